@@ -1,0 +1,165 @@
+"""The document model: what `cwgtool parse` returns and `cwgtool schema` publishes.
+
+Pydantic with ``extra="forbid"`` so a misspelled key fails loudly in tests instead of silently
+producing a different JSON. Keys are a public contract: later versions add keys, never rename.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DocumentKind(StrEnum):
+    SUMMARY_RECORD = "summary_record"
+    CONTRIBUTION = "contribution"
+    UNKNOWN = "unknown"
+
+
+class Provenance(_Model):
+    file: str
+    page: int | None = None
+    index: int | None = None
+    line: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+
+class Paragraph(_Model):
+    number: str | None = Field(None, description='Numbered paragraph ("1.1"), normalised; null when unnumbered')
+    label: str | None = Field(None, description='List label or bullet as written ("a)", "·"), when the paragraph is a list item')
+    text: str
+    provenance: Provenance
+
+
+class Section(_Model):
+    number: str | None = Field(description='Normalised number, e.g. "4.1"; lettered sub-items are "4.5.2.a"')
+    title: str
+    level: int
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    children: list[Section] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+class Source(_Model):
+    path: str
+    format: str
+    sha256: str
+    pages: int | None = None
+
+
+class Meeting(_Model):
+    body: str | None = None
+    number: int | None = None
+    place: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+
+
+class Submitter(_Model):
+    name: str
+    iso3: str | None = None
+
+
+class ContributionRef(_Model):
+    """A contribution discussed in a summary record."""
+
+    symbol: str | None
+    revision: str | None = None
+    submitters: list[Submitter] = Field(default_factory=list)
+    title: str | None = None
+    section: str | None = None
+    summary: str = ""
+    discussion: list[str] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+class Stance(StrEnum):
+    SUPPORT = "support"
+    OPPOSE = "oppose"
+    SUGGEST = "suggest"
+    CLARIFY = "clarify"
+    NOTE = "note"
+
+
+class ActorKind(StrEnum):
+    MEMBER_STATES_GROUP = "member_states_group"
+    MEMBER_STATE = "member_state"
+    CHAIR = "chair"
+    SECRETARIAT = "secretariat"
+    GROUP = "group"
+    UNSPECIFIED = "unspecified"
+
+
+class Position(_Model):
+    section: str | None
+    contribution: str | None = None
+    topic: str | None = None
+    actor: str
+    actor_kind: ActorKind
+    quantifier: str | None = None
+    members: list[str] = Field(default_factory=list)
+    stance: Stance
+    cue: str
+    text: str
+    provenance: Provenance | None = None
+
+
+class Action(_Model):
+    id: str | None
+    actor: str | None = None
+    addressee: str | None = None
+    text: str
+    due: str | None = None
+    section: str | None = None
+    source: str = "actions"  # "actions" (an actions section) | "discussion" | "contribution"
+    related: list[str] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+class Topic(_Model):
+    title: str
+    proposed_by: list[Submitter] = Field(default_factory=list)
+    source: str | None = None
+    questions: list[str] = Field(default_factory=list)
+    revised_questions: list[str] = Field(default_factory=list)
+    outcome: str | None = None
+    section: str | None = None
+    provenance: Provenance | None = None
+
+
+class Document(_Model):
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    kind: DocumentKind = DocumentKind.UNKNOWN
+    title: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    language: str | None = None
+    meeting: Meeting = Field(default_factory=Meeting)
+    headers_footers: list[str] = Field(default_factory=list)
+    front_matter: list[Paragraph] = Field(default_factory=list, description="Cover block and text before the first section")
+    sections: list[Section] = Field(default_factory=list)
+    contributions: list[ContributionRef] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def iter_sections(self):  # noqa: ANN201 - generator of Section
+        """Depth-first walk, the order sections appear in the document."""
+        stack = list(reversed(self.sections))
+        while stack:
+            s = stack.pop()
+            yield s
+            stack.extend(reversed(s.children))
+
+
+def json_schema() -> dict:
+    return Document.model_json_schema()
