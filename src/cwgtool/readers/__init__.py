@@ -1,0 +1,96 @@
+"""Readers: the only code that knows PDF, DOCX or text. Each returns a :class:`ReadResult`.
+
+The format is decided from the file's first bytes, not its name; a name that contradicts the
+content is refused with a message that says what the file really is, because a mislabelled
+download is usually the wrong file (an HTML error page saved as ``.pdf``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cwgtool.blocks import ReadResult
+from cwgtool.errors import InputError
+
+_EXT_FORMAT = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".txt": "text", ".text": "text", ".md": "text"}
+
+
+def sniff(head: bytes) -> str:
+    """Name the format of a file from its first bytes."""
+    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    lowered = head[:512].lstrip().lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered[:200]:
+        return "html"
+    if head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff") or head.startswith(b"GIF8"):
+        return "image"
+    return "text"
+
+
+_WHAT = {
+    "pdf": "a PDF",
+    "zip": "a ZIP archive",
+    "ole": "a legacy Microsoft Office file (.doc)",
+    "rtf": "an RTF document",
+    "html": "an HTML page",
+    "image": "an image",
+    "text": "plain text",
+}
+
+
+def detect_format(path: str | os.PathLike[str]) -> str:
+    """Return "pdf", "docx" or "text" for a readable document, or raise InputError."""
+    p = str(path)
+    if not os.path.exists(p):
+        raise InputError(p, "no such file")
+    if os.path.isdir(p):
+        raise InputError(p, "is a directory, not a document")
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(2048)
+    except OSError as exc:
+        raise InputError(p, f"cannot open: {exc.strerror or exc}") from None
+    if not head:
+        raise InputError(p, "empty file")
+    content = sniff(head)
+    ext = Path(p).suffix.lower()
+    expected = _EXT_FORMAT.get(ext)
+    if content == "ole":
+        raise InputError(p, "legacy Word .doc format is not supported; convert it to .docx (e.g. libreoffice --headless --convert-to docx)")
+    if content == "pdf":
+        if expected not in (None, "pdf"):
+            raise InputError(p, f"named {ext} but the content is a PDF; rename it to .pdf")
+        return "pdf"
+    if content == "zip":
+        if expected not in (None, "docx"):
+            raise InputError(p, f"named {ext} but the content is a ZIP archive, not a {expected.upper()}")
+        return "docx"
+    if expected in ("pdf", "docx"):
+        raise InputError(p, f"named {ext} but the content is {_WHAT[content]}, not a {expected.upper()}")
+    if content in ("html", "image", "rtf"):
+        raise InputError(p, f"unsupported format: {_WHAT[content]}")
+    return "text"
+
+
+def read(path: str | os.PathLike[str], *, pdf_engine: str = "pdfplumber", password: str | None = None) -> ReadResult:
+    """Read any supported document into blocks (format from content)."""
+    p = str(path)
+    fmt = detect_format(p)
+    if fmt == "pdf":
+        from cwgtool.readers import pdf
+
+        return pdf.read(p, engine=pdf_engine, password=password)
+    if fmt == "docx":
+        from cwgtool.readers import docx
+
+        return docx.read(p)
+    from cwgtool.readers import text
+
+    return text.read(p)

@@ -1,0 +1,130 @@
+"""The Python surface of cwgtool; the CLI is a thin layer over these functions.
+
+``parse`` runs the whole pipeline once: read → blocks → outline → metadata → extractors.
+Everything is computed from the :class:`~cwgtool.model.Document` produced here, so the CLI
+subcommands (``actions``, ``positions``…) and the library give identical results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from cwgtool.blocks import ReadResult
+from cwgtool.errors import InputError
+from cwgtool.model import Document, DocumentKind, Paragraph, Source
+
+STDIN = "-"
+
+
+def read_blocks(path: str | os.PathLike[str], *, pdf_engine: str = "pdfplumber", password: str | None = None) -> ReadResult:
+    """Read a file (or "-" for stdin text) into format-neutral blocks."""
+    if str(path) == STDIN:
+        from cwgtool.readers.text import read_text
+
+        return read_text(sys.stdin.read(), display_name="<stdin>")
+    from cwgtool import readers
+
+    return readers.read(path, pdf_engine=pdf_engine, password=password)
+
+
+def _sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def parse(
+    path: str | os.PathLike[str],
+    *,
+    pdf_engine: str = "pdfplumber",
+    password: str | None = None,
+    text: str | None = None,
+    display_name: str | None = None,
+) -> Document:
+    """Parse a record or contribution into the model.
+
+    ``text`` parses a string instead of reading ``path`` (``path`` is then only the name shown
+    in provenance). Raises :class:`~cwgtool.errors.InputError` for unreadable input.
+    """
+    name = display_name or str(path)
+    if text is not None:
+        from cwgtool.readers.text import read_text
+
+        result = read_text(text, display_name=name)
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    elif str(path) == STDIN:
+        from cwgtool.readers.text import read_text
+
+        data = sys.stdin.read()
+        result = read_text(data, display_name="<stdin>")
+        sha = hashlib.sha256(data.encode("utf-8")).hexdigest()
+        name = "<stdin>"
+    else:
+        result = read_blocks(path, pdf_engine=pdf_engine, password=password)
+        sha = _sha256(str(path))
+    return build_document(result, Source(path=name, format=result.format, sha256=sha, pages=result.pages))
+
+
+def build_document(result: ReadResult, source: Source) -> Document:
+    """Everything after reading: outline, metadata, extraction. Pure: no I/O."""
+    from cwgtool.extract import actions, contributions, positions, topics
+    from cwgtool.extract.metadata import extract_metadata
+    from cwgtool.outline import build_outline
+
+    outline = build_outline(result.blocks)
+    meta = extract_metadata([p.text for p in outline.front_matter], result.headers_footers, outline.sections)
+    doc = Document(
+        source=source,
+        kind=meta.kind,
+        title=meta.title,
+        symbol=meta.symbol,
+        date=meta.date,
+        language=meta.language,
+        meeting=meta.meeting,
+        headers_footers=result.headers_footers,
+        front_matter=outline.front_matter,
+        sections=outline.sections,
+        warnings=list(result.warnings),
+    )
+    if doc.kind is DocumentKind.UNKNOWN:
+        doc.warnings.append("not recognised as a CWG summary record or contribution; parsed generically")
+        return doc
+    doc.contributions = contributions.extract_contributions(doc)
+    doc.topics = topics.extract_topics(doc)
+    doc.positions = positions.extract_positions(doc)
+    doc.actions = actions.extract_actions(doc)
+    return doc
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """All body paragraphs in document order (front matter excluded)."""
+    return [p for s in doc.iter_sections() for p in s.paragraphs]
+
+
+def resolve_inputs(inputs: list[str]) -> list[str]:
+    """Expand folders (recursively) and globs into document paths, in a stable order."""
+    import glob
+
+    out: list[str] = []
+    for item in inputs:
+        if item == STDIN:
+            out.append(item)
+        elif os.path.isdir(item):
+            for root, dirs, files in os.walk(item):
+                dirs.sort()
+                for f in sorted(files):
+                    if Path(f).suffix.lower() in (".pdf", ".docx", ".txt", ".doc"):
+                        out.append(os.path.join(root, f))
+        elif any(ch in item for ch in "*?[") and not os.path.exists(item):
+            out.extend(sorted(glob.glob(item, recursive=True)))
+        else:
+            out.append(item)
+    return out
+
+
+__all__ = ["InputError", "build_document", "paragraphs", "parse", "read_blocks", "resolve_inputs"]

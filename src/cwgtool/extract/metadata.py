@@ -1,0 +1,201 @@
+"""Cover-block metadata: body, meeting number, place and dates, symbol, date, language, title, kind.
+
+Cover blocks are two-cell tables whose text may arrive as separate cells, as one line, or only
+in the running head; so every field is looked for in the front matter first, then in the page
+furniture, then in the first section titles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cwgtool.model import DocumentKind, Meeting, Section
+from cwgtool.symbols import LANGUAGES, find_symbols
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+        start=1,
+    )
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"],
+        start=1,
+    )
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+_ORD = r"(?:(?:twenty|thirty|forty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)|\d{1,2}(?:st|nd|rd|th)"
+_MEETING = re.compile(rf"\b(?P<ord>{_ORD})\s+meeting\b", re.IGNORECASE)
+_DASH = r"\s*[-\u2010-\u2015]\s*"
+# "4-5 February 2019", "30 September - 1 October 2019", "30 September 2015", "4 and 5 February 2019"
+_RANGE = re.compile(
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?(?:{_DASH}|\s+(?:and|to)\s+)"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})",
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})", re.IGNORECASE)
+_PLACE = re.compile(rf"meeting\s*(?:{_DASH}|,|:)\s*(?P<place>[A-Z][A-Za-z .'()]+?)\s*(?:,|{_DASH}|$)", re.IGNORECASE)
+_BODY_PAREN = re.compile(r"\((?P<body>C?WG-[A-Za-z&]+(?:-[A-Za-z]+)?|EG-ITRs)\)")
+_BODY_NAME = re.compile(r"Council Working Group on (?P<name>[^()\n]+?)(?:\s*\(|$)", re.IGNORECASE)
+_DATE_FIELD = re.compile(r"^Date\s*:?\s*(?P<date>.+)$", re.IGNORECASE)
+_LANGUAGE = re.compile(r"\b(?:Original\s*:\s*(?P<orig>[A-Z][a-z]+)|(?P<only>English|French|Spanish|Arabic|Chinese|Russian)\s+only)\b")
+_LANG_CODES = {"english": "en", "french": "fr", "spanish": "es", "arabic": "ar", "chinese": "zh", "russian": "ru"}
+_TITLE = re.compile(
+    r"^(?:draft\s+)?(?:final\s+)?(?:summary\s+record|report|outcome|summary|minutes)\b.*\bmeeting\b|^report by the chair",
+    re.IGNORECASE,
+)
+_CONTRIBUTION_SOURCE = re.compile(
+    r"^(?:joint\s+)?contribution\s+(?:by|from)\b|^note by the (?:secretary-general|secretariat|chair)|^report by the secretar",
+    re.IGNORECASE,
+)
+
+
+def iso_date(day: str | int, month: str, year: str | int) -> str | None:
+    mon = MONTHS.get(month.lower())
+    if mon is None:
+        return None
+    try:
+        d = int(day)
+        if not 1 <= d <= 31:
+            return None
+        return f"{int(year):04d}-{mon:02d}-{d:02d}"
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[str]:
+    """Every explicit day-month-year date in ``text``, as ISO strings, in order."""
+    return [d for m in _SINGLE.finditer(text) if (d := iso_date(m["d"], m["m"], m["y"]))]
+
+
+def parse_date_range(text: str) -> tuple[str | None, str | None]:
+    m = _RANGE.search(text)
+    if m:
+        end = iso_date(m["d2"], m["m2"], m["y2"])
+        start = iso_date(m["d1"], m["m1"] or m["m2"], m["y1"] or m["y2"])
+        return start, end
+    m = _SINGLE.search(text)
+    if m:
+        d = iso_date(m["d"], m["m"], m["y"])
+        return d, d
+    return None, None
+
+
+def ordinal_value(word: str) -> int | None:
+    w = word.lower().replace("-", " ").strip()
+    m = re.match(r"(\d+)", w)
+    if m:
+        return int(m.group(1))
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in _TENS:
+        unit = _ORDINAL_WORDS.get(parts[1])
+        return _TENS[parts[0]] + unit if unit else None
+    return _ORDINAL_WORDS.get(w)
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None
+    symbol: str | None
+    date: str | None
+    language: str | None
+    meeting: Meeting
+    kind: DocumentKind
+    source_line: str | None
+
+
+def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: Sequence[Section]) -> Metadata:
+    """Read the cover fields from the front-matter texts and the running heads."""
+    lines = [t for text in front for t in re.split(r"\n|\s/\s|\t{2,}", text) if t.strip()]
+    cover = "\n".join(lines)
+    meeting = Meeting()
+
+    body = _BODY_PAREN.search(cover)
+    if body:
+        meeting.body = body["body"] if body["body"].startswith(("CWG", "EG")) else "C" + body["body"]
+
+    symbol = language = date = title = source_line = None
+    for candidate in [*lines, *furniture]:
+        found = [s for s in find_symbols(candidate)]
+        if found:
+            sym = found[0]
+            symbol = sym.canonical + (f"({sym.revision})" if sym.revision else "")
+            language = sym.language
+            meeting.body = meeting.body or sym.body
+            meeting.number = meeting.number or sym.meeting
+            break
+
+    for line in lines:
+        m = _MEETING.search(line)
+        if m and meeting.number is None:
+            meeting.number = ordinal_value(m["ord"])
+        if m and meeting.start_date is None:
+            start, end = parse_date_range(line[m.end():])
+            if start:
+                meeting.start_date, meeting.end_date = start, end
+            p = _PLACE.search(line[m.start():])
+            if p and not re.match(_MONTH, p["place"]):
+                meeting.place = p["place"].strip()
+        if m and meeting.number is not None and m and meeting.body is None:
+            b = _BODY_NAME.search(line)
+            if b:
+                meeting.body = b["name"].strip()
+        d = _DATE_FIELD.match(line.strip())
+        if d and date is None:
+            found_dates = find_dates(d["date"])
+            date = found_dates[0] if found_dates else None
+        lang = _LANGUAGE.search(line)
+        if lang and language is None:
+            language = _LANG_CODES.get((lang["orig"] or lang["only"]).lower())
+        if title is None and _TITLE.search(line.strip()) and not _MEETING.match(line.strip()):
+            title = re.sub(r"\s+", " ", line).strip()
+        if source_line is None and _CONTRIBUTION_SOURCE.search(line.strip()):
+            source_line = line.strip()
+    if meeting.body is None and meeting.number is not None:
+        for line in lines:
+            b = _BODY_NAME.search(line)
+            if b:
+                meeting.body = b["name"].strip()
+                break
+    if date is None:
+        # a bare date line in the cover ("20 February 2019"), not the meeting line
+        for line in lines:
+            if _MEETING.search(line):
+                continue
+            dates = find_dates(line)
+            if dates and len(line) < 40:
+                date = dates[0]
+                break
+    if title is None:
+        title = _title_fallback(lines)
+    kind = _kind(title, source_line, sections)
+    return Metadata(title, symbol, date, language, meeting, kind, source_line)
+
+
+def _title_fallback(lines: Sequence[str]) -> str | None:
+    for line in lines:
+        s = line.strip()
+        if len(s) > 20 and s.upper() == s and any(c.isalpha() for c in s):
+            return re.sub(r"\s+", " ", s)
+    return None
+
+
+def _kind(title: str | None, source_line: str | None, sections: Sequence[Section]) -> DocumentKind:
+    if title and re.search(r"summary record|report of the|outcome of|summary of the|minutes", title, re.IGNORECASE):
+        return DocumentKind.SUMMARY_RECORD
+    if source_line:
+        return DocumentKind.CONTRIBUTION
+    # A record without a cover: numbered contribution sections with Summary/Discussion parts.
+    titles = [c.title.lower() for s in sections for sub in s.children for c in sub.children]
+    if "summary" in titles and "discussion" in titles:
+        return DocumentKind.SUMMARY_RECORD
+    return DocumentKind.UNKNOWN
+
+
+__all__ = ["LANGUAGES", "Metadata", "extract_metadata", "find_dates", "iso_date", "parse_date_range"]

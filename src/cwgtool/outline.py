@@ -1,0 +1,269 @@
+"""Blocks → the numbered section tree.
+
+Records number their parts in many ways and numbers are also used for things that are not
+sections (the "1 to ensure…" items quoted inside a summary, the "1. The use of community
+networks" topics inside a contribution). The rule that separates them is *sequence*: a number
+is a section (or a numbered paragraph) only when it fits where the outline currently is — the
+next sibling of an open section (allowing small gaps), or the first child of one. Everything
+else keeps its label as a list item. Headings are told apart from numbered paragraphs by form:
+a heading is a style/bold hint or a line that does not read as a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from cwgtool.blocks import Block, BlockKind
+from cwgtool.labels import Label, LabelKind, classify_label, clean_text, split_label
+from cwgtool.model import Paragraph, Provenance, Section
+
+MAX_GAP = 3  # a section number may skip at most this many siblings and still count
+_SENTENCE_END = re.compile(r"[.;!?][\"'”’)]*\s*$")
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*\d{1,3}\s*$")
+_TOC_TITLE = re.compile(r"^(table of )?contents$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Item:
+    label: Label | None
+    text: str
+    block: Block
+
+    @property
+    def number(self) -> tuple[int, ...] | None:
+        if self.label is None or self.label.kind is not LabelKind.NUMBER:
+            return None
+        return tuple(int(p) for p in self.label.key.split("."))
+
+
+@dataclass(slots=True)
+class Outline:
+    front_matter: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+def to_provenance(block: Block) -> Provenance:
+    p = block.provenance
+    return Provenance(file=p.file, page=p.page, index=p.index, line=p.line, bbox=p.bbox)
+
+
+def _items(blocks: Iterable[Block]) -> list[_Item]:
+    """Split labels off, drop table-of-contents lines, glue a lone number to its title."""
+    items: list[_Item] = []
+    pending: _Item | None = None
+    for block in blocks:
+        if block.label:
+            label, text = classify_label(block.label), block.text
+        else:
+            label, text = split_label(block.text)
+        text = clean_text(text)
+        if _TOC_TITLE.match(text) or (label and label.kind is LabelKind.NUMBER and _TOC_ENTRY.search(block.text)):
+            continue
+        if pending is not None:
+            if not text and label is None:
+                continue
+            if label is None:
+                items.append(_Item(pending.label, text, pending.block))
+                pending = None
+                continue
+            items.append(pending)
+            pending = None
+        if not text:
+            if label is not None and label.kind is LabelKind.NUMBER:
+                pending = _Item(label, "", block)  # "1." alone on a line (PDF text)
+            continue
+        items.append(_Item(label, text, block))
+    if pending is not None:
+        items.append(pending)
+    return items
+
+
+def _is_heading_form(item: _Item) -> bool:
+    text = item.text
+    if item.block.kind is BlockKind.HEADING or (item.block.style or "").lower().startswith(("heading", "title")):
+        return len(text) < 400
+    if item.block.bold and len(text) < 300:
+        return True
+    return not _SENTENCE_END.search(text) and len(text) < 400
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.outline = Outline()
+        self.stack: list[tuple[tuple[int, ...], Section]] = []  # open numbered sections, outermost first
+        self.current: Section | None = None  # where paragraphs go (may be a lettered sub-section)
+        # numbers refused as headings since the last heading, by depth: (last number, run length)
+        self.refused: dict[int, tuple[int, int]] = {}
+
+    # -- sequence rules -------------------------------------------------------------------------
+    def _last_child_number(self, parent: tuple[int, ...]) -> int | None:
+        siblings = self.outline.sections if not parent else None
+        if siblings is None:
+            for num, sec in self.stack:
+                if num == parent:
+                    siblings = sec.children
+                    break
+        if not siblings:
+            return None
+        for sec in reversed(siblings):
+            if sec.number and sec.number.replace(".", "").isdigit() and sec.number.count(".") == len(parent):
+                return int(sec.number.split(".")[-1])
+        return None
+
+    def _open_numbers(self) -> list[tuple[int, ...]]:
+        return [num for num, _ in self.stack]
+
+    def refuse(self, num: tuple[int, ...]) -> None:
+        last, run = self.refused.get(len(num), (0, 0))
+        self.refused[len(num)] = (num[-1], run + 1 if num[-1] == last + 1 else 1)
+
+    def continues_list(self, num: tuple[int, ...]) -> bool:
+        """True when ``num`` continues a run of ≥3 numbers already refused as headings here
+        (the "1.", "2.", … "5." topics listed inside a contribution's summary)."""
+        last, run = self.refused.get(len(num), (0, 0))
+        return run >= 3 and num[-1] == last + 1
+
+    def fits_heading(self, num: tuple[int, ...]) -> bool:
+        parent = num[:-1]
+        if parent and parent not in self._open_numbers():
+            # a level skip ("4.1" then "4.1.1.1") is tolerated when an ancestor is open
+            if not any(num[: len(o)] == o for o in self._open_numbers()):
+                return False
+            return num[-1] <= 2
+        last = self._last_child_number(parent)
+        if last is None:
+            return num[-1] <= 2 or (not parent and not self.outline.sections and num[-1] <= MAX_GAP)
+        return last < num[-1] <= last + MAX_GAP
+
+    def fits_paragraph(self, num: tuple[int, ...]) -> bool:
+        return len(num) >= 2 and num[:-1] in self._open_numbers()
+
+    # -- tree building --------------------------------------------------------------------------
+    def open_section(self, num: tuple[int, ...], title: str, item: _Item) -> Section:
+        while self.stack and not (num[: len(self.stack[-1][0])] == self.stack[-1][0] and len(self.stack[-1][0]) < len(num)):
+            self.stack.pop()
+        section = Section(
+            number=".".join(map(str, num)), title=title, level=len(num), provenance=to_provenance(item.block)
+        )
+        (self.stack[-1][1].children if self.stack else self.outline.sections).append(section)
+        self.stack.append((num, section))
+        self.current = section
+        self.refused.clear()
+        return section
+
+    def add_paragraph(self, paragraph: Paragraph, owner_number: tuple[int, ...] | None = None) -> None:
+        if owner_number is not None:
+            while self.stack and self.stack[-1][0] != owner_number:
+                self.stack.pop()
+            self.current = self.stack[-1][1] if self.stack else None
+        if self.current is None:
+            self.outline.front_matter.append(paragraph)
+        else:
+            self.current.paragraphs.append(paragraph)
+
+    def open_lettered(self, letter: str, title: str, item: _Item) -> None:
+        parent = self.stack[-1][1] if self.stack else None
+        if parent is None:
+            self.add_paragraph(_paragraph(item))
+            return
+        sub = Section(
+            number=f"{parent.number}.{letter}",
+            title=title,
+            level=parent.level + 1,
+            provenance=to_provenance(item.block),
+        )
+        parent.children.append(sub)
+        self.current = sub
+
+
+def _paragraph(item: _Item, number: str | None = None) -> Paragraph:
+    label = None
+    text = item.text
+    if number is None and item.label is not None:
+        label = item.label.raw
+    return Paragraph(number=number, label=label, text=text, provenance=to_provenance(item.block))
+
+
+def _lettered_runs(items: Sequence[_Item], is_section_break: list[bool]) -> set[int]:
+    """Indexes of lettered items that head sub-sections rather than list items.
+
+    A run of letters (a, b, c… within one section) heads sub-sections when some letter other
+    than the last owns unlabelled paragraphs before the next letter: that is the "a. Concerning
+    the topic on …" pattern. Lists of questions ("a) what…", "b) how…") own nothing.
+    """
+    heads: set[int] = set()
+    run: list[int] = []
+
+    def owns(idx: int, next_idx: int) -> bool:
+        return any(items[j].label is None for j in range(idx + 1, next_idx))
+
+    def close(end: int) -> None:
+        if not run:
+            return
+        bounds = [*run[1:], end]
+        owning = [owns(i, b) for i, b in zip(run, bounds, strict=True)]
+        if (len(run) >= 2 and any(owning[:-1])) or (
+            len(run) == 1 and owning[0] and items[run[0]].label.raw.endswith(".")  # type: ignore[union-attr]
+        ):
+            heads.update(run)
+        run.clear()
+
+    for i, item in enumerate(items):
+        if is_section_break[i]:
+            close(i)
+            continue
+        lab = item.label
+        if lab is not None and lab.kind is LabelKind.LETTER:
+            expected = chr(ord(items[run[-1]].label.key.lower()) + 1) if run else "a"  # type: ignore[union-attr]
+            if lab.key.lower() == expected:
+                run.append(i)
+            elif lab.key.lower() == "a":
+                close(i)
+                run.append(i)
+    close(len(items))
+    return heads
+
+
+def build_outline(blocks: Iterable[Block]) -> Outline:
+    items = _items(blocks)
+    builder = _Builder()
+    # First pass decides which numbered items are headings, so lettered runs can be scoped.
+    decisions: list[str] = []  # "heading" | "numpara" | "other"
+    probe = _Builder()
+    for item in items:
+        num = item.number
+        kind = "other"
+        if num is not None:
+            hinted = item.block.kind is BlockKind.HEADING
+            fits = probe.fits_heading(num) and (hinted or not probe.continues_list(num))
+            if _is_heading_form(item) and fits:
+                kind = "heading"
+                probe.open_section(num, item.text, item)
+            elif probe.fits_paragraph(num):
+                kind = "numpara"
+            elif len(num) == 1 and fits:
+                kind = "heading"  # a numbered first-level sentence: a section without a title line
+                probe.open_section(num, "", item)
+            else:
+                probe.refuse(num)
+        decisions.append(kind)
+    lettered = _lettered_runs(items, [d == "heading" for d in decisions])
+
+    for i, item in enumerate(items):
+        kind = decisions[i]
+        num = item.number
+        if kind == "heading" and num is not None:
+            if _is_heading_form(item):
+                builder.open_section(num, item.text, item)
+            else:
+                builder.open_section(num, "", item)
+                builder.current.paragraphs.append(_paragraph(item, item.label.key))  # type: ignore[union-attr]
+        elif kind == "numpara" and num is not None:
+            builder.add_paragraph(_paragraph(item, item.label.key), owner_number=num[:-1])  # type: ignore[union-attr]
+        elif i in lettered and item.label is not None:
+            builder.open_lettered(item.label.key.lower(), item.text, item)
+        else:
+            builder.add_paragraph(_paragraph(item))
+    return builder.outline

@@ -1,0 +1,86 @@
+"""ITU document symbols: finding them in running text and normalising them.
+
+Records write the same symbol many ways ("CWG-Internet-12/4", "CWG-Internet 12/4",
+"WG-Internet 12/4", "CWGInternet-12/4", "CWG-Internet-12/5-E", "Document CWG-Internet-12/4(Rev.1)").
+Everything that compares symbols (contributions, links, the checker) goes through here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Body part: CWG-Internet, WG-Internet (the "C" lost), CWGInternet (hyphen lost), CWG-COP, WG-WSIS…
+_SYMBOL = re.compile(
+    r"""(?P<body>\bC?WG[-\u2011\u2013 ]?(?P<name>[A-Z][A-Za-z&]+(?:[-&][A-Za-z]+)?)|\bEG-ITRs|\bC\d{2}|\bPP-\d{2})
+        (?P<sep>[-\u2011\u2013 ]?)\s?
+        (?P<meeting>\d{1,2})\s?/\s?(?P<num>\d{1,3}|DT/\d{1,3})
+        (?:\s?\((?P<add>Add\.?\s?\d+)\))?
+        (?:-(?P<lang>[EFSACR])\b)?
+        (?:\s?\(?\s?(?P<rev>Rev\.?\s?\d+)\s?\)?)?
+        (?:-(?P<lang2>[EFSACR])\b)?""",
+    re.VERBOSE,
+)
+
+LANGUAGES = {"E": "en", "F": "fr", "S": "es", "A": "ar", "C": "zh", "R": "ru"}
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    raw: str  # as written
+    canonical: str  # "CWG-Internet-12/4"
+    body: str  # "CWG-Internet"
+    meeting: int | None
+    number: str  # "4"
+    language: str | None  # "en"
+    revision: str | None  # "Rev.1"
+    start: int
+    end: int
+
+    @property
+    def is_canonical(self) -> bool:
+        """True when written exactly in the canonical form (language/revision suffixes allowed)."""
+        return self.raw.startswith(self.canonical)
+
+
+def _canonical_body(body: str, name: str | None) -> str:
+    if name:
+        return f"CWG-{name}"
+    return body
+
+
+def find_symbols(text: str) -> list[Symbol]:
+    out: list[Symbol] = []
+    for m in _SYMBOL.finditer(text):
+        body = _canonical_body(m.group("body"), m.group("name"))
+        meeting = int(m.group("meeting"))
+        num = m.group("num")
+        rev = m.group("rev")
+        if rev:
+            rev = "Rev." + re.sub(r"\D", "", rev)
+        lang = m.group("lang") or m.group("lang2")
+        raw = m.group(0).rstrip()
+        out.append(
+            Symbol(
+                raw=raw,
+                canonical=f"{body}-{meeting}/{num}",
+                body=body,
+                meeting=meeting,
+                number=num,
+                language=LANGUAGES.get(lang) if lang else None,
+                revision=rev,
+                start=m.start(),
+                end=m.start() + len(raw),
+            )
+        )
+    return out
+
+
+def parse_symbol(text: str) -> Symbol | None:
+    found = find_symbols(text)
+    return found[0] if found else None
+
+
+def normalise(text: str) -> str | None:
+    sym = parse_symbol(text)
+    return sym.canonical if sym else None
