@@ -1,0 +1,436 @@
+"""Engine-neutral PDF layout: characters → lines → blocks.
+
+Both PDF engines (pdfplumber, pypdfium2) stop at the character level and hand over plain
+tuples; everything that decides what a line, a paragraph, a running head or a list item is
+lives here. That is what makes the two engines give the same blocks, and what lets the rules
+be unit-tested with hand-made :class:`Line` lists instead of PDFs.
+
+Geometry is derived from the *baseline* and the font size rather than from each engine's own
+glyph boxes, because the engines disagree on ascent/descent but agree on where the baseline is.
+
+Thresholds (all relative to the font size or the page, so they work at any scale):
+
+- characters join a line when their baselines differ by ≤ 0.5 × the larger font size;
+- a gap > 0.15 em between characters (or a real space glyph) is a space, > 1 em a tab
+  (tab stops after bullets and section numbers);
+- doubled glyphs (same text, same position within 1 pt) are dropped once (fake bold);
+- running heads/feet live in the top/bottom 10 % of the page and must repeat (digits → '#')
+  on ≥ 2 pages at about the same height; page-number-only lines there always go;
+- a vertical step > 1.4 × the document's typical line spacing starts a new paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from cwgtool.blocks import Block, BlockKind, Provenance
+from cwgtool.labels import LabelKind, clean_text, split_label
+
+# One character as an engine reports it: text, x0, x1, baseline (top-down), size, font name.
+Char = tuple[str, float, float, float, float, str]
+
+LINE_TOLERANCE = 0.5  # × font size: baseline difference still on the same line
+SPACE_GAP = 0.15  # × font size: horizontal gap that means a word break
+TAB_GAP = 1.0  # × font size: gap that means a tab stop (bullet/number followed by text)
+DEDUPE_TOLERANCE = 1.0  # points
+ZONE = 0.10  # fraction of page height for running heads (top) and feet (bottom)
+ZONE_POSITION_TOLERANCE = 0.03  # fraction of page height: "same place" on different pages
+PARAGRAPH_GAP = 1.4  # × typical line spacing
+HEADING_MAX_CHARS = 200
+
+_BOLD = re.compile(r"bold|black|heavy", re.IGNORECASE)
+_SENTENCE_END = ".:;?!\"”"
+# "- 2 -", "– 2 –", "2", "1/4", "- 1/9 -", "Page 2 of 9", "Page 2", "p. 2"
+_PAGE_NUMBER = re.compile(
+    r"^(?:page|p\.|pág\.?|página)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:/|of|de|sur)\s*\d{1,4})?\s*[-–—]?$",
+    re.IGNORECASE,
+)
+# "2 C17/51-E", "2C17/51-E", "CWG-Internet-12/10-E 2": a page number glued to a document symbol
+_SYMBOL = r"[A-Z][A-Za-z0-9.\-]*\d+/[A-Za-z0-9()\-]*[A-Z0-9)]"
+_PAGE_AND_SYMBOL = re.compile(rf"^(?:\d{{1,4}}\s*{_SYMBOL}|{_SYMBOL}\s+\d{{1,4}})$")
+_SECTION_NUMBER_ONLY = re.compile(r"^\d{1,2}(?:\.\s?\d{1,2})*\.?$")
+_DIGITS = re.compile(r"\d+")
+# Hyphenated at a line end but written with the hyphen: keep it even when both parts are lowercase.
+KEEP_HYPHEN_PREFIXES = frozenset({"self", "non", "cross", "well", "follow", "ex", "co", "anti", "multi"})
+
+
+@dataclass(slots=True)
+class Line:
+    """One text line on one page, in top-down PDF points (like pdfplumber)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int  # 1-based
+    page_width: float
+    page_height: float
+    size: float  # dominant font size
+    bold: bool
+    fontname: str | None = None
+
+    @property
+    def baseline(self) -> float:
+        return self.bottom - 0.2 * self.size
+
+
+@dataclass(slots=True)
+class PageLines:
+    """The lines of one page; kept even when empty so page numbers and sizes stay known."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Layout:
+    blocks: list[Block]
+    headers_footers: list[str]
+
+
+def is_bold_font(fontname: str | None) -> bool:
+    return bool(fontname) and _BOLD.search(fontname) is not None  # type: ignore[arg-type]
+
+
+def build_lines(chars: Iterable[Char], page: int, width: float, height: float) -> list[Line]:
+    """Group one page's characters into lines in a single sort-and-sweep pass.
+
+    Whitespace glyphs are kept only as word-break markers: engines differ on whether they
+    synthesise spaces, so spaces are re-derived from gaps the same way for every engine.
+    """
+    items = sorted(chars, key=lambda c: c[3])
+    clusters: list[list[Char]] = []
+    ref_base = ref_size = 0.0
+    current: list[Char] | None = None
+    for c in items:
+        size = c[4] if c[4] > 0 else 1.0
+        if current is not None and c[3] - ref_base <= LINE_TOLERANCE * max(ref_size, size):
+            current.append(c)
+            if size > ref_size and not c[0].isspace():
+                ref_base, ref_size = c[3], size
+        else:
+            current = [c]
+            clusters.append(current)
+            ref_base, ref_size = c[3], size
+    lines = []
+    for cluster in clusters:
+        line = _cluster_to_line(cluster, page, width, height)
+        if line is not None:
+            lines.append(line)
+    lines.sort(key=lambda ln: (ln.baseline, ln.x0))
+    return lines
+
+
+def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float) -> Line | None:
+    cluster.sort(key=lambda c: c[1])
+    parts: list[str] = []
+    sizes: Counter[float] = Counter()
+    fonts: Counter[str] = Counter()
+    bold = True
+    prev: Char | None = None
+    pending_space = False
+    x0 = x1 = 0.0
+    base_sum = 0.0
+    n = 0
+    for c in cluster:
+        text = c[0]
+        if not text or text.isspace():
+            pending_space = prev is not None
+            continue
+        if (
+            prev is not None
+            and text == prev[0]
+            and abs(c[1] - prev[1]) <= DEDUPE_TOLERANCE
+            and abs(c[3] - prev[3]) <= DEDUPE_TOLERANCE
+        ):
+            continue  # the same glyph drawn twice (fake bold, shadow)
+        size = round(c[4], 1)
+        if prev is None:
+            x0 = c[1]
+        else:
+            gap = c[1] - prev[2]
+            em = max(size, 1.0)
+            if gap > TAB_GAP * em:
+                parts.append("\t")
+            elif pending_space or gap > SPACE_GAP * em:
+                parts.append(" ")
+        parts.append(text)
+        pending_space = False
+        sizes[size] += len(text)
+        fonts[c[5]] += len(text)
+        bold = bold and is_bold_font(c[5])
+        x1 = max(x1, c[2])
+        base_sum += c[3]
+        n += 1
+        prev = c
+    if n == 0:
+        return None
+    size = sizes.most_common(1)[0][0]
+    baseline = base_sum / n
+    return Line(
+        text="".join(parts),
+        x0=round(x0, 2),
+        x1=round(x1, 2),
+        top=round(baseline - 0.8 * size, 2),
+        bottom=round(baseline + 0.2 * size, 2),
+        page=page,
+        page_width=width,
+        page_height=height,
+        size=size,
+        bold=bold,
+        fontname=fonts.most_common(1)[0][0],
+    )
+
+
+# --- running heads and feet -------------------------------------------------------------
+
+
+def furniture_key(text: str) -> str:
+    """Digits → '#', whitespace collapsed: "- 2 -" and "- 3 -" are the same running head."""
+    return _DIGITS.sub("#", clean_text(text))
+
+
+def is_page_number(text: str) -> bool:
+    s = clean_text(text)
+    return bool(_PAGE_NUMBER.match(s) or _PAGE_AND_SYMBOL.match(s))
+
+
+def _zone(line: Line) -> str | None:
+    h = line.page_height or 1.0
+    if line.top < ZONE * h:
+        return "top"
+    if line.bottom > (1 - ZONE) * h:
+        return "bottom"
+    return None
+
+
+def _zone_position(line: Line, zone: str) -> float:
+    h = line.page_height or 1.0
+    return line.top / h if zone == "top" else (h - line.bottom) / h
+
+
+def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[str]]:
+    """Remove running heads/feet; return the body pages and the furniture texts seen.
+
+    A line counts as furniture when it sits in the top/bottom zone and either is a bare page
+    number or its digit-normalised text recurs in the same zone at about the same height on
+    at least two pages. Counting over all pages is what lets a first page that only has the
+    footer lose it too.
+    """
+    seen: dict[tuple[str, str], list[float]] = {}
+    for p in pages:
+        for key in {(z, furniture_key(ln.text), round(_zone_position(ln, z), 2))
+                    for ln in p.lines if (z := _zone(ln))}:
+            seen.setdefault(key[:2], []).append(key[2])
+
+    def repeats(zone: str, key: str, pos: float) -> bool:
+        positions = seen.get((zone, key), [])
+        return sum(1 for q in positions if abs(q - pos) <= ZONE_POSITION_TOLERANCE) >= 2
+
+    recorded: dict[str, str] = {}
+    out: list[PageLines] = []
+    for p in pages:
+        body: list[Line] = []
+        for ln in p.lines:
+            z = _zone(ln)
+            if z is not None:
+                key = furniture_key(ln.text)
+                if is_page_number(ln.text) or repeats(z, key, round(_zone_position(ln, z), 2)):
+                    recorded.setdefault(key, clean_text(ln.text))
+                    continue
+            body.append(ln)
+        out.append(PageLines(p.number, p.width, p.height, body))
+    return out, list(recorded.values())
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two wrapped line fragments, undoing end-of-line hyphenation conservatively.
+
+    The hyphen is dropped only when it is the last character, follows a lowercase letter,
+    the next fragment starts lowercase, and the whole fragment before it is a lowercase word
+    of ≥ 2 letters that is not a usual compound prefix ("self-", "non-"…). So "inter-" +
+    "national" → "international" but "Internet-" + "related", "ITU-" + "T", "e-" + "mail"
+    keep their hyphen. A soft hyphen (U+00AD) at the end is always a word break.
+    """
+    if not left:
+        return right
+    if not right:
+        return left
+    if left.endswith("\u00ad"):
+        return left[:-1] + right.lstrip()
+    if left.endswith("-") and len(left) >= 2 and left[-2].isalnum():
+        right = right.lstrip()
+        fragment = re.split(r"[\s\-–/]", left[:-1])[-1]
+        if (
+            left[-2].islower()
+            and right[:1].islower()
+            and len(fragment) >= 2
+            and fragment.isalpha()
+            and fragment.islower()
+            and fragment not in KEEP_HYPHEN_PREFIXES
+        ):
+            return left[:-1] + right
+        return left + right
+    return left.rstrip() + " " + right.lstrip()
+
+
+def _is_section_number_only(text: str) -> bool:
+    return bool(_SECTION_NUMBER_ONLY.match(clean_text(text)))
+
+
+def _starts_with_label(text: str) -> bool:
+    """A label that can start a block mid-page. Bare integers ("12 September") only count
+    when written with a dot or followed by a tab stop, since wrapped lines often start with one."""
+    label, _rest = split_label(text)
+    if label is None:
+        return False
+    if label.kind is LabelKind.NUMBER:
+        after = text.lstrip()[len(label.raw):]
+        return "." in label.raw or after.startswith("\t")
+    return True
+
+
+def typical_spacing(pages: Sequence[PageLines]) -> float:
+    """Median baseline step between consecutive lines, in ems — mostly within paragraphs."""
+    ratios: list[float] = []
+    for p in pages:
+        for a, b in zip(p.lines, p.lines[1:], strict=False):
+            step = b.baseline - a.baseline
+            em = max(a.size, b.size, 1.0)
+            if 0 < step <= 3 * em:
+                ratios.append(round(step / em, 2))
+    if not ratios:
+        return 1.2
+    ratios.sort()
+    return ratios[len(ratios) // 2]
+
+
+@dataclass(slots=True)
+class _Draft:
+    lines: list[Line]
+    text: str
+
+
+def _breaks(prev: Line, line: Line, spacing: float, right_edge: float) -> bool:
+    em = max(prev.size, line.size, 1.0)
+    step = line.baseline - prev.baseline
+    if step > PARAGRAPH_GAP * spacing * em or step < -0.5 * em:
+        return True
+    if abs(prev.size - line.size) > 0.5 or prev.bold != line.bold:
+        return True
+    if _starts_with_label(line.text):
+        return True
+    # A line that ended a sentence although the next word would have fitted after it.
+    first_word = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
+    return (
+        prev.text.rstrip().endswith(tuple(_SENTENCE_END))
+        and prev.x1 + (len(first_word) + 1) * 0.5 * line.size < right_edge
+    )
+
+
+def paragraphs(page: PageLines, spacing: float) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    if not page.lines:
+        return drafts
+    right_edge = max(ln.x1 for ln in page.lines)
+    for line in page.lines:
+        if drafts:
+            d = drafts[-1]
+            prev = d.lines[-1]
+            if _is_section_number_only(d.text) and len(d.lines) == 1:
+                d.lines.append(line)
+                d.text = d.text.rstrip() + "\t" + line.text.lstrip()
+                continue
+            if not _breaks(prev, line, spacing, right_edge):
+                d.lines.append(line)
+                d.text = join_text(d.text, line.text)
+                continue
+        drafts.append(_Draft([line], line.text))
+    return drafts
+
+
+def _continues(prev: _Draft, nxt: _Draft) -> bool:
+    """Is ``nxt`` (first block of a page) the rest of ``prev`` (last block of the page before)?"""
+    a, b = prev.lines[-1], nxt.lines[0]
+    if prev.text.rstrip().endswith(tuple(_SENTENCE_END)):
+        return False
+    if abs(a.size - b.size) > 0.5 or a.bold != b.bold:
+        return False
+    return not (_starts_with_label(nxt.text) or _is_section_number_only(prev.text))
+
+
+# --- blocks -------------------------------------------------------------------------------
+
+
+def _dominant_size(lines: Sequence[Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0]
+
+
+def layout(pages: Sequence[PageLines], file: str) -> Layout:
+    """Turn engine pages into blocks and the list of removed running heads/feet."""
+    body, furniture = strip_furniture(pages)
+    spacing = typical_spacing(body)
+    drafts: list[_Draft] = []
+    for page in body:
+        page_drafts = paragraphs(page, spacing)
+        if drafts and page_drafts and drafts[-1].lines[0].page != page.number \
+                and _continues(drafts[-1], page_drafts[0]):
+            first = page_drafts.pop(0)
+            drafts[-1].lines.extend(first.lines)
+            drafts[-1].text = join_text(drafts[-1].text, first.text)
+        drafts.extend(page_drafts)
+
+    body_sizes: Counter[float] = Counter()
+    for d in drafts:
+        for ln in d.lines:
+            body_sizes[ln.size] += len(ln.text)
+    body_size = body_sizes.most_common(1)[0][0] if body_sizes else 0.0
+
+    blocks: list[Block] = []
+    for d in drafts:
+        kind = BlockKind.PARAGRAPH
+        label_raw: str | None = None
+        text = d.text
+        label, rest = split_label(text)
+        if label is not None and label.kind is not LabelKind.NUMBER:
+            kind = BlockKind.LIST_ITEM
+            label_raw = label.raw
+            text = rest
+        text = clean_text(text)
+        if not text and label_raw is None:
+            continue
+        bold = all(ln.bold for ln in d.lines)
+        size = _dominant_size(d.lines)
+        if kind is BlockKind.PARAGRAPH and (bold or size > body_size + 0.5) and len(text) < HEADING_MAX_CHARS:
+            kind = BlockKind.HEADING
+        first_page = d.lines[0].page
+        on_first = [ln for ln in d.lines if ln.page == first_page]
+        bbox = (
+            round(min(ln.x0 for ln in on_first), 2),
+            round(min(ln.top for ln in on_first), 2),
+            round(max(ln.x1 for ln in on_first), 2),
+            round(max(ln.bottom for ln in on_first), 2),
+        )
+        blocks.append(
+            Block(
+                text=text,
+                provenance=Provenance(file=file, page=first_page, index=len(blocks), bbox=bbox),
+                kind=kind,
+                label=label_raw,
+                bold=bold,
+                font_size=size,
+            )
+        )
+    return Layout(blocks, furniture)
