@@ -1,0 +1,265 @@
+"""DOCX reader: body order, furniture, styles, text details, foreign files and bad input."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+docx = pytest.importorskip("docx")
+
+from docx.oxml import parse_xml  # noqa: E402
+
+from cwgtool.blocks import BlockKind  # noqa: E402
+from cwgtool.errors import InputError  # noqa: E402
+from cwgtool.readers.docx import read  # noqa: E402
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+FOREIGN = Path("/work/shared/corpus/foreign")
+
+
+def save(doc: Any, tmp_path: Path, name: str = "t.docx") -> Path:
+    path = tmp_path / name
+    doc.save(str(path))
+    return path
+
+
+def test_body_order_with_interleaved_tables_and_merged_cells(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Before")
+    table = doc.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 1))  # gridSpan
+    table.cell(0, 0).text = "Merged across"
+    table.cell(0, 2).merge(table.cell(1, 2))  # vMerge
+    table.cell(0, 2).text = "Merged down"
+    table.cell(1, 0).text = "Left"
+    table.cell(1, 1).paragraphs[0].text = "Two"
+    table.cell(1, 1).add_paragraph("lines")
+    doc.add_paragraph("Between")
+    doc.add_table(rows=1, cols=1).cell(0, 0).text = "Second table"
+    doc.add_paragraph("After")
+    blocks = read(save(doc, tmp_path)).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.PARAGRAPH, "Before"),
+        (BlockKind.TABLE_CELL, "Merged across"),
+        (BlockKind.TABLE_CELL, "Merged down"),
+        (BlockKind.TABLE_CELL, "Left"),
+        (BlockKind.TABLE_CELL, "Two\nlines"),
+        (BlockKind.PARAGRAPH, "Between"),
+        (BlockKind.TABLE_CELL, "Second table"),
+        (BlockKind.PARAGRAPH, "After"),
+    ]
+    indexes = [b.provenance.index for b in blocks]
+    assert indexes == sorted(indexes) and len(set(indexes)) == len(indexes)
+
+
+def test_nested_table_is_flattened_into_its_cell(tmp_path: Path) -> None:
+    doc = docx.Document()
+    outer = doc.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Outer"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "in-a"
+    inner.cell(0, 1).text = "in-b"
+    texts = [b.text for b in read(save(doc, tmp_path)).blocks]
+    assert texts == ["Outer", "in-a\nin-b"]
+
+
+def test_headers_and_footers_are_furniture_not_body(tmp_path: Path) -> None:
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "CWG-WSIS&SDG-40/5-E"
+    section.footer.paragraphs[0].text = "Footer text"
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "First page head"
+    doc.add_paragraph("Body")
+    result = read(save(doc, tmp_path))
+    assert [b.text for b in result.blocks] == ["Body"]
+    assert result.headers_footers == ["CWG-WSIS&SDG-40/5-E", "First page head", "Footer text"]
+
+
+def test_heading_styles_title_and_typed_numbers(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_heading("Record title", level=0)
+    doc.add_heading("Opening of the meeting", level=1)
+    doc.add_heading("Sub topic", level=2)
+    doc.add_paragraph("1.1.\tThe Chairman opened the meeting.")
+    blocks = read(save(doc, tmp_path)).blocks
+    assert [(b.kind, b.style, b.level) for b in blocks] == [
+        (BlockKind.HEADING, "Title", None),
+        (BlockKind.HEADING, "Heading 1", 1),
+        (BlockKind.HEADING, "Heading 2", 2),
+        (BlockKind.PARAGRAPH, "Normal", None),
+    ]
+    assert blocks[3].text == "1.1.\tThe Chairman opened the meeting."
+    assert blocks[3].label is None
+    assert blocks[1].bold  # Heading 1 is bold through its style
+
+
+def test_bold_and_font_size_from_runs(tmp_path: Path) -> None:
+    doc = docx.Document()
+    p = doc.add_paragraph()
+    p.add_run("All bold").bold = True
+    p.add_run(" ")
+    p.add_run("here").bold = True
+    p.runs[0].font.size = docx.shared.Pt(14)
+    p.runs[2].font.size = docx.shared.Pt(14)
+    q = doc.add_paragraph()
+    q.add_run("Partly ").bold = True
+    q.add_run("bold")
+    blocks = read(save(doc, tmp_path)).blocks
+    assert (blocks[0].bold, blocks[0].font_size) == (True, 14.0)
+    assert blocks[1].bold is False
+
+
+def test_text_details_tabs_breaks_soft_hyphens_hidden_deleted_and_page_fields(tmp_path: Path) -> None:
+    doc = docx.Document()
+    p = doc.add_paragraph()
+    p._p.append(
+        parse_xml(
+            f'<w:r {NS}><w:t xml:space="preserve">Co\u00adoper</w:t><w:softHyphen/><w:t>ation</w:t>'
+            f'<w:tab/><w:t>x</w:t><w:br/><w:t>y</w:t><w:noBreakHyphen/><w:t>z</w:t></w:r>'
+        )
+    )
+    p._p.append(parse_xml(f'<w:r {NS}><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>'))
+    p._p.append(parse_xml(f'<w:del {NS} w:id="1" w:author="a"><w:r><w:delText>DELETED</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {NS} w:id="2" w:author="a"><w:r><w:t> inserted</w:t></w:r></w:ins>'))
+    for xml in (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+        '<w:r><w:instrText> PAGE </w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        "<w:r><w:t>7</w:t></w:r>",
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        p._p.append(parse_xml(xml.replace("<w:r>", f"<w:r {NS}>", 1)))
+    doc.add_paragraph("")  # empty paragraphs are skipped
+    doc.add_paragraph("   ")
+    blocks = read(save(doc, tmp_path)).blocks
+    assert [b.text for b in blocks] == ["Cooperation\tx\ny-z inserted"]
+
+
+def test_hyperlink_text_is_kept(tmp_path: Path) -> None:
+    doc = docx.Document()
+    p = doc.add_paragraph("See ")
+    p._p.append(parse_xml(f'<w:hyperlink {NS} w:anchor="x"><w:r><w:t>the annex</w:t></w:r></w:hyperlink>'))
+    p.add_run(".")
+    assert [b.text for b in read(save(doc, tmp_path)).blocks] == ["See the annex."]
+
+
+def test_display_name_and_provenance(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("A")
+    doc.add_paragraph("")
+    doc.add_paragraph("B")
+    result = read(save(doc, tmp_path), display_name="record.docx")
+    assert result.format == "docx"
+    assert [(b.provenance.file, b.provenance.index, b.provenance.page) for b in result.blocks] == [
+        ("record.docx", 0, None),
+        ("record.docx", 2, None),
+    ]
+
+
+# -- bad input -----------------------------------------------------------------------------------
+
+
+def test_not_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "x.docx"
+    path.write_text("hello, not a document")
+    with pytest.raises(InputError, match="not a ZIP archive"):
+        read(path)
+
+
+def test_zip_without_document_xml(tmp_path: Path) -> None:
+    path = tmp_path / "x.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    with pytest.raises(InputError, match="no word/document.xml"):
+        read(path)
+
+
+def test_legacy_doc(tmp_path: Path) -> None:
+    path = tmp_path / "x.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    with pytest.raises(InputError, match="legacy Word .doc format") as info:
+        read(path)
+    assert info.value.path == str(path)
+    assert info.value.exit_code == 3
+
+
+def test_encrypted_docx_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "x.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le"))
+    with pytest.raises(InputError, match="encrypted"):
+        read(path)
+
+
+def test_missing_empty_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read(tmp_path / "absent.docx")
+    (tmp_path / "empty.docx").write_bytes(b"")
+    with pytest.raises(InputError, match="empty file"):
+        read(tmp_path / "empty.docx")
+    with pytest.raises(InputError, match="directory"):
+        read(tmp_path)
+
+
+def test_corrupt_document_xml(tmp_path: Path) -> None:
+    good = save(docx.Document(), tmp_path, "good.docx")
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item, b"<w:document" if item.filename == "word/document.xml" else data)
+    with pytest.raises(InputError, match="corrupt DOCX"):
+        read(bad)
+
+
+# -- foreign files ---------------------------------------------------------------------------------
+
+foreign = pytest.mark.skipif(not FOREIGN.is_dir(), reason="shared foreign corpus not present")
+
+
+@foreign
+@pytest.mark.shared
+@pytest.mark.parametrize("path", sorted(FOREIGN.glob("*.docx")) if FOREIGN.is_dir() else [], ids=lambda p: p.name)
+def test_foreign_docx_reads(path: Path) -> None:
+    result = read(path)
+    assert result.format == "docx"
+    assert all(b.text.strip() for b in result.blocks)
+
+
+@foreign
+@pytest.mark.shared
+def test_foreign_numbering_part_gets_label() -> None:
+    blocks = read(FOREIGN / "python-docx__num-having-numbering-part.docx").blocks
+    assert [(b.label, b.text, b.style) for b in blocks] == [
+        ("1.", "Paragraph having List Number style.", "List Number")
+    ]
+
+
+@foreign
+@pytest.mark.shared
+def test_foreign_even_odd_headers() -> None:
+    result = read(FOREIGN / "python-docx__doc-odd-even-hdrs.docx")
+    assert "Even page header." in result.headers_footers
+    assert "Odd page header." in result.headers_footers
+    assert not any("header" in b.text for b in result.blocks)
+
+
+@foreign
+@pytest.mark.shared
+def test_foreign_interleaved_sections_keep_body_order() -> None:
+    blocks = read(FOREIGN / "python-docx__sct-inner-content.docx").blocks
+    assert [b.text for b in blocks] == ["P1", "T2", "P3", "T4", "P5", "P6", "P7", "P8", "P9"]
+
+
+@foreign
+@pytest.mark.shared
+def test_foreign_comments_stay_out_and_merged_cells_once() -> None:
+    body = " ".join(b.text for b in read(FOREIGN / "python-docx__comments-rich-para.docx").blocks)
+    assert "Document text" in body
+    assert "hyperlink" not in body and "Heading 2 paragraph style" not in body  # comment text
+    cells = [b.text for b in read(FOREIGN / "python-docx__tbl-cell-access.docx").blocks]
+    assert len(cells) == len(set(zip(cells, range(len(cells)), strict=True)))
+    assert cells[:9] == [str(i) for i in range(1, 10)]
