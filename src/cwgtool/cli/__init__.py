@@ -37,7 +37,13 @@ def _root(
 
 
 def _register() -> None:
-    from cwgtool.cli import extract_cmds, parse_cmd, schema_cmd  # noqa: F401  (commands register themselves)
+    """Import every ``*_cmd*.py`` module of this package; each registers its commands on ``app``."""
+    import importlib
+    import pkgutil
+
+    for mod in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        if "_cmd" in mod:
+            importlib.import_module(f"{__name__}.{mod}")
 
 
 def main() -> None:
