@@ -261,3 +261,18 @@ def test_label_not_repeated_in_text_and_typed_number_kept(tmp_path: Path) -> Non
     add(doc, "Opening", 100, 0)
     add(doc, "2.1.\tTyped number")
     assert labels(doc, tmp_path) == [("1.", "Opening"), (None, "2.1.\tTyped number")]
+
+
+def test_numbered_paragraphs_in_table_cells(tmp_path: Path) -> None:
+    doc = new_doc(abstract(140, lvl(0, "lowerLetter", "%1)")), num(140, 140))
+    table = doc.add_table(rows=1, cols=2)
+    single = table.cell(0, 0).paragraphs[0]
+    single.text = "alone"
+    ppr = single._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {NS}><w:ilvl w:val="0"/><w:numId w:val="140"/></w:numPr>'))
+    cell = table.cell(0, 1)
+    cell.paragraphs[0].text = "Intro"
+    for text in ("first", "second"):
+        p = cell.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {NS}><w:ilvl w:val="0"/><w:numId w:val="140"/></w:numPr>'))
+    assert labels(doc, tmp_path) == [("a)", "alone"), (None, "Intro\nb)\tfirst\nc)\tsecond")]

@@ -263,3 +263,75 @@ def test_foreign_comments_stay_out_and_merged_cells_once() -> None:
     cells = [b.text for b in read(FOREIGN / "python-docx__tbl-cell-access.docx").blocks]
     assert len(cells) == len(set(zip(cells, range(len(cells)), strict=True)))
     assert cells[:9] == [str(i) for i in range(1, 10)]
+
+
+def test_header_page_field_dropped_and_tabbed_items_split(tmp_path: Path) -> None:
+    doc = docx.Document()
+    p = doc.sections[0].header.paragraphs[0]
+    for xml in (
+        '<w:r><w:t xml:space="preserve">- </w:t></w:r>',
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+        '<w:r><w:instrText> PAGE </w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        "<w:r><w:t>1</w:t></w:r>",
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+        '<w:r><w:t xml:space="preserve"> -</w:t><w:tab/><w:t>CWG-FHR-5/3-E</w:t></w:r>',
+    ):
+        p._p.append(parse_xml(xml.replace("<w:r>", f"<w:r {NS}>", 1)))
+    doc.add_paragraph("Body")
+    assert read(save(doc, tmp_path)).headers_footers == ["CWG-FHR-5/3-E"]
+
+
+def test_body_level_content_control_is_read(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Before")
+    doc.element.body.insert(
+        1,
+        parse_xml(
+            f"<w:sdt {NS}><w:sdtPr><w:alias w:val='x'/></w:sdtPr><w:sdtContent>"
+            "<w:p><w:r><w:t>Inside control</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    assert [b.text for b in read(save(doc, tmp_path)).blocks] == ["Before", "Inside control"]
+
+
+def test_text_box_is_skipped_with_warning(tmp_path: Path) -> None:
+    doc = docx.Document()
+    p = doc.add_paragraph("Anchor")
+    p._p.append(
+        parse_xml(
+            f'<w:r {NS} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox>'
+            "<w:txbxContent><w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent>"
+            "</v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
+    result = read(save(doc, tmp_path))
+    assert [b.text for b in result.blocks] == ["Anchor"]
+    assert result.warnings == ["1 text box(es) not read"]
+
+
+RECORDS = Path(__file__).resolve().parents[2] / "fixtures" / "records"
+_PAIRS = sorted(RECORDS.glob("*/*-auto.docx")) if RECORDS.is_dir() else []
+
+
+@pytest.mark.skipif(not _PAIRS, reason="record fixtures not generated")
+@pytest.mark.parametrize("auto", _PAIRS, ids=lambda p: p.parent.name)
+def test_auto_numbered_record_matches_typed_twin(auto: Path) -> None:
+    """Every number Word would display must come out as a label equal to the typed twin's number."""
+    from cwgtool.labels import classify_label, split_label
+
+    typed = auto.with_name(auto.name.replace("-auto.docx", "-typed.docx"))
+    if not typed.exists():
+        pytest.skip("no typed twin")
+    a, t = read(auto).blocks, read(typed).blocks
+    assert len(a) == len(t)
+    for ba, bt in zip(a, t, strict=True):
+        if ba.label is None:
+            assert ba.text.split() == bt.text.split()
+            continue
+        typed_label, rest = split_label(bt.text)
+        auto_label = classify_label(ba.label)
+        assert typed_label is not None and auto_label is not None, (ba.label, bt.text[:40])
+        assert auto_label.key == typed_label.key, (ba.label, bt.text[:40])
+        assert ba.text.split() == rest.split()
+    assert all(b.label for b in a if b.kind is BlockKind.HEADING and b.style != "Title")

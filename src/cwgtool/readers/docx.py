@@ -487,7 +487,7 @@ def _is_merge_continuation(tc: Element) -> bool:
 
 
 def _headers_footers(main: Any, root: Element, styles: StyleSheet) -> list[str]:
-    """Distinct paragraph texts of every header/footer referenced by any section, in order."""
+    """Distinct texts of every header/footer referenced by any section, in order of first use."""
     texts: list[str] = []
     seen_parts: set[int] = set()
     sect_prs = list(root.iter(w("sectPr")))
@@ -511,10 +511,12 @@ def _headers_footers(main: Any, root: Element, styles: StyleSheet) -> list[str]:
             for p in element.iter(w("p")):
                 if any(a.tag in _TEXTBOX_HOSTS for a in p.iterancestors()):
                     continue
-                text = _clean(walker.paragraph(p).text)
-                text = re.sub(r"[ \t]+", " ", text)
-                if text and any(ch.isalnum() for ch in text) and text not in texts:
-                    texts.append(text)
+                # Running heads put several items on one line with tabs ("- 2 -<TAB>CWG-…/5-E");
+                # each tab-separated item is one piece of furniture.
+                for piece in re.split(r"[\t\n]+", _clean(walker.paragraph(p).text)):
+                    text = " ".join(piece.split())
+                    if any(ch.isalnum() for ch in text) and text not in texts:
+                        texts.append(text)
     return texts
 
 
