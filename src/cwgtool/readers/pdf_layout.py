@@ -53,6 +53,8 @@ _SYMBOL = r"[A-Z][A-Za-z0-9.\-]*\d+/[A-Za-z0-9()\-]*[A-Z0-9)]"
 _PAGE_AND_SYMBOL = re.compile(rf"^(?:\d{{1,4}}\s*{_SYMBOL}|{_SYMBOL}\s+\d{{1,4}})$")
 _SECTION_NUMBER_ONLY = re.compile(r"^\d{1,2}(?:\.\s?\d{1,2})*\.?$")
 _DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+")
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+-[^\W\d_]+")
 # Hyphenated at a line end but written with the hyphen: keep it even when both parts are lowercase.
 KEEP_HYPHEN_PREFIXES = frozenset({"self", "non", "cross", "well", "follow", "ex", "co", "anti", "multi"})
 
@@ -252,14 +254,16 @@ def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[s
 # --- paragraphs ---------------------------------------------------------------------------
 
 
-def join_text(left: str, right: str) -> str:
+def join_text(left: str, right: str, hyphenated: frozenset[str] = frozenset()) -> str:
     """Join two wrapped line fragments, undoing end-of-line hyphenation conservatively.
 
     The hyphen is dropped only when it is the last character, follows a lowercase letter,
     the next fragment starts lowercase, and the whole fragment before it is a lowercase word
     of ≥ 2 letters that is not a usual compound prefix ("self-", "non-"…). So "inter-" +
     "national" → "international" but "Internet-" + "related", "ITU-" + "T", "e-" + "mail"
-    keep their hyphen. A soft hyphen (U+00AD) at the end is always a word break.
+    keep their hyphen. ``hyphenated`` holds lowercase compounds the document writes with a
+    hyphen mid-line ("data-centric"); those keep it too. A soft hyphen (U+00AD) at the end is
+    always a word break.
     """
     if not left:
         return right
@@ -277,10 +281,23 @@ def join_text(left: str, right: str) -> str:
             and fragment.isalpha()
             and fragment.islower()
             and fragment not in KEEP_HYPHEN_PREFIXES
+            and f"{fragment}-{_first_word(right)}" not in hyphenated
         ):
             return left[:-1] + right
         return left + right
     return left.rstrip() + " " + right.lstrip()
+
+
+def _first_word(text: str) -> str:
+    m = _WORD.match(text)
+    return m.group(0).lower() if m else ""
+
+
+def hyphenated_words(pages: Sequence[PageLines]) -> frozenset[str]:
+    """Lowercase hyphenated compounds written inside lines, as evidence for line-end hyphens."""
+    return frozenset(
+        m.group(0).lower() for p in pages for ln in p.lines for m in _COMPOUND.finditer(ln.text)
+    )
 
 
 def _is_section_number_only(text: str) -> bool:
@@ -337,7 +354,7 @@ def _breaks(prev: Line, line: Line, spacing: float, right_edge: float) -> bool:
     )
 
 
-def paragraphs(page: PageLines, spacing: float) -> list[_Draft]:
+def paragraphs(page: PageLines, spacing: float, hyphenated: frozenset[str] = frozenset()) -> list[_Draft]:
     drafts: list[_Draft] = []
     if not page.lines:
         return drafts
@@ -352,7 +369,7 @@ def paragraphs(page: PageLines, spacing: float) -> list[_Draft]:
                 continue
             if not _breaks(prev, line, spacing, right_edge):
                 d.lines.append(line)
-                d.text = join_text(d.text, line.text)
+                d.text = join_text(d.text, line.text, hyphenated)
                 continue
         drafts.append(_Draft([line], line.text))
     return drafts
@@ -382,14 +399,15 @@ def layout(pages: Sequence[PageLines], file: str) -> Layout:
     """Turn engine pages into blocks and the list of removed running heads/feet."""
     body, furniture = strip_furniture(pages)
     spacing = typical_spacing(body)
+    hyphenated = hyphenated_words(body)
     drafts: list[_Draft] = []
     for page in body:
-        page_drafts = paragraphs(page, spacing)
+        page_drafts = paragraphs(page, spacing, hyphenated)
         if drafts and page_drafts and drafts[-1].lines[0].page != page.number \
                 and _continues(drafts[-1], page_drafts[0]):
             first = page_drafts.pop(0)
             drafts[-1].lines.extend(first.lines)
-            drafts[-1].text = join_text(drafts[-1].text, first.text)
+            drafts[-1].text = join_text(drafts[-1].text, first.text, hyphenated)
         drafts.extend(page_drafts)
 
     body_sizes: Counter[float] = Counter()

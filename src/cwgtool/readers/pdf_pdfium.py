@@ -7,6 +7,7 @@ one ``FPDFText_GetText`` call and font name/size are fetched only when the text 
 from __future__ import annotations
 
 import ctypes
+import math
 from pathlib import Path
 
 from cwgtool.readers.pdf_layout import Char, PageLines, build_lines
@@ -24,6 +25,7 @@ def extract_pages(path: Path, password: str | None, max_pages: int | None) -> tu
         ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
     )
     rect = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     namebuf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
@@ -54,7 +56,11 @@ def extract_pages(path: Path, password: str | None, max_pages: int | None) -> tu
                     obj = get_text_object(tp_ptr, i)
                     if obj != last_obj:
                         last_obj = obj
+                        # Nominal size × the text matrix's vertical scale = the size pdfminer
+                        # reports (PDFs often set "Tf 1" and scale with Tm).
                         size = raw.FPDFText_GetFontSize(tp, i)
+                        if raw.FPDFText_GetMatrix(tp, i, matrix):
+                            size *= math.hypot(matrix.c, matrix.d)
                         namebuf.value = b""
                         raw.FPDFText_GetFontInfo(tp, i, namebuf, len(namebuf), flags)
                         font = namebuf.value.decode("utf-8", "replace")

@@ -1,0 +1,193 @@
+"""Layout rules on hand-made lines, so each rule is tested without a PDF or an engine."""
+
+from __future__ import annotations
+
+from cwgtool.blocks import BlockKind
+from cwgtool.readers.pdf_layout import (
+    Line,
+    PageLines,
+    build_lines,
+    is_page_number,
+    join_text,
+    layout,
+    strip_furniture,
+)
+
+W, H = 595.0, 842.0
+STEP = 13.0  # line spacing used by the hand-made pages
+
+
+def ln(text: str, top: float, page: int = 1, *, x0: float = 72.0, size: float = 11.0, bold: bool = False) -> Line:
+    return Line(text, x0, x0 + 6 * len(text) if len(text) < 70 else 523.0, top, top + size, page, W, H, size, bold)
+
+
+def page(number: int, *lines: Line) -> PageLines:
+    return PageLines(number, W, H, list(lines))
+
+
+def texts(pages: list[PageLines]) -> list[str]:
+    return [b.text for b in layout(pages, "x.pdf").blocks]
+
+
+# --- running heads and feet ---------------------------------------------------------------
+
+
+def test_page_number_patterns() -> None:
+    for s in ["- 2 -", "– 12 –", "- 1/9 -", "1/4", "2", "Page 2 of 9", "2 C17/51-E", "2C17/51-E"]:
+        assert is_page_number(s), s
+    for s in ["1.1 The Chairman", "2019 was a year", "Document C17/51-E", "4.5.2"]:
+        assert not is_page_number(s), s
+
+
+def test_running_heads_and_feet_removed_and_recorded() -> None:
+    stamp = r"P:\ENG\SG\COUNCIL\CWG-INTERNET\12\010E.docx (451234)"
+    pages = [
+        page(1, ln("Body on page one.", 100), ln(stamp, 810, 1)),
+        page(2, ln("- 2 -", 30, 2), ln("CWG-Internet-12/10-E", 44, 2), ln("Body two.", 100, 2), ln(stamp, 810, 2)),
+        page(3, ln("- 3 -", 30, 3), ln("CWG-Internet-12/10-E", 44, 3), ln("Body three.", 100, 3), ln(stamp, 810, 3)),
+    ]
+    body, furniture = strip_furniture(pages)
+    assert [[x.text for x in p.lines] for p in body] == [["Body on page one."], ["Body two."], ["Body three."]]
+    # the first page had only the footer and still lost it; texts recorded in order of appearance
+    assert furniture == [stamp, "- 2 -", "CWG-Internet-12/10-E"]
+
+
+def test_page_number_alone_removed_on_single_page() -> None:
+    pages = [page(1, ln("Page 1 of 1", 20), ln("Text.", 100), ln("1", 820))]
+    body, furniture = strip_furniture(pages)
+    assert [x.text for x in body[0].lines] == ["Text."]
+    assert furniture == ["Page 1 of 1", "1"]
+
+
+def test_repeated_body_text_outside_the_zones_is_kept() -> None:
+    pages = [page(n, ln("- 9 -", 30, n), ln("Discussion", 400, n, bold=True)) for n in (1, 2)]
+    body, _ = strip_furniture(pages)
+    assert [x.text for p in body for x in p.lines] == ["Discussion", "Discussion"]
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def test_paragraphs_split_by_vertical_gap() -> None:
+    lines = [ln("First paragraph line one and it goes on to the right margin of the page to fill", 100),
+             ln("the line, ending here.", 100 + STEP),
+             ln("Second paragraph after a blank line.", 100 + 3 * STEP)]
+    assert texts([page(1, *lines)]) == [
+        "First paragraph line one and it goes on to the right margin of the page to fill the line, ending here.",
+        "Second paragraph after a blank line.",
+    ]
+
+
+def test_labels_and_font_changes_start_blocks() -> None:
+    lines = [
+        ln("2 Agenda", 100, bold=True),
+        ln("2.1\tThe Chairman opened the meeting and said that the group would look at the", 100 + STEP),
+        ln("agenda first", 100 + 2 * STEP),
+        ln("2.2\tThe agenda was adopted", 100 + 3 * STEP),
+    ]
+    out = layout([page(1, *lines)], "x.pdf").blocks
+    assert [b.text for b in out] == [
+        "2 Agenda",
+        "2.1 The Chairman opened the meeting and said that the group would look at the agenda first",
+        "2.2 The agenda was adopted",
+    ]
+    assert out[0].kind is BlockKind.HEADING and out[0].bold
+    assert out[1].kind is BlockKind.PARAGRAPH and out[1].label is None  # section numbers stay in text
+
+
+def test_wrapped_line_starting_with_a_bare_number_is_not_split() -> None:
+    lines = [ln("The meeting took place in Geneva and was opened by the Chairman on Tuesday", 100),
+             ln("12 September 2019 at 09:30.", 100 + STEP)]
+    assert len(texts([page(1, *lines)])) == 1
+
+
+def test_number_alone_joined_with_title() -> None:
+    lines = [ln("1.", 100, bold=True), ln("Introduction", 100 + STEP, bold=True), ln("Text.", 100 + 3 * STEP)]
+    out = layout([page(1, *lines)], "x.pdf").blocks
+    assert [b.text for b in out] == ["1. Introduction", "Text."]
+    assert out[0].kind is BlockKind.HEADING
+
+
+def test_bullets_and_list_labels_become_list_items() -> None:
+    lines = [ln("Points raised:", 100),
+             ln("•\tthe need for affordable access;", 100 + STEP),
+             ln("-\tmultilingualism;", 100 + 2 * STEP),
+             ln("a)\tthe first lettered item;", 100 + 3 * STEP),
+             ln("(ii)\ta roman item.", 100 + 4 * STEP)]
+    out = layout([page(1, *lines)], "x.pdf").blocks
+    assert [(b.kind, b.label, b.text) for b in out[1:]] == [
+        (BlockKind.LIST_ITEM, "•", "the need for affordable access;"),
+        (BlockKind.LIST_ITEM, "-", "multilingualism;"),
+        (BlockKind.LIST_ITEM, "a)", "the first lettered item;"),
+        (BlockKind.LIST_ITEM, "(ii)", "a roman item."),
+    ]
+
+
+def test_bullet_and_text_on_same_baseline_are_one_line() -> None:
+    # Word exports the bullet and its text as separate runs at a tab stop.
+    chars = [("•", 72.0, 76.0, 111.0, 11.0, "Symbol")]
+    x = 90.0
+    for ch in "the item":
+        chars.append((ch, x, x + 5.0, 111.0, 11.0, "Times"))
+        x += 5.0 if ch != " " else 3.0
+    lines = build_lines(chars, 1, W, H)
+    assert [x.text for x in lines] == ["•\tthe item"]
+    out = layout([page(1, *lines)], "x.pdf").blocks
+    assert (out[0].kind, out[0].label, out[0].text) == (BlockKind.LIST_ITEM, "•", "the item")
+
+
+def test_doubled_glyphs_are_deduplicated() -> None:
+    chars = []
+    for i, ch in enumerate("Bold"):
+        chars += [(ch, 72 + 6 * i, 78 + 6 * i, 100.0, 11.0, "Arial-Bold"),
+                  (ch, 72.3 + 6 * i, 78.3 + 6 * i, 100.0, 11.0, "Arial-Bold")]
+    [line] = build_lines(chars, 1, W, H)
+    assert line.text == "Bold" and line.bold
+
+
+# --- hyphenation --------------------------------------------------------------------------
+
+
+def test_hyphen_dropped_between_lowercase_fragments() -> None:
+    assert join_text("the inter-", "national community") == "the international community"
+    assert join_text("soft hyphen\u00ad", "ation") == "soft hyphenation"
+
+
+def test_hyphen_kept_otherwise() -> None:
+    assert join_text("on Internet-", "related issues") == "on Internet-related issues"
+    assert join_text("the ITU-", "T study groups") == "the ITU-T study groups"
+    assert join_text("by e-", "mail") == "by e-mail"
+    assert join_text("a self-", "assessment") == "a self-assessment"
+    assert join_text("data-", "centric", frozenset({"data-centric"})) == "data-centric"
+    assert join_text("a dash -", "then more") == "a dash - then more"
+
+
+# --- page breaks --------------------------------------------------------------------------
+
+
+def test_paragraph_continues_across_page_break() -> None:
+    p1 = page(1, ln("4.1\tSome Member States said that the topic was important and that the group", 700),
+              ln("- 1 -", 820))
+    p2 = page(2, ln("- 2 -", 30, 2), ln("should continue its work.", 100, 2), ln("4.2\tOthers disagreed.", 100 + STEP, 2))
+    res = layout([p1, p2], "x.pdf")
+    assert [b.text for b in res.blocks] == [
+        "4.1 Some Member States said that the topic was important and that the group should continue its work.",
+        "4.2 Others disagreed.",
+    ]
+    first = res.blocks[0].provenance
+    assert first.page == 1 and first.bbox is not None and first.bbox[1] < 720  # bbox on its first page
+
+
+def test_no_join_after_sentence_end_or_before_label() -> None:
+    p1 = page(1, ln("The first paragraph ends here.", 700))
+    p2 = page(2, ln("the next one starts lowercase but the previous ended.", 100, 2))
+    p3 = page(3, ln("An unfinished sentence", 100, 3))
+    p4 = page(4, ln("•\ta bullet item", 100, 4))
+    assert len(texts([p1, p2])) == 2
+    assert len(texts([p3, p4])) == 2
+
+
+def test_heading_at_page_bottom_not_joined_with_body() -> None:
+    p1 = page(1, ln("4.2.1 Summary", 780, bold=True))
+    p2 = page(2, ln("Saudi Arabia submitted the contribution", 100, 2))
+    assert texts([p1, p2]) == ["4.2.1 Summary", "Saudi Arabia submitted the contribution"]
