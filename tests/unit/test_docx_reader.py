@@ -335,3 +335,19 @@ def test_auto_numbered_record_matches_typed_twin(auto: Path) -> None:
         assert auto_label.key == typed_label.key, (ba.label, bt.text[:40])
         assert ba.text.split() == rest.split()
     assert all(b.label for b in a if b.kind is BlockKind.HEADING and b.style != "Title")
+
+
+def test_macro_enabled_main_part_is_read(tmp_path: Path) -> None:
+    """python-docx's Document() refuses .docm; the reader finds the main part via relationships."""
+    doc = docx.Document()
+    doc.add_paragraph("Macro body")
+    src = save(doc, tmp_path)
+    docm = tmp_path / "x.docm"
+    main_ct = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(docm, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(main_ct, b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            zout.writestr(item, data)
+    assert [b.text for b in read(docm).blocks] == ["Macro body"]
