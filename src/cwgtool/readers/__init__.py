@@ -62,6 +62,8 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     content = sniff(head)
     ext = Path(p).suffix.lower()
     expected = _EXT_FORMAT.get(ext)
+    if content == "ole" and expected == "docx":
+        return "docx"  # the DOCX reader tells an encrypted DOCX (OLE container) from a legacy .doc
     if content == "ole":
         raise InputError(p, "legacy Word .doc format is not supported; convert it to .docx (e.g. libreoffice --headless --convert-to docx)")
     if content == "pdf":
