@@ -125,6 +125,10 @@ class _Builder:
         last, run = self.refused.get(len(num), (0, 0))
         return run >= 3 and num[-1] == last + 1
 
+    def numbers_paragraphs(self) -> bool:
+        """True at the start, or when the top-level sections so far are numbered paragraphs."""
+        return not self.outline.sections or self.outline.sections[-1].title == ""
+
     def fits_heading(self, num: tuple[int, ...]) -> bool:
         parent = num[:-1]
         if parent and parent not in self._open_numbers():
@@ -243,8 +247,8 @@ def build_outline(blocks: Iterable[Block]) -> Outline:
                 probe.open_section(num, item.text, item)
             elif probe.fits_paragraph(num):
                 kind = "numpara"
-            elif len(num) == 1 and fits:
-                kind = "heading"  # a numbered first-level sentence: a section without a title line
+            elif len(num) == 1 and fits and probe.numbers_paragraphs() and probe.refused.get(1) is None:
+                kind = "heading"  # documents numbering paragraphs "1", "2"…: a section without a title
                 probe.open_section(num, "", item)
             else:
                 probe.refuse(num)
