@@ -1,0 +1,110 @@
+"""Who submitted a document, read from the "Contribution by …" / "Report of the secretariat …" line.
+
+Contribution headings, cover source lines and running text all name authors the same few ways
+("Contribution by the Russian Federation", "Joint contribution by Argentina, Brazil and Mexico",
+"Secretariat report on …", "Report by the Chairman"). Keeping the reading here lets the
+contribution, topic and checker code agree on one list of submitters per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cwgtool.countries import find_countries, iso3
+from cwgtool.model import Submitter
+
+# Where the source ends and the document title begins: ": ", " - ", " – ", " — ".
+TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+[-\u2010-\u2015]\s+|\s*[\u2013\u2014]\s*(?=[A-Z\"“])")
+_CONTRIBUTION = re.compile(
+    r"^(?:(?:joint|revised|common)\s+)?(?:contributions?|proposals?|submission)\s+(?:by|from|of)\s+(?P<src>.+)$",
+    re.IGNORECASE,
+)
+# Reports and notes: the author is either before ("Secretariat report on …") or after ("Report of
+# the secretariat on …", "Note by the Secretary-General").
+_NON_STATE = (
+    r"secretariat|secretary-general|deputy secretary-general|chair(?:man|woman|person)?|vice-chair(?:man|woman|person)?"
+    r"|director of (?:the )?(?:BDT|TSB|BR)|BDT|TSB|BR|ITU-[TDR]|general secretariat"
+)
+_REPORT_BEFORE = re.compile(rf"^(?P<by>{_NON_STATE})(?:'s)?\s+(?:progress\s+)?(?:report|note)\b", re.IGNORECASE)
+_REPORT_AFTER = re.compile(
+    rf"^(?:progress\s+|activity\s+|annual\s+)?(?:report|note|information document)\s+(?:by|of|from)\s+(?:the\s+)?(?P<by>{_NON_STATE})\b",
+    re.IGNORECASE,
+)
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    submitters: list[Submitter]
+    title: str | None
+    kind: str  # "contribution" | "report"
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _display(name: str) -> str:
+    """Name as written minus a leading article; institutional names get a capital ("secretariat")."""
+    name = re.sub(r"^the\s+", "", _clean(name), flags=re.IGNORECASE).strip(" .,;:")
+    if name and name[0].islower() and iso3(name) is None:
+        name = name[0].upper() + name[1:]
+    return name
+
+
+def parse_submitters(text: str) -> list[Submitter]:
+    """Split an author list and map each Member State to ISO3.
+
+    Separators inside a country name ("Trinidad and Tobago", "United Kingdom of Great Britain and
+    Northern Ireland") are protected by locating the country names first.
+    """
+    text = _clean(text).strip(" .,;:")
+    protected = [(m.start, m.end) for m in find_countries(text)]
+    pieces: list[str] = []
+    last = 0
+    for sep in _LIST_SEPARATOR.finditer(text):
+        if any(start < sep.start() < end for start, end in protected):
+            continue
+        pieces.append(text[last : sep.start()])
+        last = sep.end()
+    pieces.append(text[last:])
+    out: list[Submitter] = []
+    for piece in pieces:
+        name = _display(piece)
+        if name:
+            out.append(Submitter(name=name, iso3=iso3(name)))
+    return out
+
+
+def _leading_countries(text: str) -> tuple[str, str] | None:
+    """"Argentina, Brazil and Mexico – Proposed topics" (no "Contribution by"): the source is the
+    run of country names at the very start, if the whole run is countries."""
+    parts = TITLE_SEPARATOR.split(text, maxsplit=1)
+    head = parts[0]
+    rest = parts[1] if len(parts) > 1 else ""
+    subs = parse_submitters(head)
+    if subs and all(s.iso3 for s in subs):
+        return head, rest
+    return None
+
+
+def read_source(text: str) -> Source | None:
+    """Submitters and title from the text of a heading with its symbol removed; None if no author."""
+    text = _clean(text).strip(" :-\u2013\u2014")
+    m = _CONTRIBUTION.match(text)
+    if m:
+        parts = TITLE_SEPARATOR.split(m["src"], maxsplit=1)
+        title = _clean(parts[1]) if len(parts) > 1 and parts[1].strip() else None
+        return Source(parse_submitters(parts[0]), title, "contribution")
+    m = _REPORT_BEFORE.match(text) or _REPORT_AFTER.match(text)
+    if m:
+        return Source([Submitter(name=_display(m["by"]), iso3=None)], text or None, "report")
+    lead = _leading_countries(text)
+    if lead:
+        head, rest = lead
+        return Source(parse_submitters(head), _clean(rest) or None, "contribution")
+    return None
+
+
+__all__ = ["TITLE_SEPARATOR", "Source", "parse_submitters", "read_source"]
