@@ -140,6 +140,8 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
     x0 = x1 = 0.0
     base_sum = 0.0
     n = 0
+    size = last_raw_size = -1.0
+    last_font: str | None = None
     for c in cluster:
         text = c[0]
         if not text or text.isspace():
@@ -152,7 +154,8 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
             and abs(c[3] - prev[3]) <= DEDUPE_TOLERANCE
         ):
             continue  # the same glyph drawn twice (fake bold, shadow)
-        size = round(c[4], 1)
+        size = round(c[4], 1) if c[4] != last_raw_size else size
+        last_raw_size = c[4]
         if prev is None:
             x0 = c[1]
         else:
@@ -166,8 +169,11 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
         pending_space = False
         sizes[size] += len(text)
         fonts[c[5]] += len(text)
-        bold = bold and is_bold_font(c[5])
-        x1 = max(x1, c[2])
+        if bold and c[5] != last_font:
+            bold = is_bold_font(c[5])
+            last_font = c[5]
+        if c[2] > x1:
+            x1 = c[2]
         base_sum += c[3]
         n += 1
         prev = c
@@ -317,7 +323,11 @@ def _starts_with_label(text: str) -> bool:
 
 
 def typical_spacing(pages: Sequence[PageLines]) -> float:
-    """Median baseline step between consecutive lines, in ems — mostly within paragraphs."""
+    """Typical baseline step between consecutive lines of a paragraph, in ems.
+
+    The lower quartile rather than the median: records with many one-line paragraphs have
+    more paragraph gaps than line steps, which would pull the median up to the gap itself.
+    """
     ratios: list[float] = []
     for p in pages:
         for a, b in zip(p.lines, p.lines[1:], strict=False):
@@ -328,7 +338,7 @@ def typical_spacing(pages: Sequence[PageLines]) -> float:
     if not ratios:
         return 1.2
     ratios.sort()
-    return ratios[len(ratios) // 2]
+    return ratios[len(ratios) // 4]
 
 
 @dataclass(slots=True)
