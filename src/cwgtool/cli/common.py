@@ -6,10 +6,14 @@ import os
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from cwgtool.batch import Outcome, ParseOptions, parse_many
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -25,11 +29,22 @@ class PdfEngine(StrEnum):
 
 
 INPUTS = typer.Argument(..., help="Files, folders (searched recursively), globs, or - for stdin.")
+INPUTS_OPTIONAL = typer.Argument(
+    None, help="Files, folders (searched recursively), globs, or - for stdin. With --db: only documents at/under these paths."
+)
+DB = typer.Option(None, "--db", help="Answer from this SQLite archive (built by `cwgtool index`) instead of parsing files.")
+JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Parallel parser processes (default: number of CPUs; 1 = in-process).")
+NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the parsed-document cache.")
 ENGINE = typer.Option(PdfEngine.PDFPLUMBER, "--pdf-engine", help="PDF text engine.", case_sensitive=False)
 PASSWORD = typer.Option(None, "--password", help="Password for encrypted PDFs.")
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
 DEBUG = typer.Option(False, "--debug", help="Show a traceback on unexpected errors.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr.")
+
+
+def usage_error(message: str) -> None:
+    error(message)
+    raise typer.Exit(EXIT_USAGE)
 
 
 def error(message: str) -> None:
@@ -50,6 +65,7 @@ class BatchStatus:
     def __init__(self) -> None:
         self.failures: list[Outcome] = []
         self.done = 0
+        self.total = 0
 
     def exit_code(self) -> int:
         if not self.failures:
@@ -57,31 +73,108 @@ class BatchStatus:
         return max(f.exit_code for f in self.failures)
 
 
-def documents(inputs: list[str], engine: PdfEngine, password: str | None, status: BatchStatus, quiet: bool = False) -> Iterator[Outcome]:
-    """Parse inputs in order; report each failure on stderr as one line and keep going."""
-    from cwgtool.api import resolve_inputs
+class _Bar:
+    """A rich progress bar on stderr, started on the first finished document.
 
-    paths = resolve_inputs(inputs)
+    Starting late matters: the process pool forks its workers at submit time, and forking while
+    rich's refresh thread holds a lock could deadlock a worker.
+    """
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.progress: Progress | None = None
+        self.task: Any = None
+
+    def advance(self, _outcome: Outcome | None = None) -> None:
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.progress = Progress(
+                TextColumn("parsing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=True,
+            )
+            self.task = self.progress.add_task("parsing", total=self.total, rate="")
+            self.progress.start()
+        self.progress.advance(self.task)
+        speed = self.progress.tasks[0].speed
+        self.progress.update(self.task, rate=f"{speed:.1f} doc/s" if speed else "")
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def documents(
+    inputs: list[str],
+    engine: PdfEngine,
+    password: str | None,
+    status: BatchStatus,
+    quiet: bool = False,
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    paths: list[str] | None = None,
+) -> Iterator[Outcome]:
+    """Parse inputs in order; report each failure on stderr as one line and keep going.
+
+    Progress goes to stderr only for a batch, only on a terminal, never with --quiet.
+    """
+    if paths is None:
+        from cwgtool.api import resolve_inputs
+
+        paths = resolve_inputs(inputs)
     if not paths:
         error("no input documents found")
         raise typer.Exit(EXIT_INPUT)
-    for outcome in parse_many(paths, ParseOptions(pdf_engine=str(engine.value), password=password)):
-        if outcome.error is not None:
-            error(f"{outcome.path}: {outcome.error}")
-            status.failures.append(outcome)
-            continue
-        status.done += 1
-        if not quiet and outcome.document is not None:
-            for w in outcome.document.warnings:
-                error(f"warning: {outcome.path}: {w}")
-        yield outcome
+    status.total = len(paths)
+    bar = _Bar(len(paths)) if len(paths) > 1 and not quiet and sys.stderr.isatty() else None
+    options = ParseOptions(pdf_engine=str(PdfEngine(engine).value), password=password, use_cache=use_cache)
+    try:
+        for outcome in parse_many(paths, options, jobs=jobs or default_jobs(), on_done=bar.advance if bar else None):
+            if outcome.error is not None:
+                error(f"{outcome.path}: {outcome.error}")
+                status.failures.append(outcome)
+                continue
+            status.done += 1
+            if not quiet and outcome.document is not None:
+                for w in outcome.document.warnings:
+                    error(f"warning: {outcome.path}: {w}")
+            yield outcome
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
-def finish(status: BatchStatus, total_hint: int | None = None) -> None:
-    if len(status.failures) and (status.done + len(status.failures)) > 1:
-        error(f"{status.done} parsed, {len(status.failures)} failed:")
-        for f in status.failures:
-            sys.stderr.write(f"  {f.path}: {f.error}\n")
+def finish(status: BatchStatus, total_hint: int | None = None, *, always: bool = False) -> None:
+    """Summary on stderr for batches with failures (or for every batch with ``always``), then exit."""
+    if (status.failures or always) and (status.done + len(status.failures)) > 1:
+        if status.failures:
+            error(f"{status.done} parsed, {len(status.failures)} failed:")
+            for f in status.failures:
+                sys.stderr.write(f"  {f.path}: {f.error}\n")
+        else:
+            error(f"{status.done} parsed, 0 failed")
     code = status.exit_code()
     if code:
         raise typer.Exit(code)
