@@ -1,9 +1,341 @@
-"""Placeholder until the topics extractor lands (issue 3)."""
+"""Topics proposed for an open consultation, with their questions and what the meeting made of them.
+
+A topic is read only from a contribution's Summary (what the proponent proposed), never from
+the discussion (what others said about it), in one of two shapes:
+
+* structural — a titled item followed by a list of questions: a numbered item ("1. The use of
+  community networks …", "1) Meaningful connectivity …") or a short unlabelled line with no
+  closing full stop, then a run of list items most of which are questions (end in "?" or open
+  with an interrogative). The question test is what keeps recommendation lists ("1 to ensure …")
+  and work plans ("∙ to invite state …") out;
+* announced — a sentence that proposes a topic/theme for a consultation and names it: the quoted
+  paragraph after "proposes the following topic for the next open consultation", a quoted title
+  in a sentence "… on “X” as a theme for the next … consultation", "proposed that the next open
+  consultation address X", or "consider the matter as a topic for a future open consultation"
+  (title: the contribution's title). Its questions are the first list after the title, whatever
+  their form ("· challenges of …"), because the sentence already said they belong to the topic.
+
+Not topics: a sentence that mentions "the topic" without naming one ("proposes that Council
+decide on the topic for the next open consultation"), recommendation lists, lists of
+"elements" or topics for another list ("add the following topics to the list").
+
+The 12th meeting gives nine: Russia 12/3 (1), Canada 12/5 (1), United Kingdom 12/6 (5),
+Saudi Arabia 12/9 (2).
+"""
 
 from __future__ import annotations
 
-from cwgtool.model import Document
+import re
+from collections.abc import Iterable, Sequence
+
+from cwgtool.extract.contributions import contribution_sections, discussion_child, summary_child
+from cwgtool.model import ContributionRef, Document, Paragraph, Provenance, Section, Topic
+from cwgtool.symbols import find_symbols
+
+# ---- shared text helpers (also used by the actions extractor) ----------------------------------
+
+_STOPWORD_TEXT = """a an the of to in on and or for with by at from as that this these those which who whom whose
+    its it their they them there be been being is are was were will would could should shall may might
+    can has have had do does did not no also all any such other than then so into onto about upon
+    concerning regarding topic topics"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_ABBREV = re.compile(r"\b(?:Res|Rev|No|Nos|Mr|Ms|Mrs|Dr|e\.g|i\.e|etc|para|Art|Vol|cf)\.$", re.IGNORECASE)
 
 
-def extract_topics(doc: Document) -> list:
+def sentences(text: str) -> list[str]:
+    """Sentence split that survives "Res. 1327" and "Mr. Zhao" (abbreviation before the dot)."""
+    parts = re.split(r"(?<=[.?!])[\"”’]?\s+(?=[A-Z“\"(])", text.strip())
+    out: list[str] = []
+    for part in parts:
+        if out and _ABBREV.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return [s.strip() for s in out if s.strip()]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str, extra_stop: Iterable[str] = ()) -> set[str]:
+    """Lower-cased, lightly stemmed words minus function words; "send/update" gives two words."""
+    stop = _STOPWORDS | set(extra_stop)
+    words = re.findall(r"[a-z0-9][a-z0-9\-]*", text.lower().replace("’", "'").replace("'s", ""))
+    return {_stem(w) for w in words if w not in stop and len(w) > 1}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set found in the larger: a short sub-item title vs a long topic title."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+# ---- questions and titles -----------------------------------------------------------------------
+
+_QUOTES = "\"“”‘’'"
+_INTERROGATIVE = re.compile(
+    r"^(?:what|how|which|why|who|whom|whose|where|when|to what extent|in what|is|are|can|could|should|do|does|will|would|shall)\b",
+    re.IGNORECASE,
+)
+_TOPIC_LABEL = re.compile(r"^\(?(?:\d{1,2}|[IVX]{1,4})[.)]?$")  # "1.", "1)", "(2)", "II."
+
+
+def _unquote(text: str) -> str:
+    return text.strip().strip(_QUOTES).strip()
+
+
+def is_question(text: str) -> bool:
+    t = _unquote(text)
+    return t.endswith("?") or bool(_INTERROGATIVE.match(t))
+
+
+def _is_title_line(p: Paragraph) -> bool:
+    """A heading-like line: short, no sentence end (a topic name, not a statement)."""
+    t = _unquote(p.text)
+    return 0 < len(t.split()) <= 20 and not re.search(r"[.:;?!]$", t)
+
+
+def _list_run(paras: Sequence[Paragraph], start: int) -> tuple[list[Paragraph], int]:
+    """The list items from ``start`` on (stopping at the first unlabelled paragraph or a new topic number)."""
+    run: list[Paragraph] = []
+    i = start
+    while i < len(paras) and paras[i].label and not _TOPIC_LABEL.match(paras[i].label):
+        run.append(paras[i])
+        i += 1
+    return run, i
+
+
+def _clean_question(text: str) -> str:
+    return re.sub(r"\s+", " ", _unquote(text))
+
+
+def _clean_title(text: str) -> str:
+    t = re.sub(r"\s+", " ", text).strip()
+    t = re.sub(r"\s*\((?:according to|see|cf\.)[^)]*\)\.?$", "", t, flags=re.IGNORECASE)  # trailing reference
+    return _unquote(t).rstrip(".:;")
+
+
+def _structural(paras: Sequence[Paragraph]) -> list[tuple[str, list[str], Paragraph]]:
+    """Titled items followed by questions (see module doc)."""
+    found: list[tuple[str, list[str], Paragraph]] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        numbered = bool(p.label and _TOPIC_LABEL.match(p.label))
+        bare = p.label is None and _is_title_line(p)
+        if not (numbered or bare) or not _is_title_line(p):
+            i += 1
+            continue
+        j = i + 1
+        if numbered:  # a numbered topic may be described in prose before its questions
+            while j < len(paras) and paras[j].label is None:
+                j += 1
+        run, end = _list_run(paras, j)
+        if run and sum(is_question(q.text) for q in run) * 2 > len(run):
+            found.append((_clean_title(p.text), [_clean_question(q.text) for q in run], p))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+_CONSULT = re.compile(r"\bconsultations?\b", re.IGNORECASE)
+_FOLLOWING_TOPIC = re.compile(r"\b(?:propos\w*|suggest\w*)\s+the\s+following\s+(?:topic|theme|subject)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"]([^”\"]{8,300})[”\"]")
+_AS_THEME = re.compile(r"\bas\s+(?:a|the)\s+(?:new\s+)?(?:topic|theme|subject)\b", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"\b(?:next|future|forthcoming)\s+(?:online\s+|physical\s+)?open\s+consultations?\s+(?:should\s+)?"
+    r"(?:address|be\s+(?:on|devoted\s+to)|focus\s+on|cover|consider)\s+(?P<t>[^.;]+)",
+    re.IGNORECASE,
+)
+_MATTER_AS_TOPIC = re.compile(
+    r"\b(?:consider|propos\w*|suggest\w*)\s+(?:the\s+matter|the\s+(?:issue|subject)|it|this(?:\s+\w+)?)\s+as\s+a\s+(?:topic|theme)\s+for\b",
+    re.IGNORECASE,
+)
+
+
+def _announced(paras: Sequence[Paragraph], ref: ContributionRef) -> list[tuple[str, list[str], Paragraph]]:
+    """Topics named by a proposing sentence (see module doc)."""
+    for i, p in enumerate(paras):
+        if p.label:
+            continue
+        for sent in sentences(p.text):
+            if not _CONSULT.search(sent):
+                continue
+            title: str | None = None
+            title_at = i
+            if _FOLLOWING_TOPIC.search(sent):
+                quoted = _QUOTED.search(sent[_FOLLOWING_TOPIC.search(sent).end() :])
+                if quoted:
+                    title = quoted.group(1)
+                elif i + 1 < len(paras) and paras[i + 1].label is None:
+                    title, title_at = paras[i + 1].text, i + 1
+            elif _AS_THEME.search(sent) and _QUOTED.search(sent):
+                title = _QUOTED.search(sent).group(1)
+            elif m := _ADDRESS.search(sent):
+                title = m["t"].strip()
+                title = title[:1].upper() + title[1:]  # drawn from running text: make it a title
+            elif _MATTER_AS_TOPIC.search(sent) and ref.title:
+                title = ref.title
+            if not title:
+                continue
+            k = title_at + 1
+            while k < len(paras) and paras[k].label is None and k - title_at <= 2:
+                k += 1  # one or two lines ("It is expected to discuss the following issues:") may intervene
+            run, _ = _list_run(paras, k) if k < len(paras) and paras[k].label else ([], k)
+            return [(_clean_title(title), [_clean_question(q.text) for q in run], paras[title_at])]
     return []
+
+
+# ---- discussion: revised questions and outcomes ---------------------------------------------------
+
+_REVISED = re.compile(r"\brevised\s+(?:set\s+of\s+)?questions\b|\bfollowing\s+revised\b", re.IGNORECASE)
+_CHAIR_CONCLUSION = re.compile(r"\b(?:the\s+)?chair(?:man|person)?\s+(?:noted|concluded|summari[sz]ed|stated)\b", re.IGNORECASE)
+_CONCLUSIVE = re.compile(r"\b(?:agreed|decided|consensus|divergence|divergent|no\s+agreement)\b", re.IGNORECASE)
+_SUPPORT = re.compile(r"\bsupport(?:ed|s)?\b", re.IGNORECASE)
+_CONCERNING = re.compile(r"^\s*(?:concerning|regarding|on|with\s+regard\s+to)\s+(?:the\s+)?(?:topic|theme|subject)?\s*(?:on|of)?\s*", re.IGNORECASE)
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_ORD_RE = "|".join(_ORDINALS)
+_ORDINAL_TOPICS = re.compile(rf"\b((?:{_ORD_RE})(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:{_ORD_RE}))*)\s+topics?\b", re.IGNORECASE)
+_TOPIC_N_OF = re.compile(r"\btopic\s+(?P<n>\d{1,2})\s+of\b", re.IGNORECASE)
+MATCH_THRESHOLD = 0.6  # share of the shorter title's content words a sub-item must share with a topic
+
+
+def _score(sentence: str) -> float:
+    """Chair's conclusion > agreement/consensus/divergence > support; naming "topic" breaks ties."""
+    bonus = 0.5 if re.search(r"\btopic\b", sentence, re.IGNORECASE) else 0.0
+    if _CHAIR_CONCLUSION.search(sentence):
+        return 3 + bonus
+    if _CONCLUSIVE.search(sentence):
+        return 2 + bonus
+    if _SUPPORT.search(sentence):
+        return 1 + bonus
+    return 0
+
+
+def _outcome(texts: Iterable[str]) -> str | None:
+    """The most conclusive sentence; on ties the later one (conclusions come last)."""
+    best: tuple[float, str] | None = None
+    for text in texts:
+        for sent in sentences(text):
+            s = _score(sent)
+            if s and (best is None or s >= best[0]):
+                best = (s, sent)
+    return best[1] if best else None
+
+
+def _section_texts(section: Section) -> list[str]:
+    out = [section.title] if section.number and "." in (section.number or "") and section.title else []
+    out += [p.text for p in section.paragraphs]
+    for child in section.children:
+        out += _section_texts(child)
+    return out
+
+
+def _match_topic(text: str, topics: Sequence[Topic]) -> int | None:
+    words = content_words(_CONCERNING.sub("", text))
+    scored = [(overlap(words, content_words(t.title)), i) for i, t in enumerate(topics)]
+    best = max(scored, default=(0.0, -1))
+    return best[1] if best[0] >= MATCH_THRESHOLD else None
+
+
+def _attach_discussion(topics: list[Topic], discussion: Section | None, source_texts: dict[int, list[str]]) -> None:
+    """Fill ``source_texts[i]`` with the discussion text about topic i (lettered item, ordinal, or whole)."""
+    if discussion is None or not topics:
+        return
+    lettered = [c for c in discussion.children if c.number and re.search(r"\.[a-z]$", c.number)]
+    for child in lettered:
+        i = _match_topic(child.title, topics)
+        if i is not None:
+            source_texts.setdefault(i, []).extend([child.title] + [p.text for p in child.paragraphs])
+    loose = [p.text for p in discussion.paragraphs]
+    if len(topics) == 1:
+        source_texts.setdefault(0, []).extend(loose)
+        return
+    for text in loose:
+        for sent in sentences(text):
+            for m in _ORDINAL_TOPICS.finditer(sent):
+                for word in re.findall(_ORD_RE, m.group(1), re.IGNORECASE):
+                    idx = _ORDINALS.index(word.lower())
+                    if idx < len(topics) and sent not in source_texts.get(idx, []):
+                        source_texts.setdefault(idx, []).append(sent)
+
+
+def _revised(discussion: Section | None) -> tuple[str | None, list[str], Provenance | None]:
+    """A revised set of questions presented in the discussion: optional title line, then the list."""
+    if discussion is None:
+        return None, [], None
+    paras = discussion.paragraphs
+    for i, p in enumerate(paras):
+        if p.label or not _REVISED.search(p.text):
+            continue
+        j, title = i + 1, None
+        if j < len(paras) and paras[j].label is None and _is_title_line(paras[j]):
+            title, j = _clean_title(paras[j].text), j + 1
+        run, _ = _list_run(paras, j)
+        if run:
+            return title, [_clean_question(q.text) for q in run], run[0].provenance
+    return None, [], None
+
+
+def extract_topics(doc: Document) -> list[Topic]:
+    pairs = contribution_sections(doc)
+    per_contribution: list[tuple[Section, ContributionRef, list[Topic], dict[int, list[str]]]] = []
+    for section, ref in pairs:
+        summary = summary_child(section)
+        paras = summary.paragraphs if summary else section.paragraphs
+        found = _structural(paras) or _announced(paras, ref)
+        topics = [
+            Topic(
+                title=title,
+                proposed_by=list(ref.submitters),
+                source=ref.symbol,
+                questions=questions,
+                section=ref.section,
+                provenance=para.provenance,
+            )
+            for title, questions, para in found
+        ]
+        texts: dict[int, list[str]] = {}
+        discussion = discussion_child(section)
+        _attach_discussion(topics, discussion, texts)
+        revised_title, revised, _ = _revised(discussion)
+        if revised and topics:
+            target = 0 if len(topics) == 1 else _match_topic(revised_title or "", topics)
+            if target is not None:
+                topics[target].revised_questions = revised
+        per_contribution.append((section, ref, topics, texts))
+
+    # "Topic 1 of the UK proposal (CWG-Internet-12/6) was … discussed together with the Canadian
+    # proposal": the discussion of one contribution also speaks for another's numbered topic.
+    by_symbol = {ref.symbol: (topics, texts) for _, ref, topics, texts in per_contribution}
+    for section, ref, _, _ in per_contribution:
+        discussion = discussion_child(section)
+        if discussion is None:
+            continue
+        for p in discussion.paragraphs:
+            m = _TOPIC_N_OF.search(p.text)
+            if not m:
+                continue
+            for sym in find_symbols(p.text):
+                target = by_symbol.get(sym.canonical)
+                n = int(m["n"]) - 1
+                if target and sym.canonical != ref.symbol and n < len(target[0]):
+                    target[1].setdefault(n, []).extend(_section_texts(discussion))
+
+    out: list[Topic] = []
+    for _, _, topics, texts in per_contribution:
+        for i, topic in enumerate(topics):
+            topic.outcome = _outcome(texts.get(i, []))
+            out.append(topic)
+    return out
+
+
+__all__ = ["content_words", "extract_topics", "is_question", "jaccard", "overlap", "sentences"]
