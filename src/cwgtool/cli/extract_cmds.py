@@ -2,20 +2,25 @@
 
 Every row starts with `file`, so rows from many records can be concatenated and filtered.
 Default format: a table on a terminal, TSV when piped (stable for `cut`/`awk`).
+With ``--db`` the rows come from a SQLite archive (``cwgtool index``) instead of parsing files,
+so questions span every archived meeting; rows then also carry the meeting number.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from cwgtool.cli import app
 from cwgtool.cli.common import (
+    DB,
     DEBUG,
     ENGINE,
-    INPUTS,
+    INPUTS_OPTIONAL,
+    JOBS,
+    NO_CACHE,
     OUTPUT,
     PASSWORD,
     QUIET,
@@ -25,15 +30,20 @@ from cwgtool.cli.common import (
     emit,
     finish,
     stdout_is_terminal,
+    usage_error,
 )
-from cwgtool.model import Document
 from cwgtool.render.rows import RowFormat
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from cwgtool.model import Document
 
 FORMAT = typer.Option(None, "--format", "-f", help="table (default on a terminal), json, jsonl, csv, tsv (default when piped).", case_sensitive=False)
 
 
 def _run(
-    inputs: list[str],
+    inputs: list[str] | None,
     fmt: RowFormat | None,
     output: str | None,
     engine: PdfEngine,
@@ -42,17 +52,32 @@ def _run(
     select: Callable[[Document], Iterable[Any]],
     keep: Callable[[dict[str, Any]], bool] = lambda row: True,
     title: str = "",
+    *,
+    db: str | None = None,
+    from_db: Callable[[sqlite3.Connection, list[str] | None], list[dict[str, Any]]] | None = None,
+    jobs: int | None = None,
+    no_cache: bool = False,
 ) -> None:
     from cwgtool.render.rows import print_table, render_rows
 
     status = BatchStatus()
     rows: list[dict[str, Any]] = []
-    for outcome in documents(inputs, engine, password, status, quiet):
-        assert outcome.document is not None
-        for item in select(outcome.document):
-            row = {"file": outcome.path, **item.model_dump(mode="json")}
-            if keep(row):
-                rows.append(row)
+    if db:
+        from cwgtool.cli.index_cmd import open_db
+
+        assert from_db is not None
+        conn = open_db(db)
+        rows = [row for row in from_db(conn, inputs or None) if keep(row)]
+        conn.close()
+    elif not inputs:
+        usage_error("give FILE arguments or --db ARCHIVE")
+    else:
+        for outcome in documents(inputs, engine, password, status, quiet, jobs=jobs, use_cache=not no_cache):
+            assert outcome.document is not None
+            for item in select(outcome.document):
+                row = {"file": outcome.path, **item.model_dump(mode="json")}
+                if keep(row):
+                    rows.append(row)
     chosen = fmt or (RowFormat.TABLE if stdout_is_terminal() and not output else RowFormat.TSV)
     if chosen is RowFormat.TABLE:
         if output:
@@ -67,12 +92,15 @@ def _run(
 
 @app.command("contributions")
 def contributions_cmd(
-    inputs: list[str] = INPUTS,
+    inputs: list[str] | None = INPUTS_OPTIONAL,
     fmt: RowFormat | None = FORMAT,
     output: str | None = OUTPUT,
     member: str | None = typer.Option(None, "--member", help="Only contributions submitted by this ISO3 code."),
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
+    db: str | None = DB,
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
     quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
@@ -81,12 +109,18 @@ def contributions_cmd(
     def keep(row: dict[str, Any]) -> bool:
         return member is None or any((s.get("iso3") or "").upper() == member.upper() for s in row.get("submitters", []))
 
-    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.contributions, keep, "Contributions")
+    def from_db(conn: sqlite3.Connection, paths: list[str] | None) -> list[dict[str, Any]]:
+        from cwgtool.index import contribution_rows
+
+        return contribution_rows(conn, member=member, paths=paths)
+
+    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.contributions, keep, "Contributions",
+         db=db, from_db=from_db, jobs=jobs, no_cache=no_cache)
 
 
 @app.command("positions")
 def positions_cmd(
-    inputs: list[str] = INPUTS,
+    inputs: list[str] | None = INPUTS_OPTIONAL,
     fmt: RowFormat | None = FORMAT,
     output: str | None = OUTPUT,
     stance: str | None = typer.Option(None, "--stance", help="Only this stance: support, oppose, suggest, clarify, note."),
@@ -94,6 +128,9 @@ def positions_cmd(
     member: str | None = typer.Option(None, "--member", help="Only positions naming this Member State (ISO3)."),
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
+    db: str | None = DB,
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
     quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
@@ -109,17 +146,26 @@ def positions_cmd(
             return False
         return not (member and member.upper() not in row.get("members", []))
 
-    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.positions, keep, "Positions")
+    def from_db(conn: sqlite3.Connection, paths: list[str] | None) -> list[dict[str, Any]]:
+        from cwgtool.index import position_rows
+
+        return position_rows(conn, member=member, paths=paths)
+
+    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.positions, keep, "Positions",
+         db=db, from_db=from_db, jobs=jobs, no_cache=no_cache)
 
 
 @app.command("actions")
 def actions_cmd(
-    inputs: list[str] = INPUTS,
+    inputs: list[str] | None = INPUTS_OPTIONAL,
     fmt: RowFormat | None = FORMAT,
     output: str | None = OUTPUT,
     all_: bool = typer.Option(False, "--all", help="Also action sentences found inside discussions."),
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
+    db: str | None = DB,
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
     quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
@@ -128,18 +174,46 @@ def actions_cmd(
     def keep(row: dict[str, Any]) -> bool:
         return all_ or row.get("source") != "discussion"
 
-    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.actions, keep, "Actions")
+    def from_db(conn: sqlite3.Connection, paths: list[str] | None) -> list[dict[str, Any]]:
+        from cwgtool.index import action_rows
+
+        return action_rows(conn, paths=paths)
+
+    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.actions, keep, "Actions",
+         db=db, from_db=from_db, jobs=jobs, no_cache=no_cache)
 
 
 @app.command("topics")
 def topics_cmd(
-    inputs: list[str] = INPUTS,
+    inputs: list[str] | None = INPUTS_OPTIONAL,
     fmt: RowFormat | None = FORMAT,
     output: str | None = OUTPUT,
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
+    occurrences: bool = typer.Option(False, "--occurrences", help="With --db: one row per topic per meeting, not grouped."),
+    db: str | None = DB,
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
     quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
-    """Proposed open-consultation topics with their questions and outcome."""
-    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.topics, title="Consultation topics")
+    """Proposed open-consultation topics with their questions and outcome.
+
+    With --db: every topic ever proposed, once, with the meetings where it came back and its
+    outcome each time (same topic = same title ignoring case, accents, labels and punctuation);
+    --occurrences lists one row per meeting instead.
+    """
+
+    def from_db(conn: sqlite3.Connection, paths: list[str] | None) -> list[dict[str, Any]]:
+        from cwgtool.index import topic_history, topic_rows
+
+        if occurrences:
+            return topic_rows(conn, paths=paths)
+        rows = topic_history(conn, paths=paths)
+        if (fmt or RowFormat.TSV) not in (RowFormat.JSON, RowFormat.JSONL):
+            for r in rows:
+                del r["occurrences"]  # its flat form repeats "outcomes"
+        return rows
+
+    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.topics, title="Consultation topics",
+         db=db, from_db=from_db, jobs=jobs, no_cache=no_cache)

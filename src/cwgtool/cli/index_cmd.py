@@ -1,0 +1,156 @@
+"""`cwgtool index` (load records into a SQLite archive) and `cwgtool search` (full text over it)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+
+from cwgtool.cli import app
+from cwgtool.cli.common import (
+    DEBUG,
+    ENGINE,
+    EXIT_INPUT,
+    INPUTS,
+    JOBS,
+    NO_CACHE,
+    PASSWORD,
+    QUIET,
+    BatchStatus,
+    PdfEngine,
+    documents,
+    emit,
+    error,
+    stdout_is_terminal,
+)
+from cwgtool.render.rows import RowFormat
+
+DB_REQUIRED = typer.Option(..., "--db", help="SQLite archive file (created if missing).")
+
+
+def open_db(path: str, *, create: bool = False) -> Any:
+    """Open an archive or exit 3 with a one-line reason."""
+    from cwgtool.index import ArchiveError, connect
+
+    try:
+        return connect(path, create=create)
+    except ArchiveError as exc:
+        error(str(exc))
+        raise typer.Exit(EXIT_INPUT) from None
+
+
+@app.command("index")
+def index_cmd(
+    inputs: list[str] = INPUTS,
+    db: str = DB_REQUIRED,
+    prune: bool = typer.Option(False, "--prune", help="Remove archived documents that no longer exist under the given folders."),
+    force: bool = typer.Option(False, "--force", help="Re-parse and replace even unchanged files."),
+    engine: PdfEngine = ENGINE,
+    password: str | None = PASSWORD,
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
+    quiet: bool = QUIET,
+    debug: bool = DEBUG,
+) -> None:
+    """Load records into a SQLite archive (incremental: unchanged files are skipped). Schema: docs/database.md."""
+    from cwgtool.api import resolve_inputs
+    from cwgtool.cache import sha256_file
+    from cwgtool.index import delete_document, indexed_documents, store_document
+
+    paths: list[str] = []
+    seen: set[str] = set()
+    for p in resolve_inputs(inputs):
+        if p == "-":
+            error("-: stdin cannot be indexed (the archive needs a file path); skipped")
+            continue
+        norm = os.path.normpath(p)
+        if norm not in seen:
+            seen.add(norm)
+            paths.append(norm)
+
+    conn = open_db(db, create=True)
+    known = indexed_documents(conn)
+    todo: list[str] = []
+    unchanged = 0
+    for p in paths:
+        try:
+            same = not force and known.get(p) == sha256_file(p)
+        except OSError:
+            same = False  # the parser reports why it cannot be read
+        if same:
+            unchanged += 1
+        else:
+            todo.append(p)
+
+    status = BatchStatus()
+    indexed = 0
+    if todo:
+        for outcome in documents(inputs, engine, password, status, quiet, jobs=jobs, use_cache=not no_cache, paths=todo):
+            assert outcome.document is not None
+            store_document(conn, outcome.document, path=outcome.path)
+            indexed += 1
+
+    pruned = 0
+    if prune:
+        folders = [os.path.normpath(i) for i in inputs if os.path.isdir(i)]
+        current = set(paths)
+        for p in known:
+            under = any(p == f or p.startswith(f + os.sep) for f in folders) or p in {os.path.normpath(i) for i in inputs}
+            if under and p not in current and not os.path.exists(p):
+                pruned += delete_document(conn, p)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+    if not quiet or status.failures:
+        error(f"{db}: {indexed} indexed, {unchanged} unchanged, {pruned} pruned, {len(status.failures)} failed")
+        for f in status.failures:
+            sys.stderr.write(f"  {f.path}: {f.error}\n")
+    code = status.exit_code()
+    if code:
+        raise typer.Exit(code)
+
+
+def _highlight(snippet: str, rich_markup: bool) -> str:
+    from cwgtool.index import HIGHLIGHT_END, HIGHLIGHT_START
+
+    if rich_markup:
+        from rich.markup import escape
+
+        return escape(snippet).replace(HIGHLIGHT_START, "[bold yellow]").replace(HIGHLIGHT_END, "[/bold yellow]")
+    return snippet.replace(HIGHLIGHT_START, "[").replace(HIGHLIGHT_END, "]")
+
+
+@app.command("search")
+def search_cmd(
+    query: str = typer.Argument(..., help='Words (all must occur) or FTS5 syntax: "exact phrase", a OR b, NEAR(a b), prefix*.'),
+    db: str = typer.Option(..., "--db", help="SQLite archive built by `cwgtool index`."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many paragraphs."),
+    fmt: RowFormat | None = typer.Option(None, "--format", "-f", help="table (default on a terminal), json, jsonl, csv, tsv.", case_sensitive=False),
+    paths: list[str] = typer.Option([], "--path", help="Only documents at/under this path (repeatable)."),
+) -> None:
+    """Full-text search over every archived paragraph; matches are shown between [ ] (highlighted on a terminal)."""
+    from cwgtool.index import search
+    from cwgtool.render.rows import render_rows
+
+    conn = open_db(db)
+    hits = search(conn, query, limit=limit, paths=paths or None)
+    chosen = fmt or (RowFormat.TABLE if stdout_is_terminal() else RowFormat.TSV)
+    if chosen is RowFormat.TABLE:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(hits)} paragraph{'s' if len(hits) != 1 else ''} matching {query!r}", expand=True)
+        for col, ratio in (("file", 2), ("meeting", 1), ("section", 2), ("par.", 1), ("snippet", 6)):
+            table.add_column(col, ratio=ratio, overflow="fold")
+        for h in hits:
+            section = " ".join(x for x in (h["section"], h["section_title"]) if x)
+            table.add_row(
+                h["file"], str(h["meeting"] or ""), section, h["paragraph"] or "", _highlight(h["snippet"], rich_markup=True)
+            )
+        Console().print(table)
+    else:
+        for h in hits:
+            h["snippet"] = _highlight(h["snippet"], rich_markup=False)
+        emit(render_rows(hits, chosen), None)

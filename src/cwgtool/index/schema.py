@@ -1,0 +1,178 @@
+"""The archive's SQLite schema (documented for users in docs/database.md — keep them in sync).
+
+Every child row carries ``document_id`` with ``ON DELETE CASCADE`` so replacing a document is
+one ``DELETE`` + inserts inside one transaction. List-valued model fields that people filter
+on (submitters, position members, topic questions) get their own tables; the rest are JSON
+text columns, which Datasette and SQLite's json functions read directly.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    format TEXT,
+    pages INTEGER,
+    kind TEXT,
+    symbol TEXT,
+    title TEXT,
+    language TEXT,
+    date TEXT,
+    body TEXT,
+    meeting_number INTEGER,
+    meeting_place TEXT,
+    start_date TEXT,
+    end_date TEXT,
+    parsed_at TEXT NOT NULL,
+    cwgtool_version TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
+CREATE INDEX IF NOT EXISTS documents_meeting ON documents(body, meeting_number);
+CREATE INDEX IF NOT EXISTS documents_symbol ON documents(symbol);
+
+CREATE TABLE IF NOT EXISTS sections (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    parent_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    number TEXT,
+    title TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    page INTEGER
+);
+CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id, ordinal);
+CREATE INDEX IF NOT EXISTS sections_parent ON sections(parent_id);
+
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    number TEXT,
+    label TEXT,
+    text TEXT NOT NULL,
+    page INTEGER,
+    line INTEGER
+);
+CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document_id, ordinal);
+CREATE INDEX IF NOT EXISTS paragraphs_section ON paragraphs(section_id);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
+    text,
+    section_id UNINDEXED,
+    document_id UNINDEXED,
+    content='paragraphs',
+    content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(rowid, text, section_id, document_id)
+    VALUES (new.id, new.text, new.section_id, new.document_id);
+END;
+CREATE TRIGGER IF NOT EXISTS paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text, section_id, document_id)
+    VALUES ('delete', old.id, old.text, old.section_id, old.document_id);
+END;
+
+CREATE TABLE IF NOT EXISTS contributions (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    symbol TEXT,
+    revision TEXT,
+    title TEXT,
+    section TEXT,
+    summary TEXT NOT NULL,
+    discussion TEXT NOT NULL,  -- JSON array of strings
+    page INTEGER
+);
+CREATE INDEX IF NOT EXISTS contributions_document ON contributions(document_id, ordinal);
+CREATE INDEX IF NOT EXISTS contributions_symbol ON contributions(symbol);
+
+CREATE TABLE IF NOT EXISTS submitters (
+    id INTEGER PRIMARY KEY,
+    contribution_id INTEGER NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    iso3 TEXT
+);
+CREATE INDEX IF NOT EXISTS submitters_contribution ON submitters(contribution_id);
+CREATE INDEX IF NOT EXISTS submitters_iso3 ON submitters(iso3);
+
+CREATE TABLE IF NOT EXISTS positions (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    section TEXT,
+    contribution TEXT,
+    topic TEXT,
+    actor TEXT NOT NULL,
+    actor_kind TEXT NOT NULL,
+    quantifier TEXT,
+    stance TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    text TEXT NOT NULL,
+    page INTEGER
+);
+CREATE INDEX IF NOT EXISTS positions_document ON positions(document_id, ordinal);
+CREATE INDEX IF NOT EXISTS positions_stance ON positions(stance);
+CREATE INDEX IF NOT EXISTS positions_contribution ON positions(contribution);
+
+CREATE TABLE IF NOT EXISTS position_members (
+    position_id INTEGER NOT NULL REFERENCES positions(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    iso3 TEXT NOT NULL,
+    PRIMARY KEY (position_id, ordinal)
+);
+CREATE INDEX IF NOT EXISTS position_members_iso3 ON position_members(iso3);
+
+CREATE TABLE IF NOT EXISTS actions (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    action_id TEXT,
+    actor TEXT,
+    addressee TEXT,
+    text TEXT NOT NULL,
+    due TEXT,
+    section TEXT,
+    source TEXT NOT NULL,
+    related TEXT NOT NULL,  -- JSON array of contribution symbols
+    page INTEGER
+);
+CREATE INDEX IF NOT EXISTS actions_document ON actions(document_id, ordinal);
+
+CREATE TABLE IF NOT EXISTS topics (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    normalized_title TEXT NOT NULL,
+    proposed_by TEXT NOT NULL,  -- JSON array of {"name", "iso3"}
+    source TEXT,
+    outcome TEXT,
+    section TEXT,
+    page INTEGER
+);
+CREATE INDEX IF NOT EXISTS topics_document ON topics(document_id, ordinal);
+CREATE INDEX IF NOT EXISTS topics_normalized ON topics(normalized_title);
+
+CREATE TABLE IF NOT EXISTS topic_questions (
+    id INTEGER PRIMARY KEY,
+    topic_id INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    revised INTEGER NOT NULL DEFAULT 0,  -- 1: from revised_questions
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS topic_questions_topic ON topic_questions(topic_id, revised, ordinal);
+"""
