@@ -59,7 +59,7 @@ _PASSIVE_REQUEST = re.compile(
     re.IGNORECASE,
 )
 _WILL = re.compile(rf"(?:^|,\s*|\bthat\s+)(?P<actor>{_AGENT})\s+(?:will|shall|is\s+to|agreed\s+to|undertook\s+to)\s+(?!be\s+(?:noted|held)\b)", re.IGNORECASE)
-_DECISION = re.compile(rf"^(?P<actor>{_AGENT})\s+(?:[^.]{{0,80}}?\band\s+)?(?:also\s+)?(?:agreed|decided|approved|adopted|endorsed|resolved|concluded\s+that)\b", re.IGNORECASE)
+_DECISION = re.compile(rf"^(?P<actor>{_AGENT})\s+(?:[^.]{{0,80}}?\band\s+)?(?:also\s+)?(?:agreed|decided|approved|adopted|endorsed|resolved)\b", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"\bit\s+was\s+(?:agreed|decided|resolved|concluded)\b", re.IGNORECASE)
 _AGENDA = re.compile(r"\b(?:draft\s+)?agenda\b.*\b(?:was|were)\s+(?:adopted|approved)\b", re.IGNORECASE)
 _DISCUSSION_AGENT = re.compile(

@@ -1,0 +1,110 @@
+"""Topics proposed for open consultations: which items are topics, their questions and outcomes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cwgtool import parse
+from cwgtool.model import Document
+
+CWG12 = Path(__file__).resolve().parents[2] / "fixtures" / "records" / "cwg12" / "cwg12.txt"
+
+HEAD = (
+    "Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)\n"
+    "Fifteenth meeting – Geneva, 3-4 March 2021\nDocument CWG-Internet-15/9-E\n\n"
+    "Summary record of the fifteenth meeting of the Council Working Group\n\n"
+)
+
+
+@pytest.fixture(scope="module")
+def cwg12() -> Document:
+    return parse(CWG12)
+
+
+def test_cwg12_nine_topics(cwg12: Document) -> None:
+    got = [(t.source, [s.iso3 for s in t.proposed_by], len(t.questions)) for t in cwg12.topics]
+    assert got == [
+        ("CWG-Internet-12/3", ["RUS"], 5),
+        ("CWG-Internet-12/5", ["CAN"], 0),
+        ("CWG-Internet-12/6", ["GBR"], 3),
+        ("CWG-Internet-12/6", ["GBR"], 3),
+        ("CWG-Internet-12/6", ["GBR"], 4),
+        ("CWG-Internet-12/6", ["GBR"], 3),
+        ("CWG-Internet-12/6", ["GBR"], 3),
+        ("CWG-Internet-12/9", ["SAU"], 4),
+        ("CWG-Internet-12/9", ["SAU"], 4),
+    ]
+    assert [t.title for t in cwg12.topics][:3] == [
+        "Contributing to capacity building for Internet governance in developing countries",
+        "The role of Community Networks in advancing connectivity to remote, unserved or underserved communities",
+        "The use of community networks for Internet connectivity",
+    ]
+    assert cwg12.topics[-1].title == "Harnessing AI and IoT for global good"
+
+
+def test_cwg12_not_topics(cwg12: Document) -> None:
+    sources = {t.source for t in cwg12.topics}
+    assert "CWG-Internet-12/8" not in sources  # recommendations, not a consultation topic
+    assert "CWG-Internet-12/7" not in sources  # asks Council to decide; names no topic
+    assert "CWG-Internet-12/4" not in sources  # a work plan, not a topic
+
+
+def test_cwg12_revised_questions_and_outcomes(cwg12: Document) -> None:
+    rus = cwg12.topics[0]
+    assert len(rus.revised_questions) == 3  # the two-question last bullet counts as one entry
+    assert rus.revised_questions[0] == (
+        "what are best practices for capacity building for Internet governance in developed and developing countries?"
+    )
+    assert rus.questions[-1].endswith("policies on Internet governance.")  # closing quote stripped
+    assert rus.outcome == "However, there was continued divergence of opinion on these revised set of questions."
+    ipv6 = cwg12.topics[3]
+    assert ipv6.title == "The adoption and deployment of IPv6"
+    assert ipv6.outcome == (
+        "The chair noted that there was general support for the topic, with the understanding that the questions need to be further refined."
+    )
+    assert ipv6.section == "4.5"
+    assert cwg12.topics[4].outcome is None  # land-locked: nothing conclusive said
+    # UK topic 1 was discussed together with the Canadian proposal (cross-reference by symbol)
+    assert cwg12.topics[2].outcome is not None and "divergence" in cwg12.topics[2].outcome
+
+
+def test_numbered_topics_with_lettered_questions_and_ordinal_outcomes() -> None:
+    d = parse(
+        "x.txt",
+        text=HEAD + "1\tConsideration of contributions\n"
+        "1.1\tCWG-Internet-15/3: Joint contribution by Argentina and Brazil - Topics\n"
+        "1.1.1\tSummary\nThe co-sponsors proposed two topics:\n"
+        "1)\tResilience of submarine cables\na)\tWhat measures protect submarine cables?\n"
+        "b)\tHow can governments cooperate on repairs?\n2)\tLocal content hosting\na)\tWhat policies encourage local hosting?\n"
+        "1.1.2\tDiscussion\nSeveral Member States supported the first topic.\n"
+        "The Chair concluded that there was general support for the second topic.\n",
+    )
+    got = [(t.title, t.questions, t.outcome) for t in d.topics]
+    assert got == [
+        ("Resilience of submarine cables", ["What measures protect submarine cables?", "How can governments cooperate on repairs?"],
+         "Several Member States supported the first topic."),
+        ("Local content hosting", ["What policies encourage local hosting?"],
+         "The Chair concluded that there was general support for the second topic."),
+    ]
+    assert [s.iso3 for s in d.topics[0].proposed_by] == ["ARG", "BRA"]
+
+
+def test_announced_topic_forms() -> None:
+    d = parse(
+        "x.txt",
+        text=HEAD + "1\tConsideration of contributions\n"
+        "1.1\tCWG-Internet-15/4: Contribution by the Republic of Kenya\n1.1.1\tSummary\n"
+        "Kenya proposed that the next open consultation address the affordability of access for low-income users. "
+        "The contribution proposed the following questions:\n"
+        "(a)\tWhat factors determine the price of access?\n(b)\tWhich policies reduced the cost of devices?\n"
+        "1.2\tCWG-Internet-15/6: Contribution by Brazil - Topics for the next open consultation\n1.2.1\tSummary\n"
+        "Brazil proposes that Council decide on the topic for the next open consultation.\n"
+        "1.3\tCWG-Internet-15/7: Contribution by India\n1.3.1\tSummary\n"
+        "The contribution proposed to add the following topics to the list:\n"
+        "-\tthe environmental impact of Internet infrastructure.\n",
+    )
+    assert [(t.source, t.title, len(t.questions)) for t in d.topics] == [
+        ("CWG-Internet-15/4", "The affordability of access for low-income users", 2),
+    ]
