@@ -160,6 +160,18 @@ def test_hyphen_kept_otherwise() -> None:
     assert join_text("a self-", "assessment") == "a self-assessment"
     assert join_text("data-", "centric", frozenset({"data-centric"})) == "data-centric"
     assert join_text("a dash -", "then more") == "a dash - then more"
+    assert join_text("inter-", "national", dehyphenate=False) == "inter-national"
+
+
+def test_hyphens_kept_in_documents_that_were_not_auto_hyphenated() -> None:
+    wrapped = "x" * 60 + " and the voice-centric and IP-based data-"
+    one = [page(1, ln(wrapped, 100), ln("centric ecosystem.", 100 + STEP)),
+           page(2, ln("Second page without any hyphen.", 100, 2)),
+           page(3, ln("Third page without any hyphen.", 100, 3))]
+    assert texts(one)[0].endswith("data-centric ecosystem.")
+    many = [page(1, *[x for i in range(0, 6, 2) for x in (ln(wrapped.replace("data-", "dat-"), 100 + i * STEP),
+                                                             ln("a ecosystem", 100 + (i + 1) * STEP))])]
+    assert "data ecosystem" in texts(many)[0]
 
 
 # --- page breaks --------------------------------------------------------------------------

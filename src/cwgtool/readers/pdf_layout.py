@@ -35,6 +35,7 @@ Char = tuple[str, float, float, float, float, str]
 LINE_TOLERANCE = 0.5  # × font size: baseline difference still on the same line
 SPACE_GAP = 0.15  # × font size: horizontal gap that means a word break
 TAB_GAP = 1.0  # × font size: gap that means a tab stop (bullet/number followed by text)
+COLUMN_GAP = 4.0  # × font size: gap that separates side-by-side columns (cover tables)
 DEDUPE_TOLERANCE = 1.0  # points
 ZONE = 0.10  # fraction of page height for running heads (top) and feet (bottom)
 ZONE_POSITION_TOLERANCE = 0.03  # fraction of page height: "same place" on different pages
@@ -122,11 +123,39 @@ def build_lines(chars: Iterable[Char], page: int, width: float, height: float) -
             ref_base, ref_size = c[3], size
     lines = []
     for cluster in clusters:
-        line = _cluster_to_line(cluster, page, width, height)
-        if line is not None:
-            lines.append(line)
+        for segment in _split_columns(cluster):
+            line = _cluster_to_line(segment, page, width, height)
+            if line is not None:
+                lines.append(line)
     lines.sort(key=lambda ln: (ln.baseline, ln.x0))
     return lines
+
+
+def _is_label_only(text: str) -> bool:
+    label, rest = split_label(text + "\tx")
+    return label is not None and rest == "x"
+
+
+def _split_columns(cluster: list[Char]) -> list[list[Char]]:
+    """Split a baseline cluster where a gap > COLUMN_GAP em separates side-by-side text.
+
+    Cover blocks are two-column tables; without this their columns interleave word by word.
+    A gap after a bare label ("4.1.1", "•") is a tab stop, not a column, so it never splits.
+    """
+    cluster.sort(key=lambda c: c[1])
+    segments: list[list[Char]] = [[]]
+    right = None
+    for c in cluster:
+        if c[0].isspace():
+            segments[-1].append(c)
+            continue
+        if right is not None and c[1] - right > COLUMN_GAP * max(c[4], 1.0):
+            seg_text = "".join(x[0] for x in segments[-1] if not x[0].isspace())
+            if not _is_label_only(seg_text):
+                segments.append([])
+        segments[-1].append(c)
+        right = c[2] if right is None else max(right, c[2])
+    return segments
 
 
 def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float) -> Line | None:
@@ -260,7 +289,9 @@ def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[s
 # --- paragraphs ---------------------------------------------------------------------------
 
 
-def join_text(left: str, right: str, hyphenated: frozenset[str] = frozenset()) -> str:
+def join_text(
+    left: str, right: str, hyphenated: frozenset[str] = frozenset(), *, dehyphenate: bool = True
+) -> str:
     """Join two wrapped line fragments, undoing end-of-line hyphenation conservatively.
 
     The hyphen is dropped only when it is the last character, follows a lowercase letter,
@@ -269,7 +300,8 @@ def join_text(left: str, right: str, hyphenated: frozenset[str] = frozenset()) -
     "national" → "international" but "Internet-" + "related", "ITU-" + "T", "e-" + "mail"
     keep their hyphen. ``hyphenated`` holds lowercase compounds the document writes with a
     hyphen mid-line ("data-centric"); those keep it too. A soft hyphen (U+00AD) at the end is
-    always a word break.
+    always a word break. ``dehyphenate=False`` keeps every visible hyphen (documents that were
+    not auto-hyphenated, see :func:`auto_hyphenated`).
     """
     if not left:
         return right
@@ -281,7 +313,8 @@ def join_text(left: str, right: str, hyphenated: frozenset[str] = frozenset()) -
         right = right.lstrip()
         fragment = re.split(r"[\s\-–/]", left[:-1])[-1]
         if (
-            left[-2].islower()
+            dehyphenate
+            and left[-2].islower()
             and right[:1].islower()
             and len(fragment) >= 2
             and fragment.isalpha()
@@ -304,6 +337,23 @@ def hyphenated_words(pages: Sequence[PageLines]) -> frozenset[str]:
     return frozenset(
         m.group(0).lower() for p in pages for ln in p.lines for m in _COMPOUND.finditer(ln.text)
     )
+
+
+def auto_hyphenated(pages: Sequence[PageLines]) -> bool:
+    """Did the producer hyphenate words at line ends?
+
+    Word and LibreOffice records are normally not auto-hyphenated, so a line-end hyphen there
+    is part of the word ("data-" + "centric"). Hyphenating typesetters break many words per
+    page; so undo lowercase–lowercase breaks only when there is at least one per two pages.
+    """
+    breaks = 0
+    for p in pages:
+        for a, b in zip(p.lines, p.lines[1:], strict=False):
+            t = a.text.rstrip()
+            if len(t) >= 3 and t[-1] == "-" and b.text.lstrip()[:1].islower():
+                fragment = re.split(r"[\s\-–/]", t[:-1])[-1]
+                breaks += fragment.isalpha() and fragment.islower() and len(fragment) >= 2
+    return breaks >= 0.5 * max(len(pages), 1)
 
 
 def _is_section_number_only(text: str) -> bool:
@@ -364,14 +414,31 @@ def _breaks(prev: Line, line: Line, spacing: float, right_edge: float) -> bool:
     )
 
 
-def paragraphs(page: PageLines, spacing: float, hyphenated: frozenset[str] = frozenset()) -> list[_Draft]:
+def _open_draft(drafts: list[_Draft], line: Line) -> _Draft | None:
+    """The block ``line`` may continue: the latest one whose last line is above it and
+    overlaps it horizontally, so side-by-side columns each keep their own block."""
+    for d in reversed(drafts[-4:]):
+        last = d.lines[-1]
+        overlaps = last.x0 < line.x1 and line.x0 < last.x1
+        above = last.baseline < line.baseline - 0.5 * line.size
+        if above and overlaps:
+            return d
+        if overlaps:  # on the same line and overlapping: odd layout, treat as the same block
+            return d if d is drafts[-1] else None
+        # beside it (another column): look further back
+    return None
+
+
+def paragraphs(
+    page: PageLines, spacing: float, hyphenated: frozenset[str] = frozenset(), dehyphenate: bool = True
+) -> list[_Draft]:
     drafts: list[_Draft] = []
     if not page.lines:
         return drafts
     right_edge = max(ln.x1 for ln in page.lines)
     for line in page.lines:
-        if drafts:
-            d = drafts[-1]
+        d = _open_draft(drafts, line)
+        if d is not None:
             prev = d.lines[-1]
             if _is_section_number_only(d.text) and len(d.lines) == 1:
                 d.lines.append(line)
@@ -379,7 +446,7 @@ def paragraphs(page: PageLines, spacing: float, hyphenated: frozenset[str] = fro
                 continue
             if not _breaks(prev, line, spacing, right_edge):
                 d.lines.append(line)
-                d.text = join_text(d.text, line.text, hyphenated)
+                d.text = join_text(d.text, line.text, hyphenated, dehyphenate=dehyphenate)
                 continue
         drafts.append(_Draft([line], line.text))
     return drafts
@@ -410,14 +477,15 @@ def layout(pages: Sequence[PageLines], file: str) -> Layout:
     body, furniture = strip_furniture(pages)
     spacing = typical_spacing(body)
     hyphenated = hyphenated_words(body)
+    dehyphenate = auto_hyphenated(body)
     drafts: list[_Draft] = []
     for page in body:
-        page_drafts = paragraphs(page, spacing, hyphenated)
+        page_drafts = paragraphs(page, spacing, hyphenated, dehyphenate)
         if drafts and page_drafts and drafts[-1].lines[0].page != page.number \
                 and _continues(drafts[-1], page_drafts[0]):
             first = page_drafts.pop(0)
             drafts[-1].lines.extend(first.lines)
-            drafts[-1].text = join_text(drafts[-1].text, first.text, hyphenated)
+            drafts[-1].text = join_text(drafts[-1].text, first.text, hyphenated, dehyphenate=dehyphenate)
         drafts.extend(page_drafts)
 
     body_sizes: Counter[float] = Counter()
