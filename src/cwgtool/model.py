@@ -72,6 +72,7 @@ class ContributionRef(_Model):
 
     symbol: str | None
     revision: str | None = None
+    type: str = Field("contribution", description='"contribution" (by Member States or others) or "report" (secretariat/Chair reports)')
     submitters: list[Submitter] = Field(default_factory=list)
     title: str | None = None
     section: str | None = None
@@ -129,8 +130,17 @@ class Topic(_Model):
     source: str | None = None
     questions: list[str] = Field(default_factory=list)
     revised_questions: list[str] = Field(default_factory=list)
+    revised_title: str | None = None
     outcome: str | None = None
     section: str | None = None
+    provenance: Provenance | None = None
+
+
+class Annex(_Model):
+    """An annex of a contribution document ("Annex 1 – Draft questions"), kept as text."""
+
+    title: str
+    paragraphs: list[Paragraph] = Field(default_factory=list)
     provenance: Provenance | None = None
 
 
@@ -143,6 +153,9 @@ class Document(_Model):
     date: str | None = None
     language: str | None = None
     meeting: Meeting = Field(default_factory=Meeting)
+    revision: str | None = Field(None, description='Revision of this document ("Rev.1"), from its symbol')
+    source_line: str | None = Field(None, description='Contribution documents: "Contribution by …" / "Note by the Secretary-General"')
+    submitters: list[Submitter] = Field(default_factory=list, description="Contribution documents: who submitted it")
     headers_footers: list[str] = Field(default_factory=list)
     front_matter: list[Paragraph] = Field(default_factory=list, description="Cover block and text before the first section")
     sections: list[Section] = Field(default_factory=list)
@@ -150,6 +163,7 @@ class Document(_Model):
     positions: list[Position] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
+    annexes: list[Annex] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
     def iter_sections(self):  # noqa: ANN201 - generator of Section

@@ -86,6 +86,8 @@ def _is_heading_form(item: _Item) -> bool:
         return len(text) < 400
     if item.block.bold and len(text) < 300:
         return True
+    if text.rstrip().endswith(":") and len(text) > 60:
+        return False  # "The secretariat introduced … in the following areas:" leads a list
     return not _SENTENCE_END.search(text) and len(text) < 400
 
 

@@ -93,6 +93,7 @@ def contribution_from(section: Section) -> ContributionRef | None:
     return ContributionRef(
         symbol=sym.canonical,
         revision=sym.revision,
+        type=source.kind,
         submitters=source.submitters,
         title=source.title,
         section=section.number,

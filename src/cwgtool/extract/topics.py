@@ -311,6 +311,7 @@ def extract_topics(doc: Document) -> list[Topic]:
             target = 0 if len(topics) == 1 else _match_topic(revised_title or "", topics)
             if target is not None:
                 topics[target].revised_questions = revised
+                topics[target].revised_title = revised_title
         per_contribution.append((section, ref, topics, texts))
 
     # "Topic 1 of the UK proposal (CWG-Internet-12/6) was … discussed together with the Canadian
