@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from cwgtool.check.config import CheckConfig, ConfigError, config_for
 from cwgtool.check.context import CheckContext
-from cwgtool.check.registry import RULES, Diagnostic, Location, Rule, Severity, all_rules, rule, selected_rules
+from cwgtool.check.registry import (
+    RULES,
+    Diagnostic,
+    Location,
+    Rule,
+    Severity,
+    all_rules,
+    rule,
+    selected_rules,
+)
 from cwgtool.check.runner import check_path, check_result, check_text, run_rules
 
 __all__ = [

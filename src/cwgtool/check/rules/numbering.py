@@ -14,6 +14,9 @@ from cwgtool.check.context import CheckContext, NumberedItem
 from cwgtool.check.registry import RULES, Diagnostic, Severity, rule
 
 
+_SPACED = re.compile(r"\d[ \t\u00a0]+\.?\d|\d\.[ \t\u00a0]+\d")
+
+
 def _depth(key: str) -> int:
     return key.count(".") + 1 if key else 0
 
@@ -210,7 +213,7 @@ def inconsistent_number_style(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         dotted, plain = styles[True], styles[False]
         majority = items[0].raw.endswith(".") if dotted == plain else dotted > plain  # type: ignore[union-attr]
-        examples = [it.raw for it in items if it.raw.endswith(".") == majority][:3]  # type: ignore[union-attr]
+        examples = [it.raw for it in items if it.raw.endswith(".") == majority and not _SPACED.search(it.raw)][:3]  # type: ignore[union-attr]
         shown = ", ".join(f'"{e}"' for e in examples)
         for it in items:
             if it.raw.endswith(".") == majority:  # type: ignore[union-attr]
@@ -223,9 +226,6 @@ def inconsistent_number_style(ctx: CheckContext) -> Iterator[Diagnostic]:
                 _loc(ctx, it),
                 _excerpt(ctx, it),
             )
-
-
-_SPACED = re.compile(r"\d[ \t\u00a0]+\.?\d|\d\.[ \t\u00a0]+\d")
 
 
 @rule(
