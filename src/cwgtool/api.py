@@ -94,6 +94,11 @@ def build_document(result: ReadResult, source: Source) -> Document:
     if doc.kind is DocumentKind.UNKNOWN:
         doc.warnings.append("not recognised as a CWG summary record or contribution; parsed generically")
         return doc
+    if doc.kind is DocumentKind.CONTRIBUTION:
+        from cwgtool.extract import contribution_doc
+
+        contribution_doc.enrich(doc, meta)
+        return doc
     doc.contributions = contributions.extract_contributions(doc)
     doc.topics = topics.extract_topics(doc)
     doc.positions = positions.extract_positions(doc)
