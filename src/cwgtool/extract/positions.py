@@ -1,9 +1,509 @@
-"""Placeholder until the positions extractor lands (issue 3)."""
+"""Who said what in the discussions: one :class:`~cwgtool.model.Position` per position statement.
+
+Where positions are read:
+
+* every sentence of a "Discussion" section and its children (lettered sub-items
+  "a. Concerning the topic on …" are child sections whose *title* is a sentence too);
+* sentences of sections that are neither a contribution's "Summary" (the authors' own text)
+  nor meeting furniture (introduction/opening, actions, decisions, conclusions, closing,
+  "Summary of the meeting"): procedural items such as the agenda, working methods and
+  "Any other business", where delegations also take positions.
+
+The contribution is derived from the section titles ("4.1 CWG-Internet-12/4: Contribution by
+…"), not from ``doc.contributions``, which another extractor fills and may not have. An agenda
+item ("CWG-Internet-12/1: Agenda of the meeting") is procedural, not a contribution.
+
+Which sentences are positions: a sentence (or clause, when a second actor starts one —
+"…, while some other Member States stated …") with an actor followed by a verb and a stance
+cue. Records name actors in a handful of ways, each recognised here: quantified groups ("Some
+Member States", "Some other Member States", "others"), one Member State ("One Member State",
+"A Member State"), named ones ("The representative of Fiji, supported by Samoa and Tonga,",
+"China and the Russian Federation", "Germany"), the Chair, the secretariat, the Group, passive
+agents ("was widely supported by several Member States", "It was noted by some Member States
+that") and impersonal forms ("It was suggested that", "A suggestion was made"). "They"/"He"
+and actor-less follow-ups ("Hence, the CWG should continue …") take the previous actor of the
+same paragraph.
+
+Not positions: courtesies ("thanked", "welcomed the participants"), decisions ("It was agreed
+that", "The Group noted the contribution" — those are outcomes, for the actions extractor),
+presentations of a document ("presented its report"), and narrative with no actor. Any
+sentence naming a quantified group of Member States as subject always yields a position, with
+``note`` when nothing else is said, because those sentences are what readers look for.
+
+``quantifier`` is normalised to one of: one, some, several, many, most, various, other,
+a few, all. "Some other Member States" → ``other``: the contrast with the group just cited is
+the information; "some" is nearly always there. "A number of" → several, "the majority of" →
+most, "these Member States" takes the quantifier of the group they refer back to.
+"""
 
 from __future__ import annotations
 
-from cwgtool.model import Document
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from cwgtool.countries import CountryMention, find_countries
+from cwgtool.extract.sentences import split_sentences
+from cwgtool.extract.stance import StanceResult, classify
+from cwgtool.model import ActorKind, Document, Paragraph, Position, Provenance, Section, Stance
+from cwgtool.symbols import find_symbols
+
+# ---------------------------------------------------------------------------------------------
+# Actors
+# ---------------------------------------------------------------------------------------------
+
+_QUANTIFIERS = {
+    "some": "some", "several": "several", "many": "many", "most": "most", "various": "various",
+    "a few": "a few", "few": "a few", "all": "all", "a number of": "several", "a majority of": "most",
+    "the majority of": "most", "a large number of": "many", "numerous": "many", "a small number of": "a few",
+    "other": "other", "the other": "other", "some other": "other", "many other": "other", "several other": "other",
+    "one": "one", "a": "one", "another": "one", "certain": "some", "two": "a few", "three": "a few",
+}  # fmt: skip
+_Q_ALT = "|".join(sorted((re.escape(q) for q in _QUANTIFIERS), key=len, reverse=True))
+
+_GROUP = re.compile(
+    rf"(?P<q>\b(?i:{_Q_ALT}|these|those|the)\s+)?(?P<other>(?i:other)\s+)?"
+    r"(?P<noun>Member States?|Members|[Dd]elegations?|[Aa]dministrations|Councillors)\b"
+    r"|(?P<others>\b(?i:(?:some|many|several|most|the)\s+)?others)\b"
+)
+_ROLE = re.compile(
+    r"\b(?i:the\s+)?(?P<role>[Rr]epresentatives?|[Dd]elegates?|[Dd]elegations?|Councill?ors?|Administration|Minister|Ambassador"
+    r"|[Hh]ead of (?:the )?[Dd]elegation)\s+(?:of|from)\s+"
+)
+_CHAIR = re.compile(
+    r"\b(?i:the\s+)?(?i:(?:vice-)?chair(?:man|woman|person)?s?)(?:\s+of the (?:Group|CWG(?:-Internet)?|meeting|Council Working Group))?\b"
+)
+_SECRETARIAT = re.compile(
+    r"\b(?i:the\s+)?(?:ITU\s+)?(?:(?i:secretariat)|(?:Deputy\s+)?Secretary-General|(?:BDT|TSB|BR) Director|Director of (?:BDT|TSB|BR))\b"
+)
+_BODY = re.compile(
+    r"\b(?i:the)\s+(?:Group|CWG(?:-Internet)?(?![-\w])|meeting|Working Group|Council Working Group)\b"
+)
+_PRONOUN = re.compile(r"\b(?:They|He|She)\b")
+_IMPERSONAL = re.compile(
+    r"\b[Ii]t was (?:also |further |generally |widely )?(?P<v>suggested|proposed|noted|recommended|stressed|highlighted|observed"
+    r"|recalled|pointed out|emphasi[sz]ed|stated|mentioned|felt|considered|questioned|agreed|decided|underlined|recogni[sz]ed"
+    r"|argued|said|indicated|clarified|explained|requested|expressed|commented)\b(?:\s+by\s+)?"
+)
+_NOUN_IMPERSONAL = re.compile(
+    r"\b(?:(?:A|An|One|Another|Some|Several|Further)\s+)?(?P<noun>[Ss]uggestions?|[Pp]roposals?|[Vv]iews?|[Cc]oncerns?|[Rr]ecommendations?"
+    r"|[Cc]omments?|[Rr]eservations?|[Ss]upport|[Qq]uestions?)\s+(?:was|were)\s+(?:also\s+)?(?:made|expressed|raised|put forward|voiced)\b"
+)
+_ON_SUGGESTION = re.compile(
+    r"\b(?i:upon|on|at|following) the (?P<v>suggestion|proposal|request|recommendation|initiative) of "
+)
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+|also\s+)*(?:supported|endorsed|welcomed|opposed|objected to|noted"
+    r"|suggested|proposed|questioned|recommended|favou?red|echoed|seconded|backed|shared|raised|expressed)\s+by\s+"
+)
+_SUPPORTED_BY = re.compile(
+    r"\s*,\s*(?:(?:and|as well as)\s+)?(?:supported|seconded|joined|echoed|backed)\s+by\s+(?P<sup>[^,]+?)\s*,\s*"
+)
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s[^,]{1,80}|speaking on behalf of [^,]{1,120}|on behalf of [^,]{1,120})\s*,\s*"
+)
+_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+(?:of the view|in favou?r))"
+)
+_VERB_AFTER = re.compile(
+    r"\s*(?:(?:also|further|however|strongly|therefore|then|generally|again|nevertheless|instead|subsequently|firmly|fully"
+    r"|clearly|in particular|both|all|too|equally|initially)\s+)*"
+    r"(?:(?:did|do|does|could|would|can|cannot|will|may|might)\s+(?:not\s+)?(?:support|agree|accept|endorse|see|favou?r|oppose|object|not)\b"
+    r"|(?:were|was|are|is)\s+(?:not\s+|also\s+)?(?:of the view|in favou?r|against|concerned|supportive|opposed|unable|not able|keen|reluctant|open to)\b"
+    r"|[a-z]{2,}ed\b|sought|said|felt|made|put forward|took|held|raised|spoke|drew|brought|saw|thought|wished|shared)"
+)
+_COURTESY = re.compile(
+    r"\s*(?:also\s+)?(?:thanked|congratulated|welcomed (?:all )?(?:the )?(?:participants|delegates|delegations|everyone|all|members|Member States)"
+    r"|paid tribute|expressed (?:\w+\s+)?(?:appreciation|gratitude|thanks|condolences)|opened|closed|observed a moment|bade farewell)",
+    re.IGNORECASE,
+)
+_DECISION = re.compile(
+    r"\s*(?:\w+ly\s+)?(?:agreed|decided|adopted|approved|took note|examined|discussed|considered|noted the (?:report|contribution|document|information|contributions))",
+    re.IGNORECASE,
+)
+_PRESENTATION = re.compile(
+    r"\s*(?:also\s+)?(?:presented|introduced|submitted)\s+(?:(?:its|their|his|her|the|a|an)\s+(?:\w+\s+)?)?(?:report|contribution|document|paper)s?\b",
+    re.IGNORECASE,
+)
+_MUST_GROUP = re.compile(
+    r"\b(?:[Ss]ome|[Ss]everal|[Oo]ne|[Vv]arious|[Mm]any|[Aa]) (?:other )?Member States?\b"
+)
 
 
-def extract_positions(doc: Document) -> list:
-    return []
+@dataclass(slots=True)
+class Actor:
+    text: str
+    kind: ActorKind
+    quantifier: str | None = None
+    members: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    verb_start: int | None = None
+    impersonal_verb: str | None = None  # "agreed" in "It was agreed" (decisions are skipped)
+
+
+def _country_at(text: str, pos: int, mentions: list[CountryMention]) -> CountryMention | None:
+    m = re.compile(r"(?i:the\s+)?").match(text, pos)
+    at = m.end() if m else pos
+    return next((c for c in mentions if c.start == at), None)
+
+
+def _named_unit(text: str, pos: int, mentions: list[CountryMention]) -> tuple[int, list[str]] | None:
+    """A role + country ("the delegate of Canada") or a bare country at ``pos``: end and ISO3."""
+    role = _ROLE.match(text, pos)
+    if role:
+        c = _country_at(text, role.end(), mentions)
+        return (c.end, [c.iso3]) if c else None
+    c = _country_at(text, pos, mentions)
+    return (c.end, [c.iso3]) if c else None
+
+
+def _unit_at(text: str, pos: int, mentions: list[CountryMention]) -> Actor | None:
+    """The actor noun phrase starting exactly at ``pos`` (before any verb check)."""
+    named = _named_unit(text, pos, mentions)
+    if named:
+        end, members = named
+        while (j := _JOIN.match(text, end)) and (nxt := _named_unit(text, j.end(), mentions)):
+            end, members = nxt[0], members + nxt[1]
+        kind = ActorKind.MEMBER_STATE if len(members) == 1 else ActorKind.MEMBER_STATES_GROUP
+        return Actor(text[pos:end], kind, None, members, pos, end)
+    if m := _GROUP.match(text, pos):
+        if m.group("others"):
+            return Actor(m.group(0), ActorKind.MEMBER_STATES_GROUP, "other", [], pos, m.end())
+        q = (m.group("q") or "").strip().lower()
+        if m.group("other") and q not in ("one", "a", "another"):
+            quant: str | None = "other"
+        else:
+            quant = _QUANTIFIERS.get(q) if q not in ("these", "those", "the") else None
+        singular = m.group("noun") == "Member State"
+        if singular and q not in ("one", "a", "another", "the", "these", "those", ""):
+            return None
+        if singular:
+            return Actor(m.group(0), ActorKind.MEMBER_STATE, "one", [], pos, m.end())
+        return Actor(m.group(0), ActorKind.MEMBER_STATES_GROUP, quant, [], pos, m.end())
+    if m := _CHAIR.match(text, pos):
+        return Actor(m.group(0), ActorKind.CHAIR, None, [], pos, m.end())
+    if m := _SECRETARIAT.match(text, pos):
+        return Actor(m.group(0), ActorKind.SECRETARIAT, None, [], pos, m.end())
+    if m := _BODY.match(text, pos):
+        return Actor(m.group(0), ActorKind.GROUP, None, [], pos, m.end())
+    return None
+
+
+def _with_verb(text: str, actor: Actor, mentions: list[CountryMention]) -> Actor | None:
+    """``actor`` completed with its parenthetical supporters, if a verb (not a passive) follows."""
+    end = actor.end
+    members = list(actor.members)
+    while True:
+        if sup := _SUPPORTED_BY.match(text, end):
+            members += [c.iso3 for c in find_countries(sup.group("sup"))]
+            end = sup.end()
+        elif app := _APPOSITION.match(text, end):
+            end = app.end()
+        else:
+            break
+    if _PASSIVE_AFTER.match(text, end):
+        return None
+    if not _VERB_AFTER.match(text, end):
+        return None
+    return replace(actor, members=list(dict.fromkeys(members)), verb_start=end)
+
+
+def _candidate_starts(text: str, mentions: list[CountryMention]) -> list[int]:
+    starts = {c.start for c in mentions}
+    for rx in (_GROUP, _ROLE, _CHAIR, _SECRETARIAT, _BODY):
+        starts.update(m.start() for m in rx.finditer(text))
+    # "the Russian Federation": the candidate starts at "the"
+    starts.update(
+        m.start() for m in re.finditer(r"\b[Tt]he\s+", text) if any(c.start == m.end() for c in mentions)
+    )
+    return sorted(starts)
+
+
+def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
+    """The actor of a clause, or None. ``previous`` resolves "They"/"He"/"these Member States"."""
+    mentions = find_countries(text)
+    candidates: list[Actor] = []
+    if m := _ON_SUGGESTION.search(text):
+        unit = _unit_at(text, m.end(), mentions)
+        if unit:
+            candidates.append(replace(unit, start=m.start(), verb_start=m.start("v")))
+    if m := _IMPERSONAL.search(text):
+        agent = _unit_at(text, m.end(), mentions) if m.group(0).rstrip().endswith("by") else None
+        if agent:
+            candidates.append(
+                replace(agent, start=m.start(), verb_start=m.start() + 3, impersonal_verb=m.group("v"))
+            )
+        else:
+            it = Actor(
+                "It", ActorKind.UNSPECIFIED, None, [], m.start(), m.start() + 2, m.start() + 3, m.group("v")
+            )
+            candidates.append(it)
+    if m := _NOUN_IMPERSONAL.search(text):
+        phrase = text[m.start() : m.start("noun")] + m.group("noun")
+        candidates.append(Actor(phrase, ActorKind.UNSPECIFIED, None, [], m.start(), m.end(), m.start("noun")))
+    for pos in _candidate_starts(text, mentions):
+        unit = _unit_at(text, pos, mentions)
+        if unit and (full := _with_verb(text, unit, mentions)):
+            candidates.append(full)
+            break
+    if m := _PASSIVE_BY.search(text):
+        agent = _unit_at(text, m.end(), mentions)
+        if agent:
+            candidates.append(replace(agent, start=m.start(), verb_start=m.start()))
+    m = _PRONOUN.match(text, _lead_in_end(text))
+    if (
+        m
+        and previous is not None
+        and _VERB_AFTER.match(text, m.end())
+        and not _PASSIVE_AFTER.match(text, m.end())
+    ):
+        candidates.append(replace(previous, start=m.start(), end=m.end(), verb_start=m.end()))
+    if not candidates:
+        return None
+    actor = min(candidates, key=lambda a: a.start)
+    if (
+        actor.text.lower().startswith(("these ", "those "))
+        and actor.quantifier is None
+        and previous is not None
+    ):
+        actor.quantifier = previous.quantifier
+    return actor
+
+
+_LEAD_IN = re.compile(
+    r"(?:(?:However|Also|Hence|Therefore|Thus|Moreover|Furthermore|In addition|Further|Finally|Nevertheless|In this regard|Similarly|Likewise|Accordingly)\s*,?\s*)*"
+)
+
+
+# An actor-less sentence continues the previous speaker only when it opens with a connective;
+# "The report was noted." after a Member State's remark is the meeting's outcome, not theirs.
+_FOLLOW_UP = re.compile(
+    r"(?:Hence|Therefore|Thus|Accordingly|As such|In addition|Moreover|Furthermore|In this regard|Also)\b"
+)
+
+
+def _lead_in_end(text: str) -> int:
+    m = _LEAD_IN.match(text)
+    return m.end() if m else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Clauses
+# ---------------------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:,\s*(?:while|whereas|though|although|but)\s+|;\s*(?:while|whereas|but|and)?\s*)"
+)
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Split where a second actor takes the floor ("…, while some other Member States stated …").
+
+    Only breaks followed by an actor and its verb split: "…, whereas the Group's mandate
+    covers …" stays one clause.
+    """
+    pieces: list[str] = []
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        rest = sentence[m.end() :]
+        mentions = find_countries(rest)
+        unit = _unit_at(rest, 0, mentions)
+        if unit and unit.kind is not ActorKind.GROUP and _with_verb(rest, unit, mentions):
+            pieces.append(sentence[start : m.start()].strip())
+            start = m.end()
+    pieces.append(sentence[start:].strip())
+    return [p for p in pieces if p]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseReading:
+    clause: str
+    actor: Actor | None
+    stance: StanceResult | None
+    skip_reason: str | None = None
+
+
+def read_sentence(sentence: str, previous: Actor | None = None) -> list[ClauseReading]:
+    """Actor and stance of each clause of a sentence (also used by the stance benchmark)."""
+    out: list[ClauseReading] = []
+    for clause in split_clauses(sentence):
+        actor = find_actor(clause, previous)
+        skip = None
+        if actor is None:
+            stance = classify(clause, None)
+            must = _MUST_GROUP.search(clause)
+            if must:
+                actor = _unit_at(clause, must.start(), find_countries(clause))
+                if actor is not None:
+                    actor.verb_start = actor.end
+                    stance = classify(clause, actor.end) or StanceResult(Stance.NOTE, "", "default")
+        else:
+            vs = actor.verb_start if actor.verb_start is not None else actor.end
+            if actor.impersonal_verb in ("agreed", "decided"):
+                skip = "decision"
+            elif _COURTESY.match(clause, vs):
+                skip = "courtesy"
+            elif _PRESENTATION.match(clause, vs):
+                skip = "presentation"
+            elif actor.kind is ActorKind.GROUP and _DECISION.match(clause, vs):
+                skip = "decision"
+            stance = classify(clause, vs)
+            if stance is None and actor.kind in (ActorKind.MEMBER_STATES_GROUP, ActorKind.MEMBER_STATE):
+                verb = re.match(r"\s*(\S+)", clause[vs:])
+                stance = StanceResult(Stance.NOTE, verb.group(1) if verb else "", "default")
+            if actor.kind is ActorKind.GROUP and stance is not None and stance.stance is Stance.NOTE:
+                skip = skip or "decision"
+        out.append(ClauseReading(clause, actor, stance, skip))
+        if actor is not None:
+            previous = actor
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections
+# ---------------------------------------------------------------------------------------------
+
+_SUMMARY_TITLE = re.compile(
+    r"^\s*(?:summary|abstract|résumé|introduction of the (?:contribution|document))\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+_DISCUSSION_TITLE = re.compile(r"^\s*discussions?\b", re.IGNORECASE)
+_FURNITURE_TITLE = re.compile(
+    r"\b(?:actions?|decisions?|conclusions?|outcomes?|closing|opening|introduction|summary of the meeting|next meeting|date and place"
+    r"|welcome|election of|opening remarks)\b",
+    re.IGNORECASE,
+)
+_AGENDA_TITLE = re.compile(r"\bagenda\b", re.IGNORECASE)
+_TOPIC_TITLE = re.compile(
+    r"^\s*(?:concerning|regarding|on|with regard to|as regards|with respect to|in relation to)\s+(?:the\s+)?(?:proposed\s+)?topics?\s*"
+    r"(?:on|of|entitled|concerning|about|regarding)?\s*",
+    re.IGNORECASE,
+)
+_LETTERED = re.compile(r"\.[a-z]$")
+
+
+def topic_from_title(title: str) -> str | None:
+    """The topic named by a lettered sub-item title ("Concerning the topic on X, several …")."""
+    m = _TOPIC_TITLE.match(title)
+    if not m:
+        return None
+    rest = title[m.end() :]
+    actor = find_actor(rest)
+    if actor is not None and actor.start > 0:
+        rest = rest[: actor.start]
+    rest = rest.split(":")[0]
+    rest = rest.strip().strip("“”\"'‘’").strip(" ,;:.").strip("“”\"'‘’")
+    rest = re.sub(r"^(?:the|The)\s+", "", rest)
+    if not rest:
+        return None
+    return rest[0].upper() + rest[1:]
+
+
+@dataclass(slots=True)
+class _Context:
+    contribution: str | None = None
+    topic: str | None = None
+    mode: str = "procedural"  # "procedural" | "discussion" | "excluded"
+
+
+def _contribution_of(title: str) -> str | None:
+    if _AGENDA_TITLE.search(title):
+        return None
+    symbols = find_symbols(title)
+    return symbols[0].canonical if symbols else None
+
+
+def _texts(section: Section) -> Iterator[tuple[str, Provenance | None, bool]]:
+    """(text, provenance, is_title) for the sentences-bearing text of a section."""
+    if section.number and _LETTERED.search(section.number):
+        yield section.title, section.provenance, True
+    for p in section.paragraphs:
+        yield p.text, p.provenance, False
+
+
+def _positions_in(section: Section, ctx: _Context) -> list[Position]:
+    out: list[Position] = []
+    previous: Actor | None = None
+    for text, prov, _ in _texts(section):
+        previous_in_paragraph: Actor | None = None
+        for sentence in split_sentences(text):
+            readings = read_sentence(sentence, previous_in_paragraph or previous)
+            for r in readings:
+                actor = r.actor
+                if (
+                    actor is None
+                    and r.stance is not None
+                    and previous_in_paragraph is not None
+                    and _FOLLOW_UP.match(r.clause)
+                ):
+                    actor = previous_in_paragraph  # "Hence, the CWG should continue …"
+                if actor is None or r.stance is None or r.skip_reason:
+                    if r.actor is not None:
+                        previous_in_paragraph = r.actor
+                    continue
+                out.append(
+                    Position(
+                        section=section.number,
+                        contribution=ctx.contribution,
+                        topic=ctx.topic,
+                        actor=actor.text,
+                        actor_kind=actor.kind,
+                        quantifier=actor.quantifier,
+                        members=list(actor.members),
+                        stance=r.stance.stance,
+                        cue=r.stance.cue,
+                        text=sentence,
+                        provenance=prov,
+                    )
+                )
+                previous_in_paragraph = actor
+        if previous_in_paragraph is not None:
+            previous = previous_in_paragraph
+    return out
+
+
+def _walk(section: Section, ctx: _Context) -> list[Position]:
+    title = section.title or ""
+    if _SUMMARY_TITLE.match(title):
+        return []
+    contribution = _contribution_of(title)
+    here = _Context(contribution or ctx.contribution, ctx.topic, ctx.mode)
+    if _DISCUSSION_TITLE.match(title):
+        here.mode = "discussion"
+    elif here.mode == "procedural" and not contribution and _FURNITURE_TITLE.search(title):
+        here.mode = "excluded"
+    if section.number and _LETTERED.search(section.number):
+        here.topic = topic_from_title(title) or ctx.topic
+    out: list[Position] = []
+    if here.mode != "excluded":
+        out.extend(_positions_in(section, here))
+    for child in section.children:
+        out.extend(_walk(child, here))
+    return out
+
+
+def extract_positions(doc: Document) -> list[Position]:
+    """Positions taken in the discussions and on procedural items, in document order."""
+    out: list[Position] = []
+    for section in doc.sections:
+        out.extend(_walk(section, _Context()))
+    return out
+
+
+def positions_from_paragraphs(paragraphs: list[Paragraph], section: str | None = None) -> list[Position]:
+    """Positions in loose paragraphs (no outline), e.g. for a pasted discussion excerpt."""
+    sec = Section(number=section, title="Discussion", level=1, paragraphs=paragraphs)
+    return _positions_in(sec, _Context(mode="discussion"))
+
+
+__all__ = [
+    "Actor",
+    "ClauseReading",
+    "extract_positions",
+    "find_actor",
+    "read_sentence",
+    "split_clauses",
+    "topic_from_title",
+]
