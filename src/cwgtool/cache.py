@@ -123,10 +123,14 @@ class ParseCache:
                 entry.unlink()
             return None
 
-    def put(self, sha256: str, pdf_engine: str, document: Document) -> None:
-        """Store quietly: a read-only or full cache directory must not fail the parse."""
+    def put(self, sha256: str, pdf_engine: str, document: Document | str) -> None:
+        """Store quietly: a read-only or full cache directory must not fail the parse.
+
+        ``document`` may already be its JSON (workers serialise once for cache and transport).
+        """
         entry = self.entry_path(sha256, pdf_engine)
-        payload = gzip.compress(document.model_dump_json().encode("utf-8"), compresslevel=1, mtime=0)
+        text = document if isinstance(document, str) else document.model_dump_json()
+        payload = gzip.compress(text.encode("utf-8"), compresslevel=1, mtime=0)
         try:
             from cwgtool.fileio import atomic_writer
 

@@ -45,6 +45,8 @@ def test_output_dir_reports_and_skips_bad_files(tmp_path: Path, monkeypatch: pyt
     assert "2 parsed, 2 failed" in result.stderr
     assert "in/sub/page.pdf: " in result.stderr and "HTML" in result.stderr
     assert result.stdout == ""
+    assert "\x1b" not in result.stderr and "doc/s" not in result.stderr  # no progress bar off a terminal
+    assert not list(out.rglob(".cwgtool-*"))  # no temporary files left behind
     assert src.exists()
 
 
