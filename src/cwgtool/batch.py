@@ -105,7 +105,8 @@ def _work(path: str, options: ParseOptions, sha: str | None) -> Outcome:
     except CwgError as exc:
         return _failure(path, exc)
     except Exception as exc:  # noqa: BLE001 - one broken file must not kill the batch
-        return Outcome(path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=1)
+        # A parser crash on one file: reported like an unreadable input (exit 3), batch goes on.
+        return Outcome(path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=3)
 
 
 def _received(outcome: Outcome) -> Outcome:
@@ -190,7 +191,7 @@ def _ordered(
                     try:
                         ready[j] = _received(f.result())
                     except Exception as exc:  # noqa: BLE001 - e.g. a worker killed by the OOM killer
-                        ready[j] = Outcome(paths[j], error=f"worker failed: {type(exc).__name__}: {exc}", exit_code=1)
+                        ready[j] = Outcome(paths[j], error=f"worker failed: {type(exc).__name__}: {exc}", exit_code=3)
                     if on_done is not None:
                         on_done(ready[j])
             else:

@@ -171,7 +171,7 @@ def test_missing_db_is_an_input_error(tmp_path: Path) -> None:
 def test_killed_index_run_leaves_a_consistent_archive(tmp_path: Path) -> None:
     src = tmp_path / "many"
     src.mkdir()
-    n = 60
+    n = 100
     for i in range(n):
         shutil.copy(RECORDS / ("cwg12", "cwg14", "cwg16")[i % 3] / f"{('cwg12', 'cwg14', 'cwg16')[i % 3]}-typed.docx", src / f"r{i:03}.docx")
     db = tmp_path / "a.sqlite"
