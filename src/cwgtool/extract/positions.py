@@ -64,7 +64,7 @@ _Q_ALT = "|".join(sorted((re.escape(q) for q in _QUANTIFIERS), key=len, reverse=
 _GROUP = re.compile(
     rf"(?P<q>\b(?i:{_Q_ALT}|these|those|the)\s+)?(?P<other>(?i:other)\s+)?"
     r"(?P<noun>Member States?|Members|[Dd]elegations?|[Aa]dministrations|Councillors)\b"
-    r"|(?P<others>\b(?i:(?:some|many|several|most|the)\s+)?others)\b"
+    r"|(?P<others>\b(?i:(?:some|many|several|most|the)\s+)?(?i:others))\b"
 )
 _ROLE = re.compile(
     r"\b(?i:the\s+)?(?P<role>[Rr]epresentatives?|[Dd]elegates?|[Dd]elegations?|Councill?ors?|Administration|Minister|Ambassador"

@@ -83,7 +83,7 @@ RULES: tuple[Rule, ...] = (
              r"|(?:concerns?|reservations?|objections?) (?:was|were) (?:also )?(?:expressed|raised|voiced)"),
          "an objection verb; questioning the need/value of something is scepticism, not a question"),
     Rule("clarify-verb", Stance.CLARIFY, Stage.HEAD,
-         _re(r"sought (?:\w+\s+)?(?:clarification|clarity|explanations?)"
+         _re(r"sought (?:\w+\s+){0,2}(?:clarification|clarity|explanations?|information|details?)|(?:wanted|wished|sought) to (?:know|understand|learn)"
              r"|requested (?:\w+\s+){0,2}(?:clarification|clarity|details?|explanations?|information)"
              r"|asked (?:for (?:\w+\s+){0,2}(?:clarification|clarity|details?|information|explanations?)|what|whether|how|why|if|about)"
              r"|questioned|queried|wondered|enquired|inquired|needed (?:\w+\s+)?clarification"),
@@ -111,7 +111,7 @@ RULES: tuple[Rule, ...] = (
     Rule("premature", Stance.OPPOSE, Stage.CONTENT, _re(r"\bpremature\b|\btoo early\b|\bnot (?:yet )?ripe\b"),
          "timing objection"),
     Rule("no-need", Stance.OPPOSE, Stage.CONTENT,
-         _re(r"\bno need\b|\bnot (?:necessary|needed|required|justified)\b|\bunnecessary\b|\bno (?:added |additional )?value\b"),
+         _re(r"\bno need\b|\bnot (?:\w+\s+)?convinced\b|\bunconvinced\b|\bnot (?:\w+\s+){0,3}(?:a )?priority\b|\bnot (?:necessary|needed|required|justified)\b|\bunnecessary\b|\bno (?:added |additional )?value\b"),
          "denies the need"),
     Rule("not-relevant", Stance.OPPOSE, Stage.CONTENT,
          _re(r"\bnot (?:be )?(?:relevant|appropriate|suitable|useful)\b|\birrelevant\b|\binappropriate\b"),
@@ -162,7 +162,10 @@ RULES: tuple[Rule, ...] = (
     Rule("positive-evaluation", Stance.SUPPORT, Stage.CONTENT,
          _re(r"\buseful\b|\bvaluable\b|\btimely\b|\bbeneficial\b|\bappropriate (?:place|forum|platform|venue|body)\b"
              r"|\bwithin (?:the |its )?(?:remit|mandate|scope)\b|\bmandate (?:covers|includes)\b"
-             r"|\b(?:closely )?(?:linked|related|relevant) to the (?:mission|mandate|work|remit)\b"),
+             r"|\b(?:closely )?(?:linked|related) to the (?:mission|mandate|work|remit)\b|\b(?:is|was|are|were|be|been)\s+(?:\w+\s+)?relevant\b"
+             r"|\b(?:value|merits?|benefits?) of (?:the|this|such a) (?:proposal|topic|contribution|consultation|initiative)\b"
+             r"|\bdeserv\w+\b|\bmerits? (?:further )?(?:attention|consideration|discussion)\b"
+             r"|\bshould be (?:retained|kept|maintained|pursued|taken forward)\b"),
          "the item is useful / belongs to the Group", flips=True, concessive=True),
     Rule("continue-work", Stance.SUPPORT, Stage.CONTENT,
          _re(r"\bshould continue (?:to )?(?:work|deliberat|discuss|consider|study|examin)\w*|\bcontinue (?:working|to work) on\b"),
@@ -175,7 +178,8 @@ RULES: tuple[Rule, ...] = (
              r"|wished to (?:add|include|propose)"),
          "a proposal verb with no oppose/support/clarify content"),
     Rule("modal-should", Stance.SUGGEST, Stage.CONTENT,
-         _re(r"\bshould\b(?!\s+not)|\bneeds? to be\b|\bought to\b"),
+         _re(r"\bshould\b(?!\s+not)|\bneeds? to be\b|\bought to\b"
+             r"|\b(?:further|more|additional) (?:work|refinement|discussion|consideration) (?:is|was|would be) (?:needed|required)"),
          "'X noted that the Group should …' is a suggestion whatever the verb"),
     Rule("note-verb", Stance.NOTE, Stage.WEAK_HEAD,
          _re(r"noted|recalled|stated|commented|highlighted|indicated|observed|informed|stressed|emphasi[sz]ed|underlined"
@@ -192,6 +196,7 @@ _CONCESSIVE_BEFORE = re.compile(
     r"\b(?:though|although|while|whilst|despite|even if|notwithstanding)\b[^,;]*$", re.IGNORECASE
 )
 _VERB_FALLBACK_STAGES = (Stage.WEAK_HEAD,)
+_NOUNS = {"suggestion", "proposal", "recommendation"}
 
 
 def _head_match(rule: Rule, text: str, verb_start: int) -> re.Match[str] | None:
@@ -244,7 +249,9 @@ def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
     for rule in RULES:
         if rule.stage in (Stage.HEAD, *_VERB_FALLBACK_STAGES):
             pat = re.compile(rf"\b(?:{rule.pattern.pattern})\b", re.IGNORECASE)
-            if m := pat.search(text, start):
+            for m in pat.finditer(text, start):
+                if m.group(0).lower().rstrip("s") in _NOUNS:
+                    continue  # "the UK proposal" names a document; only "suggestion of X" heads count
                 return StanceResult(rule.stance, m.group(0).strip(), rule.name)
     return None
 
