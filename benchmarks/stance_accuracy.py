@@ -5,6 +5,14 @@ has one label per clause ("note|oppose"). The sentence goes through the same pat
 extraction (clause split → actor → stance), so actor detection errors count too. A clause
 the extractor would not read as a position counts as wrong.
 
+Sources (third column): ``cwg12`` every discussion sentence of the real 12th-meeting record;
+``cwg14``/``cwg16`` the discussion sentences of the invented fixture records; ``invented``
+sentences with other phrasings, labelled before the rules were written; ``heldout`` 25 more
+written after the first version of the rules and scored before any change (0.70 then — the
+misses led to general additions: value/relevance as predicates, "not convinced", "not a
+priority", "wanted to know", "further work was needed"). Labels are by meaning, so the
+implicature cases the rules cannot read stay as errors rather than being relabelled.
+
 Run: ``.venv/bin/python benchmarks/stance_accuracy.py [-v]`` (-v lists the errors).
 """
 
