@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from cwgtool.check.context import CheckContext, NumberedItem
 from cwgtool.check.registry import RULES, Diagnostic, Severity, rule
 
-
 _SPACED = re.compile(r"\d[ \t\u00a0]+\.?\d|\d\.[ \t\u00a0]+\d")
 
 
