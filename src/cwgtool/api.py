@@ -102,8 +102,27 @@ def build_document(result: ReadResult, source: Source) -> Document:
     doc.contributions = contributions.extract_contributions(doc)
     doc.topics = topics.extract_topics(doc)
     doc.positions = positions.extract_positions(doc)
+    _align_position_topics(doc)
     doc.actions = actions.extract_actions(doc)
     return doc
+
+
+def _align_position_topics(doc: Document) -> None:
+    """Name a position's topic exactly as ``doc.topics`` does, so the two can be joined.
+
+    The positions extractor reads the topic from the discussion ("Concerning the topic on
+    Adoption and deployment of IPv6"); the topics extractor from the proposal ("The adoption and
+    deployment of IPv6"). Matching is by content-word overlap within the same contribution.
+    """
+    from cwgtool.extract.topics import _match_topic
+
+    for pos in doc.positions:
+        if not pos.topic:
+            continue
+        candidates = [t for t in doc.topics if t.source == pos.contribution] or doc.topics
+        i = _match_topic(pos.topic, candidates)
+        if i is not None:
+            pos.topic = candidates[i].title
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
