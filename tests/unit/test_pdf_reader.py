@@ -15,7 +15,7 @@ import pytest
 from cwgtool.blocks import BlockKind, ReadResult
 from cwgtool.errors import InputError
 from cwgtool.labels import LabelKind, split_label
-from cwgtool.readers.pdf import ENCRYPTED, NO_TEXT_WARNING, read
+from cwgtool.readers.pdf import ENCRYPTED, NO_PAGES, NO_TEXT, read
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORD_PDFS = sorted(ROOT.glob("fixtures/records/*/*.pdf"))
@@ -210,9 +210,10 @@ def test_input_errors(tmp_path: Path, engine: str) -> None:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_no_text_layer_warns(tmp_path: Path, engine: str) -> None:
-    res = read(write_pdf(tmp_path / "blank.pdf", [[]]), engine=engine)
-    assert res.blocks == [] and res.warnings == [NO_TEXT_WARNING] and res.pages == 1
+def test_no_text_layer_is_an_input_error(tmp_path: Path, engine: str) -> None:
+    with pytest.raises(InputError) as info:
+        read(write_pdf(tmp_path / "blank.pdf", [[]]), engine=engine)
+    assert info.value.reason == NO_TEXT and info.value.exit_code == 3
 
 
 def test_unknown_engine(record_pdf: Path) -> None:
@@ -301,8 +302,10 @@ def test_foreign_encrypted(engine: str) -> None:
 @pytest.mark.shared
 @pytest.mark.parametrize("engine", ENGINES)
 def test_foreign_no_text_layer(engine: str) -> None:
-    res = read(FOREIGN / "pdfplumber__issue-297-example.pdf", engine=engine)
-    assert res.blocks == [] and NO_TEXT_WARNING in res.warnings
+    with pytest.raises(InputError) as info:
+        read(FOREIGN / "pdfplumber__issue-297-example.pdf", engine=engine)
+    # pdfminer cannot follow this file's page tree (poppler and pdfium see one blank page)
+    assert info.value.reason == (NO_PAGES if engine == "pdfplumber" else NO_TEXT)
 
 
 @needs_foreign

@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 
 from cwgtool.blocks import ReadResult
-from cwgtool.errors import InputError
+from cwgtool.errors import InputError, LimitError
+from cwgtool.limits import Limits
 
 _EXT_FORMAT = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".txt": "text", ".text": "text", ".md": "text"}
 
@@ -81,18 +82,49 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     return "text"
 
 
-def read(path: str | os.PathLike[str], *, pdf_engine: str = "pdfplumber", password: str | None = None) -> ReadResult:
-    """Read any supported document into blocks (format from content)."""
+def read(
+    path: str | os.PathLike[str],
+    *,
+    pdf_engine: str = "pdfplumber",
+    password: str | None = None,
+    limits: Limits | None = None,
+) -> ReadResult:
+    """Read any supported document into blocks (format from content).
+
+    This is the one place where an unexpected exception from a parsing library becomes an
+    :class:`InputError`: pdfminer, pdfium, python-docx, lxml and zipfile each have their own
+    exception zoo, and a user handed a damaged file deserves one line naming it, not a
+    traceback. Interrupts, memory exhaustion and tripped limits pass through unchanged, so
+    Ctrl-C still stops a run and a limit keeps its own exit code. The original exception is
+    chained (``__cause__``) for ``--debug``.
+    """
     p = str(path)
-    fmt = detect_format(p)
-    if fmt == "pdf":
-        from cwgtool.readers import pdf
+    limits = limits if limits is not None else Limits.from_env()
+    try:
+        fmt = detect_format(p)
+        limits.check_file_size(p)
+        if fmt == "pdf":
+            from cwgtool.readers import pdf
 
-        return pdf.read(p, engine=pdf_engine, password=password)
-    if fmt == "docx":
-        from cwgtool.readers import docx
+            return pdf.read(p, engine=pdf_engine, password=password, limits=limits)
+        if fmt == "docx":
+            from cwgtool.readers import docx
 
-        return docx.read(p)
-    from cwgtool.readers import text
+            return docx.read(p, limits=limits)
+        from cwgtool.readers import text
 
-    return text.read(p)
+        return text.read(p, limits=limits)
+    except (InputError, LimitError, MemoryError):
+        raise
+    except ValueError as exc:
+        if pdf_engine not in ("pdfplumber", "pdfium") and "engine" in str(exc):
+            raise  # a caller's mistake, not the file's
+        raise InputError(p, f"could not read: {_short(exc)}") from exc
+    except Exception as exc:
+        raise InputError(p, f"could not read: {_short(exc)}") from exc
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip()
+    first = text.splitlines()[0][:160] if text else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__

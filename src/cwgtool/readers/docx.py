@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from typing import Any
 from cwgtool.blocks import Block, BlockKind, Provenance, ReadResult
 from cwgtool.errors import InputError
 from cwgtool.labels import LabelKind, classify_label
+from cwgtool.limits import Limits, human_bytes, limit_error
 from cwgtool.readers.docx_numbering import (
     MC,
     Element,
@@ -70,11 +72,18 @@ _TEXTBOX_HOSTS = frozenset({w("drawing"), w("pict"), f"{{{MC}}}AlternateContent"
 _CONTAINERS = frozenset({w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("moveTo")})
 
 
-def read(path: str | Path, *, display_name: str | None = None) -> ReadResult:
-    """Read a .docx (also .docm/.dotx: the main part is found through the package relationships)."""
+def read(path: str | Path, *, display_name: str | None = None, limits: Limits | None = None) -> ReadResult:
+    """Read a .docx (also .docm/.dotx: the main part is found through the package relationships).
+
+    Everything is checked before python-docx sees the package: size and compression from the
+    ZIP central directory (a zip bomb is refused before anything is expanded), then every XML
+    part for DTD/entity declarations and nesting depth. Past those checks, any exception from
+    python-docx/lxml or from walking an odd tree is "corrupt DOCX", never a traceback.
+    """
     name = display_name or str(path)
-    data = _read_bytes(path, name)
-    _check_container(data, name)
+    limits = limits if limits is not None else Limits.from_env()
+    data = _read_bytes(path, name, limits)
+    _check_container(data, name, limits)
 
     from docx.opc.exceptions import PackageNotFoundError
     from docx.opc.package import OpcPackage
@@ -84,28 +93,46 @@ def read(path: str | Path, *, display_name: str | None = None) -> ReadResult:
         main = package.main_document_part
         root = _part_element(main)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError) as exc:
-        raise InputError(name, f"corrupt DOCX ({type(exc).__name__}: {exc})") from exc
+        raise InputError(name, f"corrupt DOCX ({type(exc).__name__}: {_first_line(exc)})") from exc
+    except (InputError, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml/zipfile internals on a damaged package
+        raise InputError(name, f"corrupt DOCX ({type(exc).__name__}: {_first_line(exc)})") from exc
     body = root.find(w("body"))
     if body is None:
         raise InputError(name, "not a Word document: the main part has no w:body")
 
-    styles = StyleSheet(_related_element(main, _RT_STYLES), _style_name_map())
-    numbering = Numbering(_related_element(main, _RT_NUMBERING), styles)
-    reader = _BodyReader(name, styles, numbering)
-    reader.read_container(body)
-    headers_footers = _headers_footers(main, root, styles)
+    try:
+        styles = StyleSheet(_related_element(main, _RT_STYLES), _style_name_map())
+        numbering = Numbering(_related_element(main, _RT_NUMBERING), styles)
+        reader = _BodyReader(name, styles, numbering)
+        reader.read_container(body)
+        headers_footers = _headers_footers(main, root, styles)
+    except (InputError, MemoryError):
+        raise
+    except RecursionError:
+        raise InputError(name, "corrupt DOCX: structure nested too deeply") from None
+    except Exception as exc:  # noqa: BLE001 - e.g. a numbering definition that breaks assumptions
+        raise InputError(name, f"corrupt DOCX ({type(exc).__name__}: {_first_line(exc)})") from exc
     return ReadResult(
         blocks=reader.blocks, format="docx", pages=None, headers_footers=headers_footers,
         warnings=reader.warnings,
     )
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:160] if text else ""
+
+
 # ---------------------------------------------------------------------------------------------
 # Input checks
 
 
-def _read_bytes(path: str | Path, name: str) -> bytes:
+def _read_bytes(path: str | Path, name: str, limits: Limits) -> bytes:
     p = Path(path)
+    if p.is_file():
+        limits.check_file_size(str(p), name)
     try:
         return p.read_bytes()
     except FileNotFoundError as exc:
@@ -116,7 +143,7 @@ def _read_bytes(path: str | Path, name: str) -> bytes:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from exc
 
 
-def _check_container(data: bytes, name: str) -> None:
+def _check_container(data: bytes, name: str, limits: Limits) -> None:
     """Give the user a reason they can act on before python-docx fails with a generic one."""
     if not data:
         raise InputError(name, "empty file")
@@ -130,14 +157,112 @@ def _check_container(data: bytes, name: str) -> None:
         raise InputError(name, "not a valid DOCX (not a ZIP archive)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            _check_sizes(infos, name, limits)
+            for info in infos:
+                _check_xml_part(zf, info, name, limits)
             names = set(zf.namelist())
             if "word/document.xml" in names:
                 return
             main = _main_part_from_rels(zf, names)
     except zipfile.BadZipFile as exc:
         raise InputError(name, f"not a valid DOCX (damaged ZIP archive: {exc})") from exc
+    except (InputError, MemoryError):
+        raise
+    except (RuntimeError, NotImplementedError, OSError, EOFError, zlib.error) as exc:
+        # RuntimeError: an encrypted ZIP member; NotImplementedError: an unknown compression
+        raise InputError(name, f"not a valid DOCX (damaged ZIP archive: {type(exc).__name__}: {_first_line(exc)})") from exc
     if main is None:
         raise InputError(name, "not a DOCX: the ZIP has no word/document.xml")
+
+
+_RATIO_EXEMPT = 1024 * 1024  # small members may compress absurdly well (runs of spaces) and are harmless
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
+    """Refuse a zip bomb from the central directory alone, before anything is expanded.
+
+    The declared sizes are trustworthy as upper bounds: :mod:`zipfile` stops decompressing a
+    member at its declared ``file_size`` (and then fails the CRC check), so a member that lies
+    about its size cannot expand beyond what was checked here.
+    """
+    total = sum(i.file_size for i in infos)
+    if 0 < limits.max_unzipped_bytes < total:
+        raise limit_error(name, "max_unzipped_bytes", f"expands to {human_bytes(total)}, which", limits.max_unzipped_bytes)
+    if limits.max_ratio <= 0:
+        return
+    for info in infos:
+        if info.file_size > _RATIO_EXEMPT:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > limits.max_ratio:
+                raise limit_error(
+                    name, "max_ratio", f"member {info.filename} expands {ratio:.0f}:1, which", limits.max_ratio
+                )
+
+
+# "<!DOCTYPE" / "<!ENTITY" as they appear in the encodings a DOCX part can use.
+_DECLARATIONS = tuple(d.encode(enc) for d in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
+DTD_REFUSED = "DOCX contains a DTD/entity declaration; refused"
+_CHUNK = 1 << 20
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    probe = head[:512].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
+    return probe.startswith(b"<")
+
+
+def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
+    """Refuse DTDs/entities and over-deep nesting in one part, streaming, before any real parse.
+
+    WordprocessingML never needs a DTD, so any declaration is hostile or broken (XXE, billion
+    laughs) and is refused outright rather than trusted to parser settings. Every member that
+    looks like XML is checked, whatever its name, because the package's content types decide
+    what python-docx parses as XML, not the file extension. The depth count uses a
+    non-resolving pull parser; libxml2 itself caps depth at 256 without ``huge_tree``.
+    """
+    if info.is_dir():
+        return
+    from lxml import etree
+
+    with zf.open(info) as fh:
+        chunk = fh.read(_CHUNK)
+        if not _looks_like_xml(chunk):
+            return
+        parser = etree.XMLPullParser(
+            events=("start", "end"), resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
+        )
+        depth = 0
+        tail = b""
+        while chunk:
+            window = tail + chunk
+            if any(d in window for d in _DECLARATIONS):
+                raise InputError(name, f"{DTD_REFUSED} (in {info.filename})")
+            tail = window[-32:]
+            try:
+                parser.feed(chunk)
+                for event, el in parser.read_events():
+                    if event == "start":
+                        depth += 1
+                        if 0 < limits.max_xml_depth < depth:
+                            raise limit_error(
+                                name, "max_xml_depth", f"XML nesting in {info.filename}", limits.max_xml_depth
+                            )
+                    else:
+                        depth -= 1
+                        el.clear()
+            except etree.XMLSyntaxError as exc:
+                if "depth" in str(exc).lower():
+                    raise InputError(
+                        name, f"XML in {info.filename} nests deeper than the XML parser's own 256-level limit"
+                    ) from None
+                return  # malformed part: python-docx reports it if it is ever parsed
+            chunk = fh.read(_CHUNK)
+        try:
+            root = parser.close()
+        except etree.XMLSyntaxError:
+            return
+        if root is not None and root.getroottree().docinfo.doctype:
+            raise InputError(name, f"{DTD_REFUSED} (in {info.filename})")
 
 
 def _main_part_from_rels(zf: zipfile.ZipFile, names: set[str]) -> str | None:
@@ -147,7 +272,8 @@ def _main_part_from_rels(zf: zipfile.ZipFile, names: set[str]) -> str | None:
     from lxml import etree
 
     try:
-        rels = etree.fromstring(zf.read("_rels/.rels"))
+        safe = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
+        rels = etree.fromstring(zf.read("_rels/.rels"), safe)
     except etree.XMLSyntaxError:
         return None
     for rel in rels:

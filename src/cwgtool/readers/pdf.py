@@ -11,10 +11,13 @@ from pathlib import Path
 
 from cwgtool.blocks import ReadResult
 from cwgtool.errors import InputError
+from cwgtool.limits import Limits
 from cwgtool.readers.pdf_layout import PageLines, layout
 
 ENGINES = ("pdfplumber", "pdfium")
-NO_TEXT_WARNING = "no text layer (scanned PDF?); run OCR first, e.g. ocrmypdf"
+NO_TEXT = "no text layer (scanned PDF?); run OCR first, e.g. ocrmypdf"
+NO_PAGES = "no readable pages (empty or damaged page tree)"
+NO_TEXT_WARNING = NO_TEXT  # the old name, from when this was a warning
 ENCRYPTED = "PDF is encrypted; give the password with --password"
 
 
@@ -79,23 +82,38 @@ def read(
     password: str | None = None,
     display_name: str | None = None,
     max_pages: int | None = None,
+    limits: Limits | None = None,
 ) -> ReadResult:
-    """Read a PDF into body blocks, with running heads/feet removed and recorded."""
+    """Read a PDF into body blocks, with running heads/feet removed and recorded.
+
+    ``max_pages`` reads a prefix on purpose (with a warning); ``limits.max_pages`` refuses a
+    document that is longer (LimitError) — the first is a choice, the second a safety net.
+    A PDF with pages but no text at all is an InputError: an empty result would look like a
+    successful parse of an empty record and hide that the file needs OCR.
+    """
     p = Path(path)
     name = display_name or str(path)
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    limits = limits if limits is not None else Limits.from_env()
     _sniff(p)
+    limits.check_file_size(str(p), name)
     if engine == "pdfium":
         from cwgtool.readers.pdf_pdfium import extract_pages
     else:
         from cwgtool.readers.pdf_plumber import extract_pages
+
+    def check_total(total: int) -> None:
+        limits.check_pages(total, name)
+
     try:
-        pages, total = extract_pages(p, password, max_pages)
+        pages, total = extract_pages(p, password, max_pages, check_total)
     except InputError:
         raise
     except RecursionError:
         raise InputError(name, "corrupt PDF: structure nested too deeply") from None
+    except MemoryError:
+        raise
     except Exception as exc:  # engines raise a zoo of types (PSException, PdfiumError, KeyError…)
         if _is_password_error(exc):
             raise InputError(name, ENCRYPTED) from exc
@@ -106,11 +124,18 @@ def read(
 def _result(pages: list[PageLines], total: int, name: str) -> ReadResult:
     warnings: list[str] = []
     if not any(pg.lines for pg in pages):
-        warnings.append(NO_TEXT_WARNING)
+        if len(pages) >= total:
+            raise InputError(name, NO_TEXT if total else NO_PAGES)
+        warnings.append(f"no text in the first {len(pages)} of {total} pages")
         return ReadResult(blocks=[], format="pdf", pages=total, warnings=warnings)
     if len(pages) < total:
         warnings.append(f"read only the first {len(pages)} of {total} pages")
-    result = layout(pages, name)
+    try:
+        result = layout(pages, name)
+    except (InputError, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - odd geometry (NaN, inf) in a damaged file
+        raise InputError(name, f"corrupt PDF: {_short(exc)}") from exc
     return ReadResult(
         blocks=result.blocks,
         format="pdf",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 from cwgtool.readers.pdf_layout import Char, PageLines, build_lines
@@ -15,8 +16,13 @@ from cwgtool.readers.pdf_layout import Char, PageLines, build_lines
 _HYPHEN_MARKERS = {"\x02": "-", "\ufffe": "-"}  # pdfium's marks for a line-end hyphen
 
 
-def extract_pages(path: Path, password: str | None, max_pages: int | None) -> tuple[list[PageLines], int]:
-    """Return the pages read (at most ``max_pages``) and the document's page count."""
+def extract_pages(
+    path: Path, password: str | None, max_pages: int | None, check_total: Callable[[int], None] | None = None
+) -> tuple[list[PageLines], int]:
+    """Return the pages read (at most ``max_pages``) and the document's page count.
+
+    ``check_total`` sees the page count before any page is read and may raise to refuse it.
+    """
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -34,6 +40,8 @@ def extract_pages(path: Path, password: str | None, max_pages: int | None) -> tu
     doc = pdfium.PdfDocument(str(path), password=password)
     try:
         total = len(doc)
+        if check_total is not None:
+            check_total(total)
         for index in range(min(total, max_pages) if max_pages is not None else total):
             page = doc[index]
             textpage = page.get_textpage()

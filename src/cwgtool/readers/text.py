@@ -12,6 +12,7 @@ import re
 
 from cwgtool.blocks import Block, BlockKind, Provenance, ReadResult
 from cwgtool.labels import LabelKind, split_label
+from cwgtool.limits import Limits
 
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+(?:/\d+)?\s*-|Page\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
 _CONTINUES = re.compile(r"[^.:;!?\"”)]\s*$")
@@ -51,9 +52,10 @@ def read_text(text: str, *, display_name: str = "<stdin>") -> ReadResult:
     return ReadResult(blocks=blocks, format="text", headers_footers=furniture)
 
 
-def read(path: str, *, display_name: str | None = None) -> ReadResult:
+def read(path: str, *, display_name: str | None = None, limits: Limits | None = None) -> ReadResult:
     from cwgtool.errors import InputError
 
+    (limits if limits is not None else Limits.from_env()).check_file_size(path, display_name or path)
     try:
         with open(path, "rb") as fh:
             data = fh.read()
