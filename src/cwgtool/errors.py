@@ -19,8 +19,24 @@ class InputError(CwgError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Errors cross process boundaries (batch workers); the default reduce would call
+        # __init__ with the one formatted message and fail in the parent.
+        return (type(self), (self.path, self.reason))
+
 
 class LimitError(InputError):
     """A configured safety limit tripped (size, pages, decompression ratio, time)."""
 
     exit_code = 4
+
+
+def debug_details(exc: BaseException) -> str:
+    """The full traceback of ``exc`` and the library exception it wraps, for ``--debug``.
+
+    Readers chain the original exception (``raise InputError(...) from exc``), so this shows
+    where pdfminer/python-docx actually failed, which the one-line message deliberately hides.
+    """
+    import traceback
+
+    return "".join(traceback.format_exception(exc))

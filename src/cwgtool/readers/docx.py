@@ -204,6 +204,7 @@ def _check_sizes(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> Non
 _DECLARATIONS = tuple(d.encode(enc) for d in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
 DTD_REFUSED = "DOCX contains a DTD/entity declaration; refused"
 _CHUNK = 1 << 20
+_LIBXML_MAX_DEPTH = 256  # libxml2's own nesting limit without XML_PARSE_HUGE (python-docx never sets it)
 
 
 def _looks_like_xml(head: bytes) -> bool:
@@ -252,6 +253,8 @@ def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit
                         el.clear()
             except etree.XMLSyntaxError as exc:
                 if "depth" in str(exc).lower():
+                    if 0 < limits.max_xml_depth <= _LIBXML_MAX_DEPTH:  # libxml2 stopped first
+                        raise limit_error(name, "max_xml_depth", f"XML nesting in {info.filename}", limits.max_xml_depth) from None
                     raise InputError(
                         name, f"XML in {info.filename} nests deeper than the XML parser's own 256-level limit"
                     ) from None

@@ -117,7 +117,9 @@ def read(
     except Exception as exc:  # engines raise a zoo of types (PSException, PdfiumError, KeyError…)
         if _is_password_error(exc):
             raise InputError(name, ENCRYPTED) from exc
-        raise InputError(name, f"corrupt PDF: {_short(exc)}") from exc
+        short = _short(exc)
+        hint = " (truncated?)" if "eof" in short.lower() or "data format" in short.lower() else ""
+        raise InputError(name, f"corrupt PDF{hint}: {short}") from exc
     return _result(pages, total, name)
 
 

@@ -1,0 +1,109 @@
+"""Shared helpers for the reliability tests: run the CLI in-process and build hostile files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "fixtures"
+RECORDS = FIXTURES / "records"
+LOCAL_FOREIGN = FIXTURES / "foreign"
+SHARED_FOREIGN = ROOT.parent / "shared" / "corpus" / "foreign"
+RECORD_PDF = RECORDS / "cwg12" / "cwg12.pdf"
+RECORD_DOCX = RECORDS / "cwg12" / "cwg12-auto.docx"
+
+EXIT_INPUT = 3
+EXIT_LIMIT = 4
+
+
+@dataclass(frozen=True)
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None
+
+
+def cli(args: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
+    """``cwgtool <args>`` in-process, cache off, with stderr kept apart from stdout."""
+    from cwgtool.cli import _register, app
+
+    _register()
+    result = CliRunner().invoke(app, [*args, "--no-cache"] if args and args[0] == "parse" else list(args), env=env)
+    exc = result.exception if result.exception is not None and not isinstance(result.exception, SystemExit) else None
+    return Run(result.exit_code, result.stdout, result.stderr, exc)
+
+
+def assert_clean_failure(run: Run, path: str | Path, code: int, reason: str) -> None:
+    """One line on stderr, ``cwgtool: <path>: <reason…>``, the exit code, no traceback, no output."""
+    assert run.exception is None, repr(run.exception)
+    assert run.exit_code == code, (run.exit_code, run.stderr)
+    assert "Traceback" not in run.stderr
+    lines = [ln for ln in run.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, run.stderr
+    assert lines[0].startswith(f"cwgtool: {path}: {reason}"), lines[0]
+    assert run.stdout == ""
+
+
+# -- hostile DOCX builders ---------------------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def docx_bytes(document_xml: str | bytes, *, extra: Mapping[str, bytes] | None = None) -> bytes:
+    """A DOCX package around ``document_xml``: a real python-docx package with that main part."""
+    import docx
+
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    body = document_xml.encode("utf-8") if isinstance(document_xml, str) else document_xml
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = body if item.filename == "word/document.xml" else src.read(item.filename)
+            dst.writestr(item.filename, data)
+        for name, data in (extra or {}).items():
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def simple_document(text: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}">'
+        f"<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+    )
+
+
+XXE_DOCUMENT = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+    '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+    f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>'
+)
+
+BILLION_LAUGHS_DOCUMENT = (
+    '<?xml version="1.0"?>\n<!DOCTYPE w:document [\n <!ENTITY lol "lol">\n'
+    + "".join(f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10))
+    + f']>\n<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
+)
+
+
+def zip_bomb_docx(size: int = 200 * 1024 * 1024) -> bytes:
+    """A DOCX whose document.xml declares ``size`` bytes of zeros (deflates ~1000:1).
+
+    Built by streaming, so the test never holds the expanded member in memory either.
+    """
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
+            block = b"\0" * (1 << 20)
+            for _ in range(size // len(block)):
+                fh.write(block)
+    return buf.getvalue()

@@ -1,0 +1,136 @@
+"""Hostile DOCX: external entities, entity expansion, zip bombs and deep nesting are refused
+before anything is fetched, expanded or parsed — and the refusal is a clean one-line error."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cwgtool.errors import InputError, LimitError
+from cwgtool.limits import Limits
+from cwgtool.readers import docx as docx_reader
+from cwgtool.readers import read
+from tests.reliability.helpers import (
+    BILLION_LAUGHS_DOCUMENT,
+    EXIT_INPUT,
+    EXIT_LIMIT,
+    W_NS,
+    XXE_DOCUMENT,
+    assert_clean_failure,
+    cli,
+    docx_bytes,
+    simple_document,
+    zip_bomb_docx,
+)
+
+REFUSED = "DOCX contains a DTD/entity declaration; refused (in word/document.xml)"
+
+
+def test_python_docx_parser_does_not_resolve_entities() -> None:
+    """The installed python-docx parses every part with resolve_entities=False (checked, not assumed)."""
+    from docx.opc import oxml as opc_oxml
+    from docx.oxml import parser
+
+    for p in (parser.oxml_parser, opc_oxml.oxml_parser):
+        from lxml import etree
+
+        text = b'<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>'
+        root = etree.fromstring(text, p)
+        assert "root:" not in etree.tostring(root).decode()
+
+
+def test_xxe_docx_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "xxe.docx"
+    path.write_bytes(docx_bytes(XXE_DOCUMENT))
+    run = cli(["parse", str(path)])
+    assert_clean_failure(run, path, EXIT_INPUT, REFUSED)
+    assert "root:" not in run.stdout + run.stderr
+
+
+def test_xxe_in_a_header_part_and_in_utf16_is_refused(tmp_path: Path) -> None:
+    header = XXE_DOCUMENT.replace("w:document", "w:hdr").encode("utf-16")
+    path = tmp_path / "xxe-header.docx"
+    path.write_bytes(docx_bytes(simple_document("Body"), extra={"word/header9.xml": header}))
+    with pytest.raises(InputError) as info:
+        read(path)
+    assert info.value.reason == "DOCX contains a DTD/entity declaration; refused (in word/header9.xml)"
+
+
+def test_billion_laughs_docx_is_refused_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "lol.docx"
+    path.write_bytes(docx_bytes(BILLION_LAUGHS_DOCUMENT))
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(InputError) as info:
+            read(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert info.value.reason == REFUSED
+    assert time.perf_counter() - started < 2 and peak < 20 * 1024 * 1024
+    assert_clean_failure(cli(["parse", str(path)]), path, EXIT_INPUT, REFUSED)
+
+
+def test_zip_bomb_refused_before_expansion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(zip_bomb_docx(32 * 1024 * 1024))
+    assert path.stat().st_size < 200_000
+    # nothing may be decompressed at all: fail loudly if any member is opened
+    def no_open(*_a: object, **_k: object) -> None:
+        raise AssertionError("a member was opened before the central-directory check")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", no_open)
+    with pytest.raises(LimitError) as info:
+        docx_reader.read(path, limits=Limits())
+    assert info.value.exit_code == EXIT_LIMIT
+    assert "member word/document.xml expands" in info.value.reason
+    assert info.value.reason.endswith("exceeds the 100:1 compression-ratio limit; raise it with --max-ratio or CWGTOOL_MAX_RATIO")
+    monkeypatch.undo()
+    run = cli(["parse", str(path)])
+    assert_clean_failure(run, path, EXIT_LIMIT, "member word/document.xml expands ")
+    run = cli(["parse", str(path)], env={"CWGTOOL_MAX_RATIO": "0", "CWGTOOL_MAX_UNZIPPED_BYTES": "16MB"})
+    assert_clean_failure(
+        run, path, EXIT_LIMIT,
+        "expands to 32 MB, which exceeds the 16 MB uncompressed DOCX size limit; "
+        "raise it with --max-unzipped-bytes or CWGTOOL_MAX_UNZIPPED_BYTES",
+    )
+
+
+def _nested(depth: int) -> str:
+    inner = "<w:r><w:t>deep</w:t></w:r>"
+    # w:document, w:body, w:p = 3 levels; each w:hyperlink adds one
+    links = depth - 3 - 2
+    return (
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p>' + "<w:hyperlink>" * links + inner
+        + "</w:hyperlink>" * links + "</w:p></w:body></w:document>"
+    )
+
+
+def test_xml_depth_limit(tmp_path: Path) -> None:
+    ok = tmp_path / "ok.docx"
+    ok.write_bytes(docx_bytes(_nested(200)))
+    assert [b.text for b in read(ok).blocks] == ["deep"]
+    path = tmp_path / "deep.docx"
+    path.write_bytes(docx_bytes(_nested(200)))
+    run = cli(["parse", str(path)], env={"CWGTOOL_MAX_XML_DEPTH": "100"})
+    assert_clean_failure(
+        run, path, EXIT_LIMIT,
+        "XML nesting in word/document.xml exceeds the 100 XML nesting depth limit; "
+        "raise it with --max-xml-depth or CWGTOOL_MAX_XML_DEPTH",
+    )
+    deeper = tmp_path / "deeper.docx"
+    deeper.write_bytes(docx_bytes(_nested(5000)))
+    assert_clean_failure(
+        cli(["parse", str(deeper)]), deeper, EXIT_LIMIT, "XML nesting in word/document.xml exceeds the 256 XML nesting depth limit"
+    )
+    beyond_libxml = tmp_path / "beyond.docx"
+    beyond_libxml.write_bytes(docx_bytes(_nested(300)))
+    run = cli(["parse", str(beyond_libxml)], env={"CWGTOOL_MAX_XML_DEPTH": "1000"})
+    assert_clean_failure(
+        run, beyond_libxml, EXIT_INPUT, "XML in word/document.xml nests deeper than the XML parser's own 256-level limit"
+    )
