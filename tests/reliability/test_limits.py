@@ -74,9 +74,8 @@ def test_timeout_in_a_process_pool_worker() -> None:
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-        with pytest.raises(LimitError, match="per-document time limit"):
-            pool.submit(call_with_timeout, time.sleep, 0.1, 5, name="slow.pdf").result(timeout=10)
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool, pytest.raises(LimitError, match="per-document time limit"):
+        pool.submit(call_with_timeout, time.sleep, 0.1, 5, name="slow.pdf").result(timeout=10)
 
 
 def test_keyboard_interrupt_inside_atomic_writer(tmp_path: Path) -> None:
