@@ -18,7 +18,11 @@ from cwgtool.check.rules.symbols import cwg_symbols
 from cwgtool.model import DocumentKind
 from cwgtool.symbols import Symbol, normalise
 
-_INTRODUCES = re.compile(r"\b(introduc\w*|present\w*|submit\w*|contained in|proposed in|tabled)\b", re.IGNORECASE)
+# verbs that introduce a document, or say why it was not taken up (deferred, withdrawn…)
+_INTRODUCES = re.compile(
+    r"\b(introduc\w*|present\w*|submit\w*|contained in|proposed in|tabled|defer\w*|postpon\w*|withdr[ae]w\w*|carried over)\b",
+    re.IGNORECASE,
+)
 _AGENDA_WORD = re.compile(r"\bagenda\b", re.IGNORECASE)
 
 
@@ -127,7 +131,7 @@ def agenda_item_not_discussed(ctx: CheckContext) -> Iterator[Diagnostic]:
     Reports documents of this meeting that the running text mentions but that are never
     introduced: not in a section heading, not in the agenda section or table of contents, and
     never the object of a sentence that introduces it ("… introduced Document X", "… presented
-    X", "contained in X").
+    X", "contained in X") or says why it was not taken up ("consideration of X was deferred").
 
     ## Why is this bad?
     Readers meet a symbol with no indication of who submitted it or what it is; often the

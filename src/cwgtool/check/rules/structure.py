@@ -68,6 +68,7 @@ def _has_part(s: Section, pattern: re.Pattern[str]) -> bool:
     ## What it does
     For each section whose heading introduces a contribution (a document symbol and the word
     "Contribution"/"Proposal"), checks that it has a "Summary" and a "Discussion" sub-part.
+    Only summary records are checked.
 
     ## Why is this bad?
     Summary records separate what the authors submitted from what the meeting said about it.
@@ -92,6 +93,8 @@ def _has_part(s: Section, pattern: re.Pattern[str]) -> bool:
 )
 def contribution_parts_missing(ctx: CheckContext) -> Iterator[Diagnostic]:
     r = RULES["STR001"]
+    if ctx.doc.kind is not DocumentKind.SUMMARY_RECORD:
+        return
     for s in ctx.doc.iter_sections():
         if not is_contribution_section(s):
             continue
@@ -157,7 +160,8 @@ def required_section_missing(ctx: CheckContext) -> Iterator[Diagnostic]:
     summary="A section has a heading but no text and no sub-sections.",
     docs="""
     ## What it does
-    Reports sections with no paragraphs and no sub-sections.
+    Reports sections with no paragraphs and no sub-sections in summary records (agendas and
+    contributions legitimately have title-only items).
 
     ## Why is this bad?
     An empty "Discussion" or "Summary" usually means text was lost when the record was
@@ -175,6 +179,8 @@ def required_section_missing(ctx: CheckContext) -> Iterator[Diagnostic]:
 )
 def empty_section(ctx: CheckContext) -> Iterator[Diagnostic]:
     r = RULES["STR003"]
+    if ctx.doc.kind is not DocumentKind.SUMMARY_RECORD:
+        return  # agendas and contributions legitimately have title-only items
     for s in ctx.doc.iter_sections():
         if not s.paragraphs and not s.children:
             yield r.diagnostic(ctx, f"section {s.number or ''} \u201c{s.title[:60]}\u201d is empty".replace("  ", " "), ctx.section_location(s), s.title[:80])
@@ -209,6 +215,7 @@ def _names_actor(text: str) -> bool:
     Checks every item of the actions/decisions section names who acts: the Group, the Chair,
     the secretariat, Member States, Council, a named country… It uses the action extractor's
     `actor` when that is available and otherwise looks for such a subject in the sentence.
+    Only summary records are checked.
 
     ## Why is this bad?
     An action nobody owns is not followed up. "It was agreed to prepare a document" leaves
@@ -229,6 +236,8 @@ def _names_actor(text: str) -> bool:
 )
 def action_without_actor(ctx: CheckContext) -> Iterator[Diagnostic]:
     r = RULES["STR004"]
+    if ctx.doc.kind is not DocumentKind.SUMMARY_RECORD:
+        return  # a contribution's "Action requested" asks the Group; it names no actor by design
     section = actions_section(ctx.doc)
     if section is None:
         return
