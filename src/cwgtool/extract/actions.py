@@ -106,11 +106,31 @@ def _who(sentence: str) -> tuple[str | None, str | None]:
     elif actor is None:
         lead = re.match(r"^([A-Z][\w\s-]{2,60}?)\s+(?:will|shall|was|were|is|are|has|have)\b", sentence)
         actor = _actor_name(lead.group(1)) if lead and _is_agent(lead.group(1)) else None
-    if (r := _REQUEST_OBJECT.search(sentence)) and _is_agent(r["addr"]):
-        addressee = _addressee_name(r["addr"])
+    if (r := _request_object(sentence)) is not None:
+        addressee = _addressee_name(r)
     elif _TO_COUNCIL.search(sentence) and actor != "Council":
         addressee = "Council"
     return actor, addressee
+
+
+def _request_object(sentence: str) -> str | None:
+    """The first request object that is an agent. Matches may overlap ("invited to request the
+    secretariat to"), so the search restarts one character after each rejected match."""
+    pos = 0
+    while (r := _REQUEST_OBJECT.search(sentence, pos)) is not None:
+        if _is_agent(r["addr"]):
+            return r["addr"]
+        pos = r.start() + 1
+    return None
+
+
+def actor_and_addressee(sentence: str) -> tuple[str | None, str | None]:
+    """Public face of the actor/addressee reading, for the contribution-document extractor."""
+    return _who(sentence)
+
+
+def due_date(sentence: str) -> str | None:
+    return _due(sentence)
 
 
 def _due(sentence: str) -> str | None:
@@ -206,4 +226,4 @@ def extract_actions(doc: Document) -> list[Action]:
     return listed + found
 
 
-__all__ = ["RELATED_THRESHOLD", "action_sections", "extract_actions"]
+__all__ = ["RELATED_THRESHOLD", "action_sections", "actor_and_addressee", "due_date", "extract_actions"]

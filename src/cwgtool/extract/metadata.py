@@ -54,6 +54,14 @@ _CONTRIBUTION_SOURCE = re.compile(
     r"^(?:joint\s+)?contribution\s+(?:by|from)\b|^note by the (?:secretary-general|secretariat|chair)|^report by the secretar",
     re.IGNORECASE,
 )
+# "Revision 1 to Document CWG-Internet-19/4-E": the revision is written before the symbol, which
+# the symbol pattern cannot see; "(Rev.1)" may also stand alone on the line after the symbol.
+_REVISION_TO = re.compile(r"^\s*Revision\s+(?P<n>\d+)\s+to\s+Document\b", re.IGNORECASE)
+_REVISION_LINE = re.compile(r"^\s*\(?\s*Rev\.?\s*(?P<n>\d+)\s*\)?\s*(?:-[EFSACR])?\s*$")
+# A source line is a cover field: it stands near the top of the front matter and is short. Records
+# quote "Contribution by …" in their body, so looking further would misclassify a coverless record.
+_COVER_LINES = 15
+_SOURCE_MAX_CHARS = 250
 
 
 def iso_date(day: str | int, month: str, year: str | int) -> str | None:
@@ -121,17 +129,20 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
         meeting.body = body["body"] if body["body"].startswith(("CWG", "EG")) else "C" + body["body"]
 
     symbol = language = date = title = source_line = None
-    for candidate in [*lines, *furniture]:
+    title_at = source_at = None
+    candidates = [*lines, *furniture]
+    for at, candidate in enumerate(candidates):
         found = [s for s in find_symbols(candidate)]
         if found:
             sym = found[0]
-            symbol = sym.canonical + (f"({sym.revision})" if sym.revision else "")
+            revision = sym.revision or _revision_near(candidates, at)
+            symbol = sym.canonical + (f"({revision})" if revision else "")
             language = sym.language
             meeting.body = meeting.body or sym.body
             meeting.number = meeting.number or sym.meeting
             break
 
-    for line in lines:
+    for at, line in enumerate(lines):
         m = _MEETING.search(line)
         if m and meeting.number is None:
             meeting.number = ordinal_value(m["ord"])
@@ -155,8 +166,15 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
             language = _LANG_CODES.get((lang["orig"] or lang["only"]).lower())
         if title is None and _TITLE.search(line.strip()) and not _MEETING.match(line.strip()):
             title = re.sub(r"\s+", " ", line).strip()
-        if source_line is None and _CONTRIBUTION_SOURCE.search(line.strip()):
+            title_at = at
+        if (
+            source_line is None
+            and at < _COVER_LINES
+            and len(line.strip()) <= _SOURCE_MAX_CHARS
+            and _CONTRIBUTION_SOURCE.search(line.strip())
+        ):
             source_line = line.strip()
+            source_at = at
     if meeting.body is None and meeting.number is not None:
         for line in lines:
             b = _BODY_NAME.search(line)
@@ -174,7 +192,10 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
                 break
     if title is None:
         title = _title_fallback(lines)
-    kind = _kind(title, source_line, sections)
+    # A record-like title below the source line ("Report on the outcome of the … meeting") is the
+    # contribution's own title: records never carry a source line above their title.
+    source_first = source_at is not None and (title_at is None or source_at < title_at)
+    kind = _kind(title, source_line, sections, source_first=source_first)
     return Metadata(title, symbol, date, language, meeting, kind, source_line)
 
 
@@ -186,15 +207,26 @@ def _title_fallback(lines: Sequence[str]) -> str | None:
     return None
 
 
-def _kind(title: str | None, source_line: str | None, sections: Sequence[Section]) -> DocumentKind:
+def _revision_near(candidates: Sequence[str], at: int) -> str | None:
+    """Revision written around the symbol rather than inside it (see ``_REVISION_TO``)."""
+    m = _REVISION_TO.match(candidates[at])
+    if m is None and at + 1 < len(candidates):
+        m = _REVISION_LINE.match(candidates[at + 1])
+    return f"Rev.{m['n']}" if m else None
+
+
+def _kind(title: str | None, source_line: str | None, sections: Sequence[Section], *, source_first: bool = False) -> DocumentKind:
+    if source_line and source_first:
+        return DocumentKind.CONTRIBUTION
     if title and re.search(r"summary record|report of the|outcome of|summary of the|minutes", title, re.IGNORECASE):
         return DocumentKind.SUMMARY_RECORD
-    if source_line:
-        return DocumentKind.CONTRIBUTION
-    # A record without a cover: numbered contribution sections with Summary/Discussion parts.
+    # A record without a cover: numbered contribution sections with Summary/Discussion parts. This
+    # outranks a source line, which a coverless record may quote in its first paragraphs.
     titles = [c.title.lower() for s in sections for sub in s.children for c in sub.children]
     if "summary" in titles and "discussion" in titles:
         return DocumentKind.SUMMARY_RECORD
+    if source_line:
+        return DocumentKind.CONTRIBUTION
     return DocumentKind.UNKNOWN
 
 

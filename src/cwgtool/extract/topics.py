@@ -112,6 +112,17 @@ def _list_run(paras: Sequence[Paragraph], start: int) -> tuple[list[Paragraph], 
     return run, i
 
 
+def _numbered_questions(paras: Sequence[Paragraph], start: int) -> tuple[list[Paragraph], int]:
+    """Questions numbered "1.", "2." under a bare title line (a contribution's annex). ``_list_run``
+    stops at such labels because elsewhere they number topics; here every item must be a question."""
+    run: list[Paragraph] = []
+    i = start
+    while i < len(paras) and paras[i].label and is_question(paras[i].text):
+        run.append(paras[i])
+        i += 1
+    return run, i
+
+
 def _clean_question(text: str) -> str:
     return re.sub(r"\s+", " ", _unquote(text))
 
@@ -138,6 +149,8 @@ def _structural(paras: Sequence[Paragraph]) -> list[tuple[str, list[str], Paragr
             while j < len(paras) and paras[j].label is None:
                 j += 1
         run, end = _list_run(paras, j)
+        if not run and bare:
+            run, end = _numbered_questions(paras, j)
         if run and sum(is_question(q.text) for q in run) * 2 > len(run):
             found.append((_clean_title(p.text), [_clean_question(q.text) for q in run], p))
             i = end
@@ -152,7 +165,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{8,300})[”\"]")
 _AS_THEME = re.compile(r"\bas\s+(?:a|the)\s+(?:new\s+)?(?:topic|theme|subject)\b", re.IGNORECASE)
 _ADDRESS = re.compile(
     r"\b(?:next|future|forthcoming)\s+(?:online\s+|physical\s+)?open\s+consultations?\s+(?:should\s+)?"
-    r"(?:address|be\s+(?:on|devoted\s+to)|focus\s+on|cover|consider)\s+(?P<t>[^.;]+)",
+    r"(?:address|be\s+(?:on|devoted\s+to)|focus\s+on|cover|consider)\s+(?P<t>[^.;:]+?)(?=,\s*with\s+the\s+following\b|[.;:]|$)",
     re.IGNORECASE,
 )
 _MATTER_AS_TOPIC = re.compile(
@@ -285,6 +298,15 @@ def _revised(discussion: Section | None) -> tuple[str | None, list[str], Provena
     return None, [], None
 
 
+def proposed_topics(paras: Sequence[Paragraph], title: str | None = None) -> list[tuple[str, list[str], Paragraph]]:
+    """(title, questions, title paragraph) of the topics proposed in ``paras``.
+
+    Public so a contribution document's body is read with exactly the rules used for a record's
+    Summary; ``title`` is the document's title, for "consider the matter as a topic …".
+    """
+    return _structural(paras) or _announced(paras, ContributionRef(symbol=None, title=title))
+
+
 def extract_topics(doc: Document) -> list[Topic]:
     pairs = contribution_sections(doc)
     per_contribution: list[tuple[Section, ContributionRef, list[Topic], dict[int, list[str]]]] = []
@@ -339,4 +361,4 @@ def extract_topics(doc: Document) -> list[Topic]:
     return out
 
 
-__all__ = ["content_words", "extract_topics", "is_question", "jaccard", "overlap", "sentences"]
+__all__ = ["content_words", "extract_topics", "is_question", "jaccard", "overlap", "proposed_topics", "sentences"]
