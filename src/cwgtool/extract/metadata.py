@@ -47,7 +47,8 @@ _DATE_FIELD = re.compile(r"^Date\s*:?\s*(?P<date>.+)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\b(?:Original\s*:\s*(?P<orig>[A-Z][a-z]+)|(?P<only>English|French|Spanish|Arabic|Chinese|Russian)\s+only)\b")
 _LANG_CODES = {"english": "en", "french": "fr", "spanish": "es", "arabic": "ar", "chinese": "zh", "russian": "ru"}
 _TITLE = re.compile(
-    r"^(?:draft\s+)?(?:final\s+)?(?:summary\s+record|report|outcome|summary|minutes)\b.*\bmeeting\b|^report by the chair",
+    r"^(?:draft\s+)?(?:final\s+)?(?:summary\s+record|report|outcome|summary|minutes)\b.*\bmeeting\b|^report by the chair"
+    r"|^(?:draft\s+|revised\s+|provisional\s+)?agenda(?:\s+of\s+the\s+\w+\s+meeting)?\s*$",  # agendas: titled, still kind unknown
     re.IGNORECASE,
 )
 _CONTRIBUTION_SOURCE = re.compile(

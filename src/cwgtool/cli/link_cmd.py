@@ -1,0 +1,134 @@
+"""`cwgtool link`: join the records of a folder to the contribution documents they discuss.
+
+JSON gives the whole :class:`~cwgtool.link.LinkReport` (meetings with their never-discussed and
+document-less contributions, then one joined entry per contribution); jsonl one contribution per
+line; csv/tsv/table one summary row per contribution, so a meeting's status fits on a screen.
+``--symbol`` narrows everything to one contribution; its table view lists what it proposed and
+the positions taken on it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import typer
+
+from cwgtool.cli import app
+from cwgtool.cli.common import (
+    DEBUG,
+    ENGINE,
+    INPUTS,
+    JOBS,
+    NO_CACHE,
+    OUTPUT,
+    PASSWORD,
+    QUIET,
+    BatchStatus,
+    PdfEngine,
+    documents,
+    emit,
+    error,
+    finish,
+    stdout_is_terminal,
+)
+from cwgtool.link import ContributionLink, LinkReport
+from cwgtool.render.rows import RowFormat
+
+EXIT_NOT_FOUND = 1
+
+
+def summary_row(item: ContributionLink) -> dict[str, Any]:
+    """One flat row per contribution; counts instead of nested lists so csv stays one line."""
+    positions = [p for d in item.discussions for p in d.positions]
+    stances: dict[str, int] = {}
+    for p in positions:
+        stances[str(p.stance)] = stances.get(str(p.stance), 0) + 1
+    return {
+        "symbol": item.symbol,
+        "meeting": item.meeting,
+        "status": str(item.status),
+        "type": item.type,
+        "revision": item.revision,
+        "submitters": [s.model_dump() for s in item.submitters],
+        "title": item.title,
+        "topics": [t.title for t in item.topics],
+        "actions": len(item.actions),
+        "records": [d.record for d in item.discussions],
+        "sections": [d.section for d in item.discussions],
+        "positions": len(positions),
+        "stances": "; ".join(f"{k} {v}" for k, v in sorted(stances.items())),
+        "files": item.files,
+    }
+
+
+def _print_detail(item: ContributionLink) -> None:
+    from rich.console import Console
+
+    from cwgtool.render.rows import print_table
+
+    console = Console()
+    who = ", ".join(f"{s.name} ({s.iso3})" if s.iso3 else s.name for s in item.submitters) or "?"
+    console.print(f"[bold]{item.symbol}[/bold]{f' ({item.revision})' if item.revision else ''} — {item.status}")
+    console.print(f"{item.title or '(no title)'}\nby {who}; files: {', '.join(item.files) or 'none'}")
+    if item.topics:
+        print_table([{"title": t.title, "questions": t.questions, "section": t.section} for t in item.topics], title="Proposed topics")
+    if item.actions:
+        print_table([{"id": a.id, "actor": a.actor, "addressee": a.addressee, "text": a.text} for a in item.actions], title="Action requested")
+    for d in item.discussions:
+        rows = [{"actor": p.actor, "stance": str(p.stance), "members": p.members, "text": p.text} for p in d.positions]
+        print_table(rows, title=f"Positions in {d.record} §{d.section or '?'}")
+        for t in d.topics:
+            if t.outcome:
+                console.print(f"Outcome ({t.title}): {t.outcome}")
+
+
+@app.command("link")
+def link_cmd(
+    inputs: list[str] = INPUTS,
+    fmt: RowFormat | None = typer.Option(
+        None, "--format", "-f", help="json (default when piped), jsonl, csv, tsv, table (default on a terminal).", case_sensitive=False
+    ),
+    symbol: str | None = typer.Option(None, "--symbol", "-s", help="Only this contribution (any written form: CWG-Internet-18/3(Rev.1)-E)."),
+    output: str | None = OUTPUT,
+    engine: PdfEngine = ENGINE,
+    password: str | None = PASSWORD,
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
+    quiet: bool = QUIET,
+    debug: bool = DEBUG,
+) -> None:
+    """Join records and contribution documents: what each contribution proposed, the positions
+    taken on it, contributions never discussed and discussed contributions with no document."""
+    from cwgtool.link import link
+
+    status = BatchStatus()
+    docs = [o.document for o in documents(inputs, engine, password, status, quiet, jobs=jobs, use_cache=not no_cache) if o.document]
+    report: LinkReport = link(docs)
+    items = report.contributions
+    if symbol:
+        one = report.get(symbol)
+        if one is None:
+            error(f"no contribution {symbol} in the records or contribution documents given")
+            raise typer.Exit(EXIT_NOT_FOUND)
+        items = [one]
+    chosen = fmt or (RowFormat.TABLE if stdout_is_terminal() and not output else RowFormat.JSON)
+    if chosen is RowFormat.TABLE and output:
+        chosen = RowFormat.TSV
+    if chosen is RowFormat.JSON:
+        data: Any = items[0].model_dump(mode="json") if symbol else report.model_dump(mode="json")
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+    elif chosen is RowFormat.JSONL:
+        emit("".join(json.dumps(i.model_dump(mode="json"), ensure_ascii=False) + "\n" for i in items), output)
+    elif chosen is RowFormat.TABLE:
+        from cwgtool.render.rows import print_table
+
+        if symbol:
+            _print_detail(items[0])
+        else:
+            print_table([summary_row(i) for i in items], title="Contributions and records")
+    else:
+        from cwgtool.render.rows import render_rows
+
+        emit(render_rows([summary_row(i) for i in items], chosen), output)
+    finish(status)

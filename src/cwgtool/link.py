@@ -1,0 +1,269 @@
+"""Join summary records to the contribution documents they discuss.
+
+A record names each contribution it discussed by symbol (``doc.contributions[*].symbol``); a
+contribution document carries its own symbol (``doc.symbol``). Both are compared as canonical
+symbols (:func:`cwgtool.symbols.normalise`), so "CWG-Internet-18/3" in a record finds the
+document "CWG-Internet-18/3(Rev.1)-E": records cite a contribution without its revision or
+language, and the folder usually holds the latest revision only.
+
+Pure functions over parsed :class:`~cwgtool.model.Document` objects, no I/O, so the CLI and the
+SQLite index can both use them. The same document parsed from several files (the PDF and the
+DOCX of one record) is counted once: documents are grouped by kind and canonical symbol, the
+latest revision speaks for the group and every file is listed.
+
+Statuses of a contribution:
+
+* ``discussed`` — a record discusses it and its document is present;
+* ``no_document`` — a record discusses it but no contribution document has its symbol;
+* ``not_discussed`` — its document is present, a record of its meeting is present, and that
+  record does not discuss it (withdrawn, deferred, or merely noted without a section);
+* ``no_record`` — its document is present but no record of its meeting is, so nothing can be said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cwgtool.model import Action, ContributionRef, Document, DocumentKind, Position, Submitter, Topic
+from cwgtool.symbols import parse_symbol
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LinkStatus(StrEnum):
+    DISCUSSED = "discussed"
+    NO_DOCUMENT = "no_document"
+    NOT_DISCUSSED = "not_discussed"
+    NO_RECORD = "no_record"
+
+
+class Discussion(_Model):
+    """What one record says about a contribution."""
+
+    record: str = Field(description="Symbol of the record (or its file when it has none)")
+    files: list[str] = Field(default_factory=list, description="Files holding that record")
+    meeting: int | None = None
+    section: str | None = None
+    title: str | None = Field(None, description="The contribution's title as the record gives it")
+    summary: str = ""
+    discussion: list[str] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list, description="Positions taken on the contribution")
+    topics: list[Topic] = Field(default_factory=list, description="Its topics as the record reports them, with the outcome")
+
+
+class ContributionLink(_Model):
+    """One contribution: what it proposed (from its document) and what was said of it (records)."""
+
+    symbol: str = Field(description='Canonical symbol, without revision or language ("CWG-Internet-18/3")')
+    body: str | None = None
+    meeting: int | None = None
+    status: LinkStatus
+    type: str = Field("contribution", description='"contribution" or "report" (secretariat/Chair documents)')
+    revision: str | None = Field(None, description="Revision of the document found (the latest when several)")
+    title: str | None = None
+    submitters: list[Submitter] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=list, description="Files of the contribution document")
+    topics: list[Topic] = Field(default_factory=list, description="Topics the document proposes")
+    actions: list[Action] = Field(default_factory=list, description="What the document asks the Group to do")
+    discussions: list[Discussion] = Field(default_factory=list)
+
+
+class OtherDocument(_Model):
+    """A document of the folder that is neither a record nor a contribution (agenda, …)."""
+
+    symbol: str | None
+    title: str | None
+    kind: str
+    files: list[str] = Field(default_factory=list)
+
+
+class MeetingLink(_Model):
+    body: str | None = None
+    number: int | None = None
+    records: list[str] = Field(default_factory=list, description="Record symbols of the meeting")
+    discussed: list[str] = Field(default_factory=list)
+    not_discussed: list[str] = Field(default_factory=list, description="Contribution documents no record of the meeting discusses")
+    without_document: list[str] = Field(default_factory=list, description="Discussed contributions with no document in the input")
+    other_documents: list[OtherDocument] = Field(default_factory=list)
+
+
+class LinkReport(_Model):
+    meetings: list[MeetingLink] = Field(default_factory=list)
+    contributions: list[ContributionLink] = Field(default_factory=list)
+
+    def get(self, symbol: str) -> ContributionLink | None:
+        """The joined view of one contribution, whatever form the symbol is written in."""
+        wanted = canonical(symbol)
+        return next((c for c in self.contributions if c.symbol == wanted), None)
+
+
+def canonical(symbol: str | None) -> str | None:
+    """Symbol without revision, language or "Document" prefix; unparseable text is kept as is."""
+    if not symbol:
+        return None
+    sym = parse_symbol(symbol)
+    return sym.canonical if sym else symbol.strip()
+
+
+def _body_of(doc: Document) -> str | None:
+    sym = parse_symbol(doc.symbol or "")
+    return sym.body if sym else doc.meeting.body
+
+
+def _meeting_of(doc: Document, symbol: str | None) -> int | None:
+    if doc.meeting.number is not None:
+        return doc.meeting.number
+    sym = parse_symbol(symbol or "")
+    return sym.meeting if sym else None
+
+
+def _revision_rank(revision: str | None) -> int:
+    m = re.search(r"\d+", revision or "")
+    return int(m.group()) if m else 0
+
+
+def _group(documents: Iterable[Document]) -> dict[tuple[DocumentKind, str], list[Document]]:
+    """Documents by (kind, canonical symbol) in input order; a symbol-less document is its own group."""
+    groups: dict[tuple[DocumentKind, str], list[Document]] = {}
+    for doc in documents:
+        key = canonical(doc.symbol) or f"file:{doc.source.path}"
+        groups.setdefault((doc.kind, key), []).append(doc)
+    return groups
+
+
+def _representative(docs: Sequence[Document]) -> Document:
+    """The latest revision; among equals the first given (callers pass files in a stable order)."""
+    return max(docs, key=lambda d: _revision_rank(d.revision))
+
+
+def _files(docs: Sequence[Document]) -> list[str]:
+    return [d.source.path for d in docs]
+
+
+def _discussion(record: Document, files: list[str], ref: ContributionRef, symbol: str) -> Discussion:
+    return Discussion(
+        record=canonical(record.symbol) or record.source.path,
+        files=files,
+        meeting=_meeting_of(record, record.symbol),
+        section=ref.section,
+        title=ref.title,
+        summary=ref.summary,
+        discussion=list(ref.discussion),
+        positions=[p for p in record.positions if canonical(p.contribution) == symbol],
+        topics=[t for t in record.topics if canonical(t.source) == symbol],
+    )
+
+
+def link(documents: Iterable[Document]) -> LinkReport:
+    """Join every contribution discussed in the records to its document (see module doc)."""
+    groups = _group(documents)
+    records = [(docs[0], _files(docs)) for (kind, _), docs in groups.items() if kind is DocumentKind.SUMMARY_RECORD]
+    contribution_docs = {key: docs for (kind, key), docs in groups.items() if kind is DocumentKind.CONTRIBUTION}
+
+    links: dict[str, ContributionLink] = {}
+    for key, docs in contribution_docs.items():
+        doc = _representative(docs)
+        links[key] = ContributionLink(
+            symbol=key,
+            body=_body_of(doc),
+            meeting=_meeting_of(doc, doc.symbol),
+            status=LinkStatus.NO_RECORD,
+            type="report" if doc.submitters and all(s.iso3 is None for s in doc.submitters) else "contribution",
+            revision=doc.revision,
+            title=doc.title,
+            submitters=list(doc.submitters),
+            files=_files(docs),
+            topics=list(doc.topics),
+            actions=list(doc.actions),
+        )
+
+    meetings: dict[tuple[str | None, int | None], MeetingLink] = {}
+
+    def meeting_entry(body: str | None, number: int | None) -> MeetingLink:
+        key = (body, number)
+        if key not in meetings:
+            meetings[key] = MeetingLink(body=body, number=number)
+        return meetings[key]
+
+    for record, files in records:
+        entry = meeting_entry(_body_of(record), _meeting_of(record, record.symbol))
+        entry.records.append(canonical(record.symbol) or record.source.path)
+        for ref in record.contributions:
+            symbol = canonical(ref.symbol)
+            if symbol is None:
+                continue
+            found = links.get(symbol)
+            if found is None:
+                parsed = parse_symbol(symbol)
+                found = links[symbol] = ContributionLink(
+                    symbol=symbol,
+                    body=parsed.body if parsed else entry.body,
+                    meeting=parsed.meeting if parsed else entry.number,
+                    status=LinkStatus.NO_DOCUMENT,
+                    type=ref.type,
+                    revision=ref.revision,
+                    title=ref.title,
+                    submitters=list(ref.submitters),
+                )
+            elif found.status is LinkStatus.NO_RECORD:
+                found.status = LinkStatus.DISCUSSED
+            found.discussions.append(_discussion(record, files, ref, symbol))
+
+    # A document of a meeting whose record is present but silent about it was never discussed.
+    for item in links.values():
+        if item.status is LinkStatus.NO_RECORD and (item.body, item.meeting) in meetings:
+            item.status = LinkStatus.NOT_DISCUSSED
+
+    for item in links.values():
+        entry = meetings.get((item.body, item.meeting))
+        if entry is None:
+            continue
+        if item.status is LinkStatus.DISCUSSED:
+            entry.discussed.append(item.symbol)
+        elif item.status is LinkStatus.NO_DOCUMENT:
+            entry.without_document.append(item.symbol)
+        elif item.status is LinkStatus.NOT_DISCUSSED:
+            entry.not_discussed.append(item.symbol)
+
+    for (kind, _key), docs in groups.items():
+        if kind in (DocumentKind.SUMMARY_RECORD, DocumentKind.CONTRIBUTION):
+            continue
+        doc = docs[0]
+        entry = meetings.get((_body_of(doc), _meeting_of(doc, doc.symbol)))
+        if entry is not None:
+            entry.other_documents.append(
+                OtherDocument(symbol=canonical(doc.symbol), title=doc.title, kind=str(doc.kind), files=_files(docs))
+            )
+
+    ordered = sorted(links.values(), key=lambda c: (c.meeting or 0, _symbol_sort(c.symbol)))
+    for entry in meetings.values():
+        for field in (entry.discussed, entry.not_discussed, entry.without_document):
+            field.sort(key=_symbol_sort)
+    return LinkReport(meetings=sorted(meetings.values(), key=lambda m: (m.number or 0, m.body or "")), contributions=ordered)
+
+
+def _symbol_sort(symbol: str) -> tuple[str, int, str]:
+    """"CWG-Internet-18/10" after "CWG-Internet-18/9"."""
+    sym = parse_symbol(symbol)
+    if sym is None:
+        return (symbol, 0, "")
+    number = int(sym.number) if sym.number.isdigit() else 0
+    return (f"{sym.body}-{sym.meeting:03d}" if sym.meeting is not None else sym.body, number, sym.number)
+
+
+__all__ = [
+    "ContributionLink",
+    "Discussion",
+    "LinkReport",
+    "LinkStatus",
+    "MeetingLink",
+    "OtherDocument",
+    "canonical",
+    "link",
+]
