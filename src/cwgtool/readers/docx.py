@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections import Counter
@@ -169,8 +170,9 @@ def _check_container(data: bytes, name: str, limits: Limits) -> None:
         raise InputError(name, f"not a valid DOCX (damaged ZIP archive: {exc})") from exc
     except (InputError, MemoryError):
         raise
-    except (RuntimeError, NotImplementedError, OSError, EOFError, zlib.error) as exc:
-        # RuntimeError: an encrypted ZIP member; NotImplementedError: an unknown compression
+    except (RuntimeError, NotImplementedError, OSError, EOFError, ValueError, struct.error, zlib.error) as exc:
+        # RuntimeError: an encrypted ZIP member; NotImplementedError: an unknown compression;
+        # ValueError: a local header offset pointing before the file start (found by fuzzing)
         raise InputError(name, f"not a valid DOCX (damaged ZIP archive: {type(exc).__name__}: {_first_line(exc)})") from exc
     if main is None:
         raise InputError(name, "not a DOCX: the ZIP has no word/document.xml")

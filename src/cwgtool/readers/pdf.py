@@ -106,8 +106,9 @@ def read(
     def check_total(total: int) -> None:
         limits.check_pages(total, name)
 
+    problems: list[str] = []
     try:
-        pages, total = extract_pages(p, password, max_pages, check_total)
+        pages, total = extract_pages(p, password, max_pages, check_total, problems)
     except InputError:
         raise
     except RecursionError:
@@ -120,7 +121,12 @@ def read(
         short = _short(exc)
         hint = " (truncated?)" if "eof" in short.lower() or "data format" in short.lower() else ""
         raise InputError(name, f"corrupt PDF{hint}: {short}") from exc
-    return _result(pages, total, name)
+    result = _result(pages, total, name)
+    if problems:
+        result.warnings.append(
+            f"damaged PDF content: {len(problems)} problem(s) skipped by the PDF engine (first: {problems[0]})"
+        )
+    return result
 
 
 def _result(pages: list[PageLines], total: int, name: str) -> ReadResult:

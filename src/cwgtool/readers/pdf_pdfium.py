@@ -17,11 +17,16 @@ _HYPHEN_MARKERS = {"\x02": "-", "\ufffe": "-"}  # pdfium's marks for a line-end 
 
 
 def extract_pages(
-    path: Path, password: str | None, max_pages: int | None, check_total: Callable[[int], None] | None = None
+    path: Path,
+    password: str | None,
+    max_pages: int | None,
+    check_total: Callable[[int], None] | None = None,
+    problems: list[str] | None = None,
 ) -> tuple[list[PageLines], int]:
     """Return the pages read (at most ``max_pages``) and the document's page count.
 
     ``check_total`` sees the page count before any page is read and may raise to refuse it.
+    ``problems`` is accepted for symmetry with the pdfplumber engine; pdfium reports nothing.
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw

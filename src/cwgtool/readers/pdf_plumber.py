@@ -4,7 +4,9 @@ own ``extract_text`` costs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pdfplumber
@@ -28,13 +30,53 @@ def _declared_count(pdf: pdfplumber.PDF) -> int | None:
     return count if isinstance(count, int) else None
 
 
+class _Collect(logging.Handler):
+    def __init__(self, into: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.into.append(record.getMessage().splitlines()[0][:160] if record.getMessage() else record.levelname)
+
+
+@contextlib.contextmanager
+def _pdfminer_problems(into: list[str] | None) -> Iterator[None]:
+    """Route pdfminer's log warnings into ``into`` instead of stderr.
+
+    On a damaged file pdfminer logs one line per broken operator through the root logger's
+    last-resort handler — dozens of lines on stderr that drown cwgtool's own one-line message.
+    """
+    logger = logging.getLogger("pdfminer")
+    handler = _Collect(into if into is not None else [])
+    saved = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = saved
+
+
 def extract_pages(
-    path: Path, password: str | None, max_pages: int | None, check_total: Callable[[int], None] | None = None
+    path: Path,
+    password: str | None,
+    max_pages: int | None,
+    check_total: Callable[[int], None] | None = None,
+    problems: list[str] | None = None,
 ) -> tuple[list[PageLines], int]:
     """Return the pages read (at most ``max_pages``) and the document's page count.
 
-    ``check_total`` sees the page count before any page is read and may raise to refuse it.
+    ``check_total`` sees the page count before any page is read and may raise to refuse it;
+    ``problems`` collects pdfminer's complaints about damaged content.
     """
+    with _pdfminer_problems(problems):
+        return _extract(path, password, max_pages, check_total)
+
+
+def _extract(
+    path: Path, password: str | None, max_pages: int | None, check_total: Callable[[int], None] | None
+) -> tuple[list[PageLines], int]:
     out: list[PageLines] = []
     with pdfplumber.open(path, password=password or "") as pdf:
         if check_total is not None:
