@@ -217,14 +217,14 @@ def _revision_near(candidates: Sequence[str], at: int) -> str | None:
 
 
 def _kind(title: str | None, source_line: str | None, sections: Sequence[Section], *, source_first: bool = False) -> DocumentKind:
-    if source_line and source_first:
-        return DocumentKind.CONTRIBUTION
-    if title and re.search(r"summary record|report of the|outcome of|summary of the|minutes", title, re.IGNORECASE):
-        return DocumentKind.SUMMARY_RECORD
     # A record without a cover: numbered contribution sections with Summary/Discussion parts. This
     # outranks a source line, which a coverless record may quote in its first paragraphs.
     titles = [c.title.lower() for s in sections for sub in s.children for c in sub.children]
     if "summary" in titles and "discussion" in titles:
+        return DocumentKind.SUMMARY_RECORD
+    if source_line and source_first:
+        return DocumentKind.CONTRIBUTION
+    if title and re.search(r"summary record|report of the|outcome of|summary of the|minutes", title, re.IGNORECASE):
         return DocumentKind.SUMMARY_RECORD
     if source_line:
         return DocumentKind.CONTRIBUTION
