@@ -136,7 +136,7 @@ def test_docx_not_a_zip(tmp_path: Path) -> None:
     assert_clean_failure(cli(["parse", str(path)]), path, EXIT_INPUT, "named .docx but the content is plain text, not a DOCX")
     damaged = tmp_path / "damaged.docx"
     damaged.write_bytes(RECORD_DOCX.read_bytes()[:3000])  # a ZIP whose central directory is gone
-    assert_clean_failure(cli(["parse", str(damaged)]), damaged, EXIT_INPUT, "not a valid DOCX (not a ZIP archive)")
+    assert_clean_failure(cli(["parse", str(damaged)]), damaged, EXIT_INPUT, "not a valid DOCX (truncated or damaged ZIP archive)")
 
 
 def test_zip_without_document_xml(tmp_path: Path) -> None:
@@ -153,7 +153,7 @@ def test_legacy_doc(tmp_path: Path) -> None:
     assert_clean_failure(cli(["parse", str(doc)]), doc, EXIT_INPUT, "legacy Word .doc format is not supported; convert it to .docx")
     renamed = tmp_path / "old.docx"
     renamed.write_bytes(ole)
-    assert_clean_failure(cli(["parse", str(renamed)]), renamed, EXIT_INPUT, "legacy Word .doc format; convert it to .docx")
+    assert_clean_failure(cli(["parse", str(renamed)]), renamed, EXIT_INPUT, "legacy Word .doc format is not supported; convert it to .docx")
 
 
 def test_encrypted_docx(tmp_path: Path) -> None:

@@ -66,7 +66,9 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     if content == "ole" and expected == "docx":
         return "docx"  # the DOCX reader tells an encrypted DOCX (OLE container) from a legacy .doc
     if content == "ole":
-        raise InputError(p, "legacy Word .doc format is not supported; convert it to .docx (e.g. libreoffice --headless --convert-to docx)")
+        from cwgtool.readers.docx import LEGACY_DOC
+
+        raise InputError(p, LEGACY_DOC)
     if content == "pdf":
         if expected not in (None, "pdf"):
             raise InputError(p, f"named {ext} but the content is a PDF; rename it to .pdf")

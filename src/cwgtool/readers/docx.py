@@ -50,6 +50,7 @@ from cwgtool.readers.docx_numbering import (
     wval,
 )
 
+LEGACY_DOC = "legacy Word .doc format is not supported; convert it to .docx (e.g. libreoffice --headless --convert-to docx)"
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
@@ -151,10 +152,10 @@ def _check_container(data: bytes, name: str, limits: Limits) -> None:
     if data.startswith(OLE2_SIGNATURE):
         if _ENCRYPTED_STREAM in data:
             raise InputError(name, "encrypted (password-protected) DOCX; save it without a password")
-        raise InputError(
-            name, "legacy Word .doc format; convert it to .docx (e.g. libreoffice --convert-to docx)"
-        )
+        raise InputError(name, LEGACY_DOC)
     if not zipfile.is_zipfile(io.BytesIO(data)):
+        if data.startswith(b"PK\x03\x04"):  # a ZIP that lost its end (the central directory)
+            raise InputError(name, "not a valid DOCX (truncated or damaged ZIP archive)")
         raise InputError(name, "not a valid DOCX (not a ZIP archive)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
