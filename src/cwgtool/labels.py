@@ -43,6 +43,9 @@ _ROMAN = re.compile(r"^(?P<raw>\(?(?P<rom>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}))[.)])
 _BULLET = re.compile(r"^(?P<raw>[" + re.escape(BULLETS.replace("o", "")) + r"])(?=[\s\u00a0]|$)|^(?P<raw2>o)(?=[\t\u00a0]| {2,})")
 
 _SPACE = re.compile(r"[ \t\u00a0]+")
+_DATE_AFTER = re.compile(
+    r"\s*(?:st|nd|rd|th)?\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 
 
 def normalise_number(raw: str) -> str:
@@ -71,7 +74,7 @@ def split_label(text: str) -> tuple[Label | None, str]:
     if m:
         return _make(LabelKind.ITEM, m.group("raw"), m.group("num"), s)
     m = _NUMBER.match(s)
-    if m:
+    if m and not _DATE_AFTER.match(s, m.end()):  # "30 August 2023" is a date, not section 30
         return _make(LabelKind.NUMBER, m.group("raw"), normalise_number(m.group("num")), s)
     m = _BULLET.match(s)
     if m:

@@ -52,3 +52,9 @@ def test_classify_word_label() -> None:
 
 def test_clean_text_collapses_whitespace_and_soft_hyphens() -> None:
     assert clean_text("send/update  their\tsub\u00admissions\u00a0now ") == "send/update their submissions now"
+
+
+def test_a_date_is_not_a_section_number() -> None:
+    assert split_label("30 August 2023")[0] is None
+    assert split_label("4-5 February 2019")[0] is None
+    assert split_label("18 March 2010")[0] is None
