@@ -134,6 +134,9 @@ def test_docx_not_a_zip(tmp_path: Path) -> None:
     path = tmp_path / "notes.docx"
     path.write_text("just some text that someone named .docx\n")
     assert_clean_failure(cli(["parse", str(path)]), path, EXIT_INPUT, "named .docx but the content is plain text, not a DOCX")
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(bytes(range(256)) * 4)
+    assert_clean_failure(cli(["parse", str(junk)]), junk, EXIT_INPUT, "named .docx but the content is binary data, not a DOCX")
     damaged = tmp_path / "damaged.docx"
     damaged.write_bytes(RECORD_DOCX.read_bytes()[:3000])  # a ZIP whose central directory is gone
     assert_clean_failure(cli(["parse", str(damaged)]), damaged, EXIT_INPUT, "not a valid DOCX (truncated or damaged ZIP archive)")

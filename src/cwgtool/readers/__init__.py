@@ -32,6 +32,8 @@ def sniff(head: bytes) -> str:
         return "html"
     if head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff") or head.startswith(b"GIF8"):
         return "image"
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary"  # not UTF-16 text either; calling it "plain text" would mislead
     return "text"
 
 
@@ -43,6 +45,7 @@ _WHAT = {
     "html": "an HTML page",
     "image": "an image",
     "text": "plain text",
+    "binary": "binary data",
 }
 
 
@@ -79,7 +82,7 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         return "docx"
     if expected in ("pdf", "docx"):
         raise InputError(p, f"named {ext} but the content is {_WHAT[content]}, not a {expected.upper()}")
-    if content in ("html", "image", "rtf"):
+    if content in ("html", "image", "rtf", "binary"):
         raise InputError(p, f"unsupported format: {_WHAT[content]}")
     return "text"
 
