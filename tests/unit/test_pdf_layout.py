@@ -203,3 +203,17 @@ def test_heading_at_page_bottom_not_joined_with_body() -> None:
     p1 = page(1, ln("4.2.1 Summary", 780, bold=True))
     p2 = page(2, ln("Saudi Arabia submitted the contribution", 100, 2))
     assert texts([p1, p2]) == ["4.2.1 Summary", "Saudi Arabia submitted the contribution"]
+
+
+
+def test_short_document_heads_recognised_by_form() -> None:
+    """A two-page document: the symbol head and the path footer appear once each, yet go;
+    the symbol on the first page's cover stays."""
+    stamp = r"P:\ENG\SG\CONSEIL\CWG-INTERNET\18\002E.docx (523500)"
+    pages = [
+        page(1, ln("Document CWG-Internet-18/2-E", 60), ln("1 Introduction", 300)),
+        page(2, ln("CWG-Internet-18/2-E", 40, 2), ln("The secretariat reported.", 300, 2), ln(stamp, 810, 2)),
+    ]
+    body, furniture = strip_furniture(pages)
+    assert [x.text for p in body for x in p.lines] == ["Document CWG-Internet-18/2-E", "1 Introduction", "The secretariat reported."]
+    assert furniture == ["CWG-Internet-18/2-E", stamp]

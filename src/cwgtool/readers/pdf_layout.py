@@ -52,6 +52,11 @@ _PAGE_NUMBER = re.compile(
 # "2 C17/51-E", "2C17/51-E", "CWG-Internet-12/10-E 2": a page number glued to a document symbol
 _SYMBOL = r"[A-Z][A-Za-z0-9.\-]*\d+/[A-Za-z0-9()\-]*[A-Z0-9)]"
 _PAGE_AND_SYMBOL = re.compile(rf"^(?:\d{{1,4}}\s*{_SYMBOL}|{_SYMBOL}\s+\d{{1,4}})$")
+# A running head that is only the document symbol ("CWG-Internet-12/10-E"), and the ITU
+# file-path footer ("P:\\ENG\\SG\\CONSEIL\\…\\010E.docx (451234)"): furniture even when the
+# document is too short for them to repeat.
+_SYMBOL_ONLY = re.compile(rf"^(?:Document\s+)?{_SYMBOL}$")
+_PATH_STAMP = re.compile(r"^(?:[A-Z]:)?\\.*\\|\.(?:docx?|pdf)\s*\(\d+\)\s*$|^\S+\.(?:docx?|pdf)\s*$", re.IGNORECASE)
 _SECTION_NUMBER_ONLY = re.compile(r"^\d{1,2}(?:\.\s?\d{1,2})*\.?$")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -238,6 +243,16 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(s) or _PAGE_AND_SYMBOL.match(s))
 
 
+def _is_furniture_shaped(text: str, zone: str, page: int) -> bool:
+    """Heads and feet recognised by their form alone (short documents have no repeats).
+
+    A symbol-only line counts from page 2 on: on page 1 the symbol is part of the cover."""
+    s = clean_text(text)
+    if zone == "bottom" and _PATH_STAMP.search(s):
+        return True
+    return zone == "top" and page >= 2 and bool(_SYMBOL_ONLY.match(s))
+
+
 def _zone(line: Line) -> str | None:
     h = line.page_height or 1.0
     if line.top < ZONE * h:
@@ -278,7 +293,11 @@ def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[s
             z = _zone(ln)
             if z is not None:
                 key = furniture_key(ln.text)
-                if is_page_number(ln.text) or repeats(z, key, round(_zone_position(ln, z), 2)):
+                if (
+                    is_page_number(ln.text)
+                    or repeats(z, key, round(_zone_position(ln, z), 2))
+                    or _is_furniture_shaped(ln.text, z, p.number)
+                ):
                     recorded.setdefault(key, clean_text(ln.text))
                     continue
             body.append(ln)
