@@ -11,15 +11,28 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cwgtool.blocks import ReadResult
 from cwgtool.errors import InputError
+from cwgtool.fileio import sha256_file
 from cwgtool.model import Document, DocumentKind, Paragraph, Source
 
+if TYPE_CHECKING:
+    from cwgtool.limits import Limits
+
 STDIN = "-"
+# Folder walks pick these up (.doc too, so a legacy file is reported rather than silently skipped).
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".txt", ".doc")
 
 
-def read_blocks(path: str | os.PathLike[str], *, pdf_engine: str = "pdfplumber", password: str | None = None) -> ReadResult:
+def read_blocks(
+    path: str | os.PathLike[str],
+    *,
+    pdf_engine: str = "pdfplumber",
+    password: str | None = None,
+    limits: Limits | None = None,
+) -> ReadResult:
     """Read a file (or "-" for stdin text) into format-neutral blocks."""
     if str(path) == STDIN:
         from cwgtool.readers.text import read_text
@@ -27,15 +40,7 @@ def read_blocks(path: str | os.PathLike[str], *, pdf_engine: str = "pdfplumber",
         return read_text(sys.stdin.read(), display_name="<stdin>")
     from cwgtool import readers
 
-    return readers.read(path, pdf_engine=pdf_engine, password=password)
-
-
-def _sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return readers.read(path, pdf_engine=pdf_engine, password=password, limits=limits)
 
 
 def parse(
@@ -45,11 +50,14 @@ def parse(
     password: str | None = None,
     text: str | None = None,
     display_name: str | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Parse a record or contribution into the model.
 
     ``text`` parses a string instead of reading ``path`` (``path`` is then only the name shown
-    in provenance). Raises :class:`~cwgtool.errors.InputError` for unreadable input.
+    in provenance). ``limits`` defaults to :meth:`Limits.from_env`. Raises
+    :class:`~cwgtool.errors.InputError` for unreadable input (:class:`~cwgtool.errors.LimitError`
+    when a safety limit trips).
     """
     name = display_name or str(path)
     if text is not None:
@@ -65,8 +73,8 @@ def parse(
         sha = hashlib.sha256(data.encode("utf-8")).hexdigest()
         name = "<stdin>"
     else:
-        result = read_blocks(path, pdf_engine=pdf_engine, password=password)
-        sha = _sha256(str(path))
+        result = read_blocks(path, pdf_engine=pdf_engine, password=password, limits=limits)
+        sha = sha256_file(str(path))
     return build_document(result, Source(path=name, format=result.format, sha256=sha, pages=result.pages))
 
 
@@ -142,13 +150,14 @@ def resolve_inputs(inputs: list[str]) -> list[str]:
             for root, dirs, files in os.walk(item):
                 dirs.sort()
                 for f in sorted(files):
-                    if Path(f).suffix.lower() in (".pdf", ".docx", ".txt", ".doc"):
+                    if Path(f).suffix.lower() in DOCUMENT_SUFFIXES:
                         out.append(os.path.join(root, f))
         elif any(ch in item for ch in "*?[") and not os.path.exists(item):
             out.extend(sorted(glob.glob(item, recursive=True)))
         else:
             out.append(item)
-    return out
+    seen: set[str] = set()
+    return [p for p in out if p == STDIN or not (os.path.normpath(p) in seen or seen.add(os.path.normpath(p)))]
 
 
 __all__ = ["InputError", "build_document", "paragraphs", "parse", "read_blocks", "resolve_inputs"]

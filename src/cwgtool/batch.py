@@ -22,6 +22,7 @@ from cwgtool.errors import CwgError
 
 if TYPE_CHECKING:
     from cwgtool.cache import ParseCache
+    from cwgtool.limits import Limits
     from cwgtool.model import Document
 
 STDIN = "-"
@@ -35,6 +36,7 @@ class Outcome:
     exit_code: int = 0
     cached: bool = False
     document_json: str | None = None  # transport from pool workers; turned into ``document``
+    detail: str | None = None  # traceback for --debug
 
 
 @dataclass(slots=True)
@@ -43,6 +45,8 @@ class ParseOptions:
     password: str | None = None
     use_cache: bool = True
     cache_dir: str | None = None  # None: $CWGTOOL_CACHE_DIR or the user cache directory
+    limits: Limits | None = None  # None: Limits.from_env()
+    debug: bool = False  # keep tracebacks of failures (Outcome.detail)
 
     def cache(self) -> ParseCache | None:
         # A password means the file is encrypted: keep its plaintext out of a shared cache.
@@ -53,17 +57,32 @@ class ParseOptions:
         return ParseCache(self.cache_dir)
 
 
-def _failure(path: str, exc: CwgError) -> Outcome:
-    return Outcome(path, error=getattr(exc, "reason", str(exc)), exit_code=exc.exit_code)
+def _failure(path: str, exc: BaseException, options: ParseOptions) -> Outcome:
+    from cwgtool.errors import debug_details
+
+    detail = debug_details(exc) if options.debug else None
+    if isinstance(exc, CwgError):
+        return Outcome(path, error=getattr(exc, "reason", str(exc)), exit_code=exc.exit_code, detail=detail)
+    # A parser crash on one file: reported like an unreadable input (exit 3), the batch goes on.
+    return Outcome(path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=3, detail=detail)
+
+
+def _parse(path: str, options: ParseOptions) -> Document:
+    """One document, under the per-document time limit."""
+    from cwgtool.api import parse
+    from cwgtool.limits import Limits, call_with_timeout
+
+    limits = options.limits or Limits.from_env()
+    return call_with_timeout(
+        parse, limits.timeout, path, pdf_engine=options.pdf_engine, password=options.password, limits=limits, name=path
+    )
 
 
 def _parse_uncached(path: str, options: ParseOptions, sha: str | None) -> Outcome:
-    from cwgtool.api import parse
-
     try:
-        doc = parse(path, pdf_engine=options.pdf_engine, password=options.password)
-    except CwgError as exc:
-        return _failure(path, exc)
+        doc = _parse(path, options)
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
+        return _failure(path, exc, options)
     cache = options.cache()
     if cache is not None and sha is not None:
         cache.put(sha, options.pdf_engine, doc)
@@ -76,7 +95,7 @@ def _lookup(path: str, options: ParseOptions) -> tuple[Outcome | None, str | Non
     cache = options.cache()
     if cache is None or path == STDIN:
         return None, None
-    from cwgtool.cache import sha256_file
+    from cwgtool.fileio import sha256_file
 
     try:
         sha = sha256_file(path)
@@ -93,20 +112,15 @@ def parse_one(path: str, options: ParseOptions) -> Outcome:
 
 def _work(path: str, options: ParseOptions, sha: str | None) -> Outcome:
     """Worker entry point: never prints; anything unexpected becomes a failed outcome."""
-    from cwgtool.api import parse
-
     try:
-        doc = parse(path, pdf_engine=options.pdf_engine, password=options.password)
+        doc = _parse(path, options)
         text = doc.model_dump_json()
         cache = options.cache()
         if cache is not None and sha is not None:
             cache.put(sha, options.pdf_engine, text)
         return Outcome(path, document_json=text)
-    except CwgError as exc:
-        return _failure(path, exc)
     except Exception as exc:  # noqa: BLE001 - one broken file must not kill the batch
-        # A parser crash on one file: reported like an unreadable input (exit 3), batch goes on.
-        return Outcome(path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=3)
+        return _failure(path, exc, options)
 
 
 def _received(outcome: Outcome) -> Outcome:

@@ -63,14 +63,6 @@ def code_fingerprint() -> str:
     return _fingerprint
 
 
-def sha256_file(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _relabel(node: Any, old: str, new: str) -> Any:
     """Replace every occurrence of the old path in provenance ``file`` / source ``path`` fields."""
     if isinstance(node, dict):

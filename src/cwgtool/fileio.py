@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "w", encoding: str |
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get normal permissions
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -28,6 +30,21 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "w", encoding: str |
         raise
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     with atomic_writer(path) as fh:
         fh.write(text)
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    """Content hash used for the cache key, the index and `source.sha256`."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 import cwgtool.api
 from cwgtool.batch import ParseOptions, parse_one
-from cwgtool.cache import ParseCache, sha256_file
+from cwgtool.cache import ParseCache
 from cwgtool.cli import _register, app
+from cwgtool.fileio import sha256_file
 
 RECORDS = Path(__file__).resolve().parents[2] / "fixtures" / "records"
 _register()

@@ -5,12 +5,17 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from cwgtool.blocks import ReadResult
 from cwgtool.check.config import CheckConfig, config_for
 from cwgtool.check.context import CheckContext
 from cwgtool.check.registry import Diagnostic, Rule, parse_codes, selected_rules, validate_selectors
+from cwgtool.fileio import sha256_file
 from cwgtool.model import Source
+
+if TYPE_CHECKING:
+    from cwgtool.limits import Limits
 
 
 def _sort_key(d: Diagnostic) -> tuple[int, int, int, str]:
@@ -73,6 +78,7 @@ def check_path(
     discover_config: bool = True,
     pdf_engine: str = "pdfplumber",
     password: str | None = None,
+    limits: Limits | None = None,
 ) -> list[Diagnostic]:
     """Check one document (PDF, DOCX, text, or "-" for stdin).
 
@@ -86,15 +92,9 @@ def check_path(
     p = str(path)
     if config is None:
         config = config_for(p) if discover_config else CheckConfig()
-    result = read_blocks(p, pdf_engine=pdf_engine, password=password)
+    result = read_blocks(p, pdf_engine=pdf_engine, password=password, limits=limits)
     name = "<stdin>" if p == "-" else p
-    sha = ""
-    if p != "-":
-        h = hashlib.sha256()
-        with open(p, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        sha = h.hexdigest()
+    sha = sha256_file(p) if p != "-" else ""
     return check_result(result, display_name=name, sha256=sha, select=select, ignore=ignore, config=config, path=p)
 
 

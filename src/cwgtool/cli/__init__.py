@@ -29,11 +29,47 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _size(text: str | None) -> int | None:
+    if text is None:
+        return None
+    from cwgtool.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    max_bytes: str | None = typer.Option(None, "--max-bytes", help="Largest input file (e.g. 200M; 0 = no limit). Env: CWGTOOL_MAX_BYTES."),
+    max_pages: int | None = typer.Option(None, "--max-pages", help="Most PDF pages. Env: CWGTOOL_MAX_PAGES."),
+    max_unzipped_bytes: str | None = typer.Option(
+        None, "--max-unzipped-bytes", help="Largest uncompressed DOCX (e.g. 500M). Env: CWGTOOL_MAX_UNZIPPED_BYTES."
+    ),
+    max_ratio: int | None = typer.Option(None, "--max-ratio", help="Highest DOCX member compression ratio. Env: CWGTOOL_MAX_RATIO."),
+    max_xml_depth: int | None = typer.Option(None, "--max-xml-depth", help="Deepest DOCX XML nesting. Env: CWGTOOL_MAX_XML_DEPTH."),
+    timeout: float | None = typer.Option(None, "--timeout", help="Seconds allowed per document. Env: CWGTOOL_TIMEOUT."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback behind an error message."),
 ) -> None:
-    """Turn ITU Council Working Group records and contributions (PDF, DOCX, text) into structured data."""
+    """Turn ITU Council Working Group records and contributions (PDF, DOCX, text) into structured data.
+
+    Safety limits (given before the command, e.g. `cwgtool --max-bytes 1G parse big.pdf`) apply
+    to every command; their defaults and environment variables are listed in README.md.
+    """
+    from cwgtool.cli.common import Settings
+
+    overrides = {
+        "max_bytes": _size(max_bytes),
+        "max_pages": max_pages,
+        "max_unzipped_bytes": _size(max_unzipped_bytes),
+        "max_ratio": max_ratio,
+        "max_xml_depth": max_xml_depth,
+        "timeout": timeout,
+    }
+    Settings.limit_overrides = {k: v for k, v in overrides.items() if v is not None}
+    Settings.debug = Settings.debug or debug
 
 
 def _register() -> None:

@@ -21,6 +21,7 @@ from cwgtool.cli.common import (
     EXIT_USAGE,
     PASSWORD,
     PdfEngine,
+    Settings,
     emit,
     error,
     stdout_is_terminal,
@@ -85,7 +86,7 @@ def check_cmd(
         except ConfigError as exc:
             raise _usage(str(exc)) from None
         try:
-            found = check_path(path, config=config, pdf_engine=str(engine.value), password=password)
+            found = check_path(path, config=config, pdf_engine=str(engine.value), password=password, limits=Settings.limits())
         except InputError as exc:
             error(str(exc))
             input_errors.append((exc.path, exc.reason))

@@ -38,7 +38,26 @@ NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the pa
 ENGINE = typer.Option(PdfEngine.PDFPLUMBER, "--pdf-engine", help="PDF text engine.", case_sensitive=False)
 PASSWORD = typer.Option(None, "--password", help="Password for encrypted PDFs.")
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
-DEBUG = typer.Option(False, "--debug", help="Show a traceback on unexpected errors.")
+class Settings:
+    """Process-wide CLI settings given before or after the command (``--debug``, limits)."""
+
+    debug: bool = False
+    limit_overrides: dict[str, Any] = {}  # noqa: RUF012 - set once by the root callback
+
+    @classmethod
+    def limits(cls) -> Any:
+        from cwgtool.limits import Limits
+
+        return Limits.from_env().with_overrides(**cls.limit_overrides)
+
+
+def _set_debug(value: bool) -> bool:
+    if value:
+        Settings.debug = True
+    return value
+
+
+DEBUG = typer.Option(False, "--debug", callback=_set_debug, help="Show the traceback behind an error message.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr.")
 
 
@@ -149,11 +168,19 @@ def documents(
         raise typer.Exit(EXIT_INPUT)
     status.total = len(paths)
     bar = _Bar(len(paths)) if len(paths) > 1 and not quiet and sys.stderr.isatty() else None
-    options = ParseOptions(pdf_engine=str(PdfEngine(engine).value), password=password, use_cache=use_cache)
+    options = ParseOptions(
+        pdf_engine=str(PdfEngine(engine).value),
+        password=password,
+        use_cache=use_cache,
+        limits=Settings.limits(),
+        debug=Settings.debug,
+    )
     try:
         for outcome in parse_many(paths, options, jobs=jobs or default_jobs(), on_done=bar.advance if bar else None):
             if outcome.error is not None:
                 error(f"{outcome.path}: {outcome.error}")
+                if outcome.detail:
+                    sys.stderr.write(outcome.detail)
                 status.failures.append(outcome)
                 continue
             status.done += 1
@@ -184,7 +211,11 @@ def emit(text: str, output: str | None) -> None:
     if output:
         from cwgtool.fileio import write_text_atomic
 
-        write_text_atomic(output, text)
+        try:
+            write_text_atomic(output, text)
+        except OSError as exc:
+            error(f"{output}: cannot write: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_USAGE) from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

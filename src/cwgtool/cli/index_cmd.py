@@ -56,7 +56,7 @@ def index_cmd(
 ) -> None:
     """Load records into a SQLite archive (incremental: unchanged files are skipped). Schema: docs/database.md."""
     from cwgtool.api import resolve_inputs
-    from cwgtool.cache import sha256_file
+    from cwgtool.fileio import sha256_file
     from cwgtool.index import delete_document, indexed_documents, store_document
 
     paths: list[str] = []
