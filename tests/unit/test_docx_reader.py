@@ -351,3 +351,14 @@ def test_macro_enabled_main_part_is_read(tmp_path: Path) -> None:
                 data = data.replace(main_ct, b"application/vnd.ms-word.document.macroEnabled.main+xml")
             zout.writestr(item, data)
     assert [b.text for b in read(docm).blocks] == ["Macro body"]
+
+
+def test_page_fields_in_running_heads_show_as_hash() -> None:
+    from pathlib import Path
+
+    from cwgtool.readers.docx import read
+
+    doc = Path(__file__).resolve().parents[2] / "fixtures" / "records" / "cwg16" / "cwg16-auto.docx"
+    result = read(doc)
+    assert "Page # of #" in result.headers_footers
+    assert all("#" not in b.text for b in result.blocks)

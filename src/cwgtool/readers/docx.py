@@ -14,7 +14,8 @@ Decisions a caller can rely on:
   horizontal merge are skipped (a ``gridSpan`` cell is one ``w:tc`` already).
 * ``w:br`` and ``w:cr`` become ``"\\n"``; tabs stay ``"\\t"``; soft hyphens are dropped,
   non-breaking hyphens become ``"-"``. Deleted text, hidden text, comments, text boxes and the
-  results of PAGE/NUMPAGES fields are left out.
+  results of PAGE/NUMPAGES fields are left out of the body and shown as "#" in running heads
+  ("Page # of #").
 * Automatic numbering goes to ``Block.label``, never into the text. In a multi-paragraph cell a
   numbered paragraph keeps its label inline (``"a)\\tText"``) because one cell has one label slot.
 * ``Provenance.index`` counts every paragraph the reader visits in document order (including
@@ -339,6 +340,7 @@ class _TextWalker:
     """Collects the visible text of paragraphs; keeps complex-field state across paragraphs."""
 
     fields: list[_Field] = field(default_factory=list)
+    page_mark: str = ""  # what a PAGE/NUMPAGES field shows: nothing in the body, "#" in running heads
 
     def paragraph(self, p: Element) -> _ParaText:
         out: list[str] = []
@@ -394,6 +396,9 @@ class _TextWalker:
                 if kind == "begin":
                     self.fields.append(_Field())
                 elif kind == "separate" and self.fields:
+                    outer_visible = all(f.in_result and not f.hides_result for f in self.fields[:-1])
+                    if self.fields[-1].hides_result and outer_visible and not hidden and self.page_mark:
+                        out.append(self.page_mark)  # the page number varies: "Page # of #"
                     self.fields[-1].in_result = True
                 elif kind == "end" and self.fields:
                     self.fields.pop()
@@ -401,7 +406,10 @@ class _TextWalker:
                 if self.fields and not self.fields[-1].in_result:
                     self.fields[-1].instr += child.text or ""
             elif tag == w("fldSimple"):
-                if not _PAGE_FIELD.match(child.get(w("instr")) or ""):
+                if _PAGE_FIELD.match(child.get(w("instr")) or ""):
+                    if self.page_mark:
+                        self._emit(self.page_mark, out, [], None, hidden)
+                else:
                     self._walk(child, out, runs, run, hidden, textboxes)
             elif tag == w("p"):  # a stray nested paragraph (should not happen outside text boxes)
                 continue
@@ -639,7 +647,7 @@ def _headers_footers(main: Any, root: Element, styles: StyleSheet) -> list[str]:
                 element = _part_element(part)
             except (ValueError, SyntaxError):
                 continue
-            walker = _TextWalker()
+            walker = _TextWalker(page_mark="#")
             for p in element.iter(w("p")):
                 if any(a.tag in _TEXTBOX_HOSTS for a in p.iterancestors()):
                     continue
