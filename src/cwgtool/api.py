@@ -17,6 +17,7 @@ from cwgtool.blocks import ReadResult
 from cwgtool.errors import InputError
 from cwgtool.fileio import sha256_file
 from cwgtool.model import Document, DocumentKind, Paragraph, Source
+from cwgtool.readers import DEFAULT_PDF_ENGINE
 
 if TYPE_CHECKING:
     from cwgtool.limits import Limits
@@ -29,7 +30,7 @@ DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".txt", ".doc")
 def read_blocks(
     path: str | os.PathLike[str],
     *,
-    pdf_engine: str = "pdfplumber",
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
     password: str | None = None,
     limits: Limits | None = None,
 ) -> ReadResult:
@@ -46,7 +47,7 @@ def read_blocks(
 def parse(
     path: str | os.PathLike[str],
     *,
-    pdf_engine: str = "pdfplumber",
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
     password: str | None = None,
     text: str | None = None,
     display_name: str | None = None,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cwgtool.errors import CwgError
+from cwgtool.readers import DEFAULT_PDF_ENGINE
 
 if TYPE_CHECKING:
     from cwgtool.cache import ParseCache
@@ -41,7 +42,7 @@ class Outcome:
 
 @dataclass(slots=True)
 class ParseOptions:
-    pdf_engine: str = "pdfplumber"
+    pdf_engine: str = DEFAULT_PDF_ENGINE
     password: str | None = None
     use_cache: bool = True
     cache_dir: str | None = None  # None: $CWGTOOL_CACHE_DIR or the user cache directory

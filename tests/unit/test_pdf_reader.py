@@ -19,6 +19,8 @@ from cwgtool.readers.pdf import ENCRYPTED, NO_PAGES, NO_TEXT, read
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORD_PDFS = sorted(ROOT.glob("fixtures/records/*/*.pdf"))
+# every PDF fixture: records, contribution documents, the invented meeting
+FIXTURE_PDFS = sorted({*RECORD_PDFS, *ROOT.glob("fixtures/contributions/*/*.pdf"), *ROOT.glob("fixtures/meetings/*/*.pdf")})
 FOREIGN = Path("/work/shared/corpus/foreign")
 ENGINES = ("pdfplumber", "pdfium")
 
@@ -257,8 +259,10 @@ def test_record_fixture(pdf: Path, engine: str) -> None:
             assert not b.text[:1].islower(), (prev.text[-60:], b.text[:60])
 
 
-@pytest.mark.parametrize("pdf", RECORD_PDFS, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("pdf", FIXTURE_PDFS, ids=lambda p: p.name)
 def test_engine_equivalence(pdf: Path) -> None:
+    """The gate for pdfium as the default engine: same blocks (text, kind, label, heading
+    hints) and the same furniture removed, on every PDF fixture."""
     assert comparable(read(pdf, engine="pdfplumber")) == comparable(read(pdf, engine="pdfium"))
 
 

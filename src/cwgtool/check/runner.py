@@ -13,6 +13,7 @@ from cwgtool.check.context import CheckContext
 from cwgtool.check.registry import Diagnostic, Rule, parse_codes, selected_rules, validate_selectors
 from cwgtool.fileio import sha256_file
 from cwgtool.model import Source
+from cwgtool.readers import DEFAULT_PDF_ENGINE
 
 if TYPE_CHECKING:
     from cwgtool.limits import Limits
@@ -76,7 +77,7 @@ def check_path(
     ignore: Iterable[str] | str | None = None,
     config: CheckConfig | None = None,
     discover_config: bool = True,
-    pdf_engine: str = "pdfplumber",
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
     password: str | None = None,
     limits: Limits | None = None,
 ) -> list[Diagnostic]:

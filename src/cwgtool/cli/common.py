@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from cwgtool.batch import Outcome, ParseOptions, parse_many
+from cwgtool.readers import DEFAULT_PDF_ENGINE
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -35,7 +36,9 @@ INPUTS_OPTIONAL = typer.Argument(
 DB = typer.Option(None, "--db", help="Answer from this SQLite archive (built by `cwgtool index`) instead of parsing files.")
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Parallel parser processes (default: number of CPUs; 1 = in-process).")
 NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the parsed-document cache.")
-ENGINE = typer.Option(PdfEngine.PDFPLUMBER, "--pdf-engine", help="PDF text engine.", case_sensitive=False)
+ENGINE = typer.Option(
+    PdfEngine(DEFAULT_PDF_ENGINE), "--pdf-engine", help="PDF text engine (pdfplumber is the slower reference).", case_sensitive=False
+)
 PASSWORD = typer.Option(None, "--password", help="Password for encrypted PDFs.")
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
 class Settings:

@@ -12,6 +12,7 @@ from pathlib import Path
 from cwgtool.blocks import ReadResult
 from cwgtool.errors import InputError
 from cwgtool.limits import Limits
+from cwgtool.readers import DEFAULT_PDF_ENGINE
 from cwgtool.readers.pdf_layout import PageLines, layout
 
 ENGINES = ("pdfplumber", "pdfium")
@@ -78,7 +79,7 @@ def _short(exc: BaseException) -> str:
 def read(
     path: str | Path,
     *,
-    engine: str = "pdfplumber",
+    engine: str = DEFAULT_PDF_ENGINE,
     password: str | None = None,
     display_name: str | None = None,
     max_pages: int | None = None,
