@@ -39,6 +39,14 @@ if TYPE_CHECKING:
 
     from cwgtool.model import Document
 
+# What the terminal table shows (all columns are in json/csv/tsv): the ones a reader scans.
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "ContributionRef": ["file", "symbol", "submitters", "title", "section"],
+    "Position": ["section", "contribution", "actor", "stance", "cue", "text"],
+    "Action": ["id", "actor", "addressee", "due", "source", "text"],
+    "Topic": ["source", "title", "proposed_by", "questions", "outcome"],
+}
+
 FORMAT = typer.Option(None, "--format", "-f", help="table (default on a terminal), json, jsonl, csv, tsv (default when piped).", case_sensitive=False)
 
 
@@ -57,7 +65,10 @@ def _run(
     from_db: Callable[[sqlite3.Connection, list[str] | None], list[dict[str, Any]]] | None = None,
     jobs: int | None = None,
     no_cache: bool = False,
+    model: str = "",
 ) -> None:
+    """``model`` names the row type in :mod:`cwgtool.model`: it fixes the column order, so an
+    empty result still prints its header and scripts see the same columns every time."""
     from cwgtool.render.rows import print_table, render_rows
 
     status = BatchStatus()
@@ -79,15 +90,32 @@ def _run(
                 if keep(row):
                     rows.append(row)
     chosen = fmt or (RowFormat.TABLE if stdout_is_terminal() and not output else RowFormat.TSV)
+    if not db and status.done == 0:
+        finish(status)  # every input failed: nothing to print, the errors are on stderr
+        return
+    columns = _columns(model) if model and not db else None
     if chosen is RowFormat.TABLE:
         if output:
             chosen = RowFormat.TSV
         else:
-            print_table(rows, title=title)
+            shown = [c for c in TABLE_COLUMNS.get(model, []) if not rows or c in rows[0]] or None
+            if shown and len({r.get("file") for r in rows}) > 1 and "file" not in shown:
+                shown = ["file", *shown]
+            print_table(rows, title=title, columns=shown)
             finish(status)
             return
-    emit(render_rows(rows, chosen), output)
+    emit(render_rows(rows, chosen, columns=columns), output)
     finish(status)
+
+
+def _columns(model: str) -> list[str]:
+    """``file``, then the model's fields, provenance spread into page/index/line (as flattened)."""
+    from cwgtool import model as m
+
+    out = ["file"]
+    for name in getattr(m, model).model_fields:
+        out.extend(["page", "index", "line"] if name == "provenance" else [name])
+    return out
 
 
 @app.command("contributions")
@@ -114,7 +142,7 @@ def contributions_cmd(
 
         return contribution_rows(conn, member=member, paths=paths)
 
-    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.contributions, keep, "Contributions",
+    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.contributions, keep, "Contributions", model="ContributionRef",
          db=db, from_db=from_db, jobs=jobs, no_cache=no_cache)
 
 
@@ -151,7 +179,7 @@ def positions_cmd(
 
         return position_rows(conn, member=member, paths=paths)
 
-    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.positions, keep, "Positions",
+    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.positions, keep, "Positions", model="Position",
          db=db, from_db=from_db, jobs=jobs, no_cache=no_cache)
 
 
@@ -179,7 +207,7 @@ def actions_cmd(
 
         return action_rows(conn, paths=paths)
 
-    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.actions, keep, "Actions",
+    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.actions, keep, "Actions", model="Action",
          db=db, from_db=from_db, jobs=jobs, no_cache=no_cache)
 
 
@@ -215,5 +243,5 @@ def topics_cmd(
                 del r["occurrences"]  # its flat form repeats "outcomes"
         return rows
 
-    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.topics, title="Consultation topics",
+    _run(inputs, fmt, output, engine, password, quiet, lambda d: d.topics, title="Consultation topics", model="Topic",
          db=db, from_db=from_db, jobs=jobs, no_cache=no_cache)

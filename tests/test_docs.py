@@ -1,0 +1,49 @@
+"""Documentation stays complete: every command has help text and a README entry, every exit
+code the CLI uses is documented, and README's quick start is the CI's test command."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cwgtool.cli import _register, app
+from tests.conftest import ROOT
+
+_register()
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(
+    {c.name or c.callback.__name__ for c in app.registered_commands}
+    | {g.name for g in app.registered_groups if g.name}
+)
+
+
+def test_commands_found() -> None:
+    assert {"parse", "actions", "positions", "topics", "contributions", "check", "rules", "schema"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_has_help(name: str) -> None:
+    commands = {c.name: c for c in app.registered_commands}
+    if name in commands:
+        assert (commands[name].callback.__doc__ or "").strip(), f"{name} has no docstring/help"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_in_readme(name: str) -> None:
+    assert f"cwgtool {name}" in README, f"README.md does not document `cwgtool {name}`"
+
+
+@pytest.mark.parametrize("code", [0, 1, 2, 3, 4, 130])
+def test_exit_codes_documented(code: int) -> None:
+    assert re.search(rf"^\| {code} \|", README, re.MULTILINE), f"exit code {code} missing from README"
+
+
+def test_quick_start_is_two_commands_and_ci_runs_the_readme_test_command() -> None:
+    quick = README.split("## Quick start", 1)[1].split("```", 2)[1]
+    commands = [line for line in quick.splitlines()[1:] if line.strip()]
+    assert len(commands) == 2
+    assert "cwgtool parse fixtures/" in commands[0]
+    test_command = commands[1].split("&&")[-1].strip()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command in ci

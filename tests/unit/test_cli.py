@@ -1,0 +1,156 @@
+"""The extraction subcommands and `parse` through the CLI: formats, filters, stdin, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from cwgtool import __version__
+from cwgtool.cli import _register, app
+from tests.conftest import FIXTURES
+
+_register()
+runner = CliRunner()
+CWG12 = str(FIXTURES / "records" / "cwg12" / "cwg12.txt")
+CWG14 = str(FIXTURES / "records" / "cwg14" / "cwg14-auto.docx")
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version_and_help() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.strip() == f"cwgtool {__version__}"
+    code, out, _ = run("--help")
+    for command in ("parse", "contributions", "positions", "actions", "topics", "schema", "check", "rules", "index", "search", "link", "cache"):
+        assert command in out
+
+
+def test_rows_default_to_tsv_when_piped() -> None:
+    code, out, _ = run("actions", CWG12)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split("\t")[:4] == ["file", "id", "actor", "addressee"]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert [(r[1], r[2]) for r in rows] == [("6.1", "The Group"), ("6.2", "The secretariat"), ("6.3", "The Chairman")]
+    assert all(r[0] == CWG12 for r in rows)
+
+
+def test_actions_all_adds_discussion_actions() -> None:
+    _, out, _ = run("actions", CWG12, "--all", "-f", "json")
+    rows = json.loads(out)
+    assert {r["source"] for r in rows} == {"actions", "discussion"}
+    assert sum(r["source"] == "actions" for r in rows) == 3
+
+
+def test_json_jsonl_csv_agree() -> None:
+    _, as_json, _ = run("contributions", CWG12, "-f", "json")
+    _, as_jsonl, _ = run("contributions", CWG12, "-f", "jsonl")
+    _, as_csv, _ = run("contributions", CWG12, "-f", "csv")
+    rows = json.loads(as_json)
+    assert rows == [json.loads(line) for line in as_jsonl.splitlines()]
+    table = list(csv.DictReader(io.StringIO(as_csv)))
+    assert [r["symbol"] for r in table] == [r["symbol"] for r in rows]
+    saudi = next(r for r in table if r["symbol"] == "CWG-Internet-12/8")
+    assert saudi["submitters"] == "Kingdom of Saudi Arabia (SAU)"
+    assert list(rows[0])[0] == "file"
+
+
+@pytest.mark.parametrize(
+    ("args", "check"),
+    [
+        (["--stance", "oppose"], lambda r: r["stance"] == "oppose"),
+        (["--member", "usa"], lambda r: "USA" in r["members"]),
+        (["--contribution", "CWG-Internet 14/3"], lambda r: r["contribution"] == "CWG-Internet-14/3"),
+    ],
+)
+def test_position_filters(args: list[str], check) -> None:  # noqa: ANN001
+    code, out, _ = run("positions", CWG14, "-f", "json", *args)
+    rows = json.loads(out)
+    assert code == 0 and rows
+    assert all(check(r) for r in rows)
+    _, everything, _ = run("positions", CWG14, "-f", "json")
+    assert len(rows) < len(json.loads(everything))
+
+
+def test_topics_questions_in_json() -> None:
+    _, out, _ = run("topics", CWG12, "-f", "json")
+    rows = json.loads(out)
+    assert len(rows) == 9
+    assert [len(r["questions"]) for r in rows if r["source"] == "CWG-Internet-12/6"] == [3, 3, 4, 3, 3]
+
+
+def test_several_files_each_row_carries_its_file() -> None:
+    cwg16 = str(FIXTURES / "records" / "cwg16" / "cwg16.txt")
+    _, out, _ = run("contributions", CWG12, cwg16, "-f", "jsonl")
+    files = {json.loads(line)["file"] for line in out.splitlines()}
+    assert files == {CWG12, cwg16}
+
+
+def test_table_format_prints_a_table_without_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = run("actions", CWG12, "-f", "table")
+    assert code == 0 and "\x1b[" not in out
+    header = next(line for line in out.splitlines() if "actor" in line)
+    assert [c.strip() for c in header.strip("┃ ").split("┃")] == ["id", "actor", "addressee", "due", "source", "text"]
+    assert "The secretariat" in out
+
+
+def test_empty_result_still_prints_the_header() -> None:
+    code, out, _ = run("positions", CWG12, "--member", "ATA")
+    assert code == 0
+    assert out.splitlines() == ["\t".join(["file", "section", "contribution", "topic", "actor", "actor_kind", "quantifier", "members", "stance", "cue", "text", "page", "index", "line"])]
+
+
+def test_parse_from_stdin() -> None:
+    text = "1\tIntroduction\n1.1\tThe Chair opened the meeting.\n2\tActions\n2.1\tThe secretariat will circulate the report.\n"
+    code, out, _ = run("parse", "-", input=text)
+    doc = json.loads(out)
+    assert code == 0
+    assert doc["source"]["path"] == "<stdin>"
+    assert [s["number"] for s in doc["sections"]] == ["1", "2"]
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("md", "## 4.1 CWG-Internet-12/4"), ("text", "  4.1 CWG-Internet-12/4")])
+def test_parse_markdown_and_text(fmt: str, marker: str) -> None:
+    code, out, _ = run("parse", CWG12, "-f", fmt)
+    assert code == 0 and marker in out
+
+
+def test_parse_jsonl_one_document_per_line() -> None:
+    cwg16 = str(FIXTURES / "records" / "cwg16" / "cwg16.txt")
+    _, out, _ = run("parse", CWG12, cwg16, "-f", "jsonl")
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert [d["meeting"]["number"] for d in docs] == [12, 16]
+
+
+def test_output_file_written(tmp_path) -> None:  # noqa: ANN001
+    target = tmp_path / "out.json"
+    code, out, _ = run("parse", CWG12, "-o", str(target))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text())["symbol"] == "CWG-Internet-12/10"
+
+
+def test_schema_is_json_schema() -> None:
+    code, out, _ = run("schema")
+    schema = json.loads(out)
+    assert code == 0 and schema["$schema"].startswith("https://json-schema.org/")
+    assert {"sections", "contributions", "positions", "actions", "topics"} <= set(schema["properties"])
+
+
+def test_missing_file_is_one_line_exit_3() -> None:
+    code, out, err = run("actions", "no-such-record.pdf")
+    assert code == 3 and out == ""
+    assert err.strip() == "cwgtool: no-such-record.pdf: no such file"
+
+
+def test_unknown_option_is_usage_error() -> None:
+    code, _, _ = run("actions", CWG12, "--no-such-flag")
+    assert code == 2
