@@ -198,8 +198,8 @@ def test_max_pages(record_pdf: Path, engine: str) -> None:
 def test_input_errors(tmp_path: Path, engine: str) -> None:
     cases = {
         "empty.pdf": (b"", "empty file"),
-        "page.pdf": (b"<!DOCTYPE html><html><body>404</body></html>", "not a PDF (looks like HTML)"),
-        "doc.pdf": (b"PK\x03\x04rest-of-zip", "not a PDF (looks like ZIP/DOCX)"),
+        "page.pdf": (b"<!DOCTYPE html><html><body>404</body></html>", "not a PDF (looks like an HTML page)"),
+        "doc.pdf": (b"PK\x03\x04rest-of-zip", "not a PDF (looks like a ZIP archive)"),
         "cut.pdf": (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "corrupt PDF"),
     }
     for name, (data, reason) in cases.items():

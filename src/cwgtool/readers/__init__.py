@@ -54,6 +54,11 @@ _WHAT = {
 }
 
 
+def describe_content(head: bytes) -> str:
+    """What a file's first bytes say it is, for messages ("an HTML page", "a ZIP archive")."""
+    return _WHAT[sniff(head)]
+
+
 def detect_format(path: str | os.PathLike[str]) -> str:
     """Return "pdf", "docx" or "text" for a readable document, or raise InputError."""
     p = str(path)

@@ -36,26 +36,9 @@ def _sniff(path: Path) -> None:
     if not head:
         raise InputError(str(path), "empty file")
     if b"%PDF" not in head:
-        raise InputError(str(path), f"not a PDF (looks like {_looks_like(head)})")
+        from cwgtool.readers import describe_content
 
-
-def _looks_like(head: bytes) -> str:
-    h = head.lstrip()[:64].lower()
-    if h.startswith(b"pk\x03\x04"):
-        return "ZIP/DOCX"
-    if h.startswith((b"<!doctype html", b"<html")) or b"<html" in head.lower():
-        return "HTML"
-    if h.startswith(b"<?xml") or h.startswith(b"<"):
-        return "XML"
-    if h.startswith(b"{\\rtf"):
-        return "RTF"
-    if h.startswith(b"\xd0\xcf\x11\xe0"):
-        return "an old Word/OLE file"
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        return "binary data"
-    return "plain text"
+        raise InputError(str(path), f"not a PDF (looks like {describe_content(head)})")
 
 
 def _is_password_error(exc: BaseException) -> bool:
