@@ -8,50 +8,25 @@ the diff before committing it.
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from cwgtool import parse
-from cwgtool.model import Document, json_schema
-from tests.conftest import FIXTURES, ROOT
+from cwgtool.model import Document
+from tests.conftest import FIXTURES
+from tests.golden.goldens import at_root, check_golden, rel  # noqa: F401 (at_root: autouse fixture)
 from tests.golden.test_same_record import outline
 
-REGEN = os.environ.get("CWGTOOL_REGEN_GOLDENS") == "1"
 CONTRIB = FIXTURES / "contributions"
 CASES = sorted(p.name for p in CONTRIB.iterdir() if p.is_dir() and (p / f"{p.name}.txt").exists())
 INPUTS = sorted(p for case in CASES for p in (CONTRIB / case).iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
 VARIANTS = ["-typed.docx", "-auto.docx", ".pdf"]
 
 
-def golden_path(doc: Path) -> Path:
-    return doc.parent / "golden" / f"{doc.name}.json"
-
-
-def rel(p: Path) -> str:
-    return p.relative_to(ROOT).as_posix()
-
-
-@pytest.fixture(autouse=True)
-def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)  # provenance paths in goldens are relative to the repo root
-
-
 @pytest.mark.parametrize("doc", INPUTS, ids=rel)
 def test_golden(doc: Path) -> None:
-    got = parse(rel(doc)).model_dump(mode="json")
-    target = golden_path(doc)
-    if REGEN:
-        target.parent.mkdir(exist_ok=True)
-        target.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    elif not target.exists():
-        pytest.fail(f"no golden for {rel(doc)}; run with CWGTOOL_REGEN_GOLDENS=1 and review it")
-    expected = json.loads(target.read_text(encoding="utf-8"))
-    assert got == expected
-    jsonschema.validate(expected, json_schema())
+    check_golden(doc)
 
 
 def _ws(text: str) -> str:
