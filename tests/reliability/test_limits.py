@@ -105,6 +105,6 @@ def test_debug_details_show_the_wrapped_library_error(tmp_path: Path) -> None:
     bad = tmp_path / "cut.pdf"
     bad.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog")
     with pytest.raises(InputError) as info:
-        read(bad)
+        read(bad, pdf_engine="pdfplumber")
     details = debug_details(info.value)
     assert "Traceback" in details and "direct cause" in details and "pdfminer" in details

@@ -73,7 +73,7 @@ def test_cached_document_carries_the_current_path(cache_dir: Path, tmp_path: Pat
 def test_corrupt_entry_is_ignored_and_rewritten(cache_dir: Path, reads: list[str]) -> None:
     doc = str(RECORDS / "cwg14" / "cwg14.txt")
     parse_one(doc, ParseOptions())
-    entry = ParseCache().entry_path(sha256_file(doc), "pdfplumber")
+    entry = ParseCache().entry_path(sha256_file(doc), ParseOptions().pdf_engine)
     entry.write_bytes(b"not gzip at all")
     again = parse_one(doc, ParseOptions())
     assert again.document is not None and not again.cached
