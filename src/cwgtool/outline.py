@@ -23,6 +23,13 @@ MAX_GAP = 3  # a section number may skip at most this many siblings and still co
 _SENTENCE_END = re.compile(r"[.;!?][\"'”’)]*\s*$")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*\d{1,3}\s*$")
 _TOC_TITLE = re.compile(r"^(table of )?contents$", re.IGNORECASE)
+# The parts of a contribution's section, often unnumbered ("Summary" / "Discussion" on a line
+# of their own): they become unnumbered child sections, as if they had been numbered 4.1.1/4.1.2.
+PART_TITLE = re.compile(
+    r"^(?:summary(?:\s+of\s+(?:the\s+)?(?:contribution|document|report|discussions?))?|discussions?|"
+    r"(?:brief\s+)?summary\s+of\s+(?:the\s+)?discussions?)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -169,6 +176,16 @@ class _Builder:
         else:
             self.current.paragraphs.append(paragraph)
 
+    def open_part(self, title: str, item: _Item) -> bool:
+        """An unnumbered "Summary"/"Discussion" part of the innermost numbered section."""
+        if not self.stack:
+            return False
+        parent = self.stack[-1][1]
+        part = Section(number=None, title=title.rstrip(" :"), level=parent.level + 1, provenance=to_provenance(item.block))
+        parent.children.append(part)
+        self.current = part
+        return True
+
     def open_lettered(self, letter: str, title: str, item: _Item) -> None:
         parent = self.stack[-1][1] if self.stack else None
         if parent is None:
@@ -270,6 +287,8 @@ def build_outline(blocks: Iterable[Block]) -> Outline:
             builder.add_paragraph(_paragraph(item, item.label.key), owner_number=num[:-1])  # type: ignore[union-attr]
         elif i in lettered and item.label is not None:
             builder.open_lettered(item.label.key.lower(), item.text, item)
+        elif item.label is None and PART_TITLE.match(item.text) and builder.open_part(item.text, item):
+            pass
         else:
             builder.add_paragraph(_paragraph(item))
     return builder.outline

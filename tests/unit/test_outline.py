@@ -126,3 +126,15 @@ def test_provenance_is_kept() -> None:
     d = doc("1\tIntroduction\n1.1\tThe meeting opened.\n")
     para = d.sections[0].paragraphs[0]
     assert para.provenance.file == "inline.txt" and para.provenance.line == 2
+
+
+def test_unnumbered_summary_and_discussion_parts_become_child_sections() -> None:
+    d = doc(
+        "1\tIntroduction\nOpened.\n2\tCWG-Internet-21/3: Contribution by Canada - Networks\nSummary\n"
+        "Canada proposed a topic.\nDiscussion:\nSome Member States supported it.\n3\tActions\n3.1\tNone.\n"
+    )
+    contribution = find(d, "2")
+    assert contribution.paragraphs == []
+    assert [(c.number, c.title, c.level) for c in contribution.children] == [(None, "Summary", 2), (None, "Discussion", 2)]
+    assert [p.text for p in contribution.children[1].paragraphs] == ["Some Member States supported it."]
+    assert numbers(d.sections)[-1] == "3"
