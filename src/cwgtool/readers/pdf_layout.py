@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from cwgtool.blocks import Block, BlockKind, Provenance
 from cwgtool.labels import LabelKind, clean_text, split_label
@@ -111,23 +112,28 @@ def build_lines(chars: Iterable[Char], page: int, width: float, height: float) -
 
     Whitespace glyphs are kept only as word-break markers: engines differ on whether they
     synthesise spaces, so spaces are re-derived from gaps the same way for every engine.
+    This runs once per character of every PDF, so the loops unpack tuples once and inline
+    ``max``; each step is written to give exactly what the plain version gives, NaN included.
     """
-    items = sorted(chars, key=lambda c: c[3])
+    items = sorted(chars, key=_BASELINE)
     clusters: list[list[Char]] = []
     ref_base = ref_size = 0.0
     current: list[Char] | None = None
     for c in items:
-        size = c[4] if c[4] > 0 else 1.0
-        if current is not None and c[3] - ref_base <= LINE_TOLERANCE * max(ref_size, size):
+        base, size = c[3], c[4]
+        if not size > 0:
+            size = 1.0
+        if current is not None and base - ref_base <= LINE_TOLERANCE * (size if size > ref_size else ref_size):
             current.append(c)
             if size > ref_size and not c[0].isspace():
-                ref_base, ref_size = c[3], size
+                ref_base, ref_size = base, size
         else:
             current = [c]
             clusters.append(current)
-            ref_base, ref_size = c[3], size
+            ref_base, ref_size = base, size
     lines = []
     for cluster in clusters:
+        cluster.sort(key=_X0)
         for segment in _split_columns(cluster):
             line = _cluster_to_line(segment, page, width, height)
             if line is not None:
@@ -136,84 +142,113 @@ def build_lines(chars: Iterable[Char], page: int, width: float, height: float) -
     return lines
 
 
+_BASELINE = itemgetter(3)
+_X0 = itemgetter(1)
+
+
 def _is_label_only(text: str) -> bool:
     label, rest = split_label(text + "\tx")
     return label is not None and rest == "x"
 
 
 def _split_columns(cluster: list[Char]) -> list[list[Char]]:
-    """Split a baseline cluster where a gap > COLUMN_GAP em separates side-by-side text.
+    """Split an x-sorted baseline cluster where a gap > COLUMN_GAP em separates side-by-side text.
 
     Cover blocks are two-column tables; without this their columns interleave word by word.
     A gap after a bare label ("4.1.1", "•") is a tab stop, not a column, so it never splits.
+    Most clusters have no such gap and come back as the same list, uncopied.
     """
-    cluster.sort(key=lambda c: c[1])
-    segments: list[list[Char]] = [[]]
+    starts: list[int] = []
+    start = 0
     right = None
-    for c in cluster:
-        if c[0].isspace():
-            segments[-1].append(c)
+    for i, (text, x0, x1, _base, size, _font) in enumerate(cluster):
+        if text.isspace():
             continue
-        if right is not None and c[1] - right > COLUMN_GAP * max(c[4], 1.0):
-            seg_text = "".join(x[0] for x in segments[-1] if not x[0].isspace())
+        if right is not None and x0 - right > COLUMN_GAP * (1.0 if size < 1.0 else size):
+            seg_text = "".join(x[0] for x in cluster[start:i] if not x[0].isspace())
             if not _is_label_only(seg_text):
-                segments.append([])
-        segments[-1].append(c)
-        right = c[2] if right is None else max(right, c[2])
-    return segments
+                # Whitespace between the columns stays with the left one, as it was read.
+                starts.append(i)
+                start = i
+        if right is None or x1 > right:
+            right = x1
+    if not starts:
+        return [cluster]
+    bounds = [0, *starts, len(cluster)]
+    return [cluster[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float) -> Line | None:
-    cluster.sort(key=lambda c: c[1])
+    """One x-sorted segment → a Line; the per-character loop of the whole PDF reader.
+
+    Sizes and fonts are tallied per run of equal values rather than per character (insertion
+    order, which breaks ties in the dominant size/font, is the same either way).
+    """
     parts: list[str] = []
-    sizes: Counter[float] = Counter()
-    fonts: Counter[str] = Counter()
+    append = parts.append
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
     bold = True
-    prev: Char | None = None
+    prev_text: str | None = None
+    prev_x0 = prev_x1 = prev_base = 0.0
     pending_space = False
     x0 = x1 = 0.0
     base_sum = 0.0
     n = 0
     size = last_raw_size = -1.0
     last_font: str | None = None
-    for c in cluster:
-        text = c[0]
+    run_size, run_font = 0.0, ""  # the current runs of equal size / font and their lengths
+    run_size_len = run_font_len = 0
+    for text, cx0, cx1, base, raw_size, font in cluster:
         if not text or text.isspace():
-            pending_space = prev is not None
+            pending_space = prev_text is not None
             continue
         if (
-            prev is not None
-            and text == prev[0]
-            and abs(c[1] - prev[1]) <= DEDUPE_TOLERANCE
-            and abs(c[3] - prev[3]) <= DEDUPE_TOLERANCE
+            prev_text is not None
+            and text == prev_text
+            and abs(cx0 - prev_x0) <= DEDUPE_TOLERANCE
+            and abs(base - prev_base) <= DEDUPE_TOLERANCE
         ):
             continue  # the same glyph drawn twice (fake bold, shadow)
-        size = round(c[4], 1) if c[4] != last_raw_size else size
-        last_raw_size = c[4]
-        if prev is None:
-            x0 = c[1]
+        if raw_size != last_raw_size:
+            size = round(raw_size, 1)
+        last_raw_size = raw_size
+        if prev_text is None:
+            x0 = cx0
+            run_size, run_font = size, font  # (a NaN size flushes a 0 count onto itself)
         else:
-            gap = c[1] - prev[2]
-            em = max(size, 1.0)
+            gap = cx0 - prev_x1
+            em = 1.0 if size < 1.0 else size
             if gap > TAB_GAP * em:
-                parts.append("\t")
+                append("\t")
             elif pending_space or gap > SPACE_GAP * em:
-                parts.append(" ")
-        parts.append(text)
+                append(" ")
+        append(text)
         pending_space = False
-        sizes[size] += len(text)
-        fonts[c[5]] += len(text)
-        if bold and c[5] != last_font:
-            bold = is_bold_font(c[5])
-            last_font = c[5]
-        if c[2] > x1:
-            x1 = c[2]
-        base_sum += c[3]
+        k = len(text)
+        if size == run_size:
+            run_size_len += k
+        else:
+            sizes[run_size] = sizes.get(run_size, 0) + run_size_len
+            run_size, run_size_len = size, k
+        if font == run_font:
+            run_font_len += k
+        else:
+            fonts[run_font] = fonts.get(run_font, 0) + run_font_len
+            run_font, run_font_len = font, k
+        if bold and font != last_font:
+            bold = is_bold_font(font)
+            last_font = font
+        if cx1 > x1:
+            x1 = cx1
+        base_sum += base
         n += 1
-        prev = c
+        prev_text, prev_x0, prev_x1, prev_base = text, cx0, cx1, base
     if n == 0:
         return None
-    size = sizes.most_common(1)[0][0]
+    sizes[run_size] = sizes.get(run_size, 0) + run_size_len
+    fonts[run_font] = fonts.get(run_font, 0) + run_font_len
+    size = max(sizes.items(), key=_COUNT)[0]
     baseline = base_sum / n
     return Line(
         text="".join(parts),
@@ -226,8 +261,11 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
         page_height=height,
         size=size,
         bold=bold,
-        fontname=fonts.most_common(1)[0][0],
+        fontname=max(fonts.items(), key=_COUNT)[0],
     )
+
+
+_COUNT = itemgetter(1)
 
 
 # --- running heads and feet -------------------------------------------------------------
