@@ -143,8 +143,12 @@ class Actor:
     impersonal_verb: str | None = None  # "agreed" in "It was agreed" (decisions are skipped)
 
 
+_OPTIONAL_THE = re.compile(r"(?i:the\s+)?")
+_THE = re.compile(r"\b[Tt]he\s+")
+
+
 def _country_at(text: str, pos: int, mentions: list[CountryMention]) -> CountryMention | None:
-    m = re.compile(r"(?i:the\s+)?").match(text, pos)
+    m = _OPTIONAL_THE.match(text, pos)
     at = m.end() if m else pos
     return next((c for c in mentions if c.start == at), None)
 
@@ -210,14 +214,58 @@ def _with_verb(text: str, actor: Actor, mentions: list[CountryMention]) -> Actor
     return replace(actor, members=list(dict.fromkeys(members)), verb_start=end)
 
 
-def _candidate_starts(text: str, mentions: list[CountryMention]) -> list[int]:
-    starts = {c.start for c in mentions}
-    for rx in (_GROUP, _ROLE, _CHAIR, _SECRETARIAT, _BODY):
-        starts.update(m.start() for m in rx.finditer(text))
-    # "the Russian Federation": the candidate starts at "the"
-    starts.update(
-        m.start() for m in re.finditer(r"\b[Tt]he\s+", text) if any(c.start == m.end() for c in mentions)
+# Where each actor pattern can match at all: a plain substring test (or one literal search) is
+# far cheaper than scanning the clause with the pattern, and most clauses name few actors.
+# Each test is implied by its pattern (same case rules), so skipping a failed one loses nothing.
+_OTHERS = re.compile(r"others", re.IGNORECASE)
+_CHAIR_WORD = re.compile(r"chair", re.IGNORECASE)
+_SECRETARIAT_WORD = re.compile(r"secretariat", re.IGNORECASE)
+
+
+def _may_group(text: str) -> bool:
+    return (
+        "Member" in text
+        or "elegation" in text
+        or "dministrations" in text
+        or "Councillors" in text
+        or _OTHERS.search(text) is not None
     )
+
+
+def _may_role(text: str) -> bool:
+    return any(w in text for w in ("epresentative", "elegat", "Council", "Administration", "Minister", "Ambassador", "ead of"))
+
+
+def _may_chair(text: str) -> bool:
+    return _CHAIR_WORD.search(text) is not None
+
+
+def _may_secretariat(text: str) -> bool:
+    return "Secretary-General" in text or "Director" in text or _SECRETARIAT_WORD.search(text) is not None
+
+
+def _may_body(text: str) -> bool:
+    return "Group" in text or "CWG" in text or "meeting" in text
+
+
+_ACTOR_PATTERNS = (
+    (_GROUP, _may_group),
+    (_ROLE, _may_role),
+    (_CHAIR, _may_chair),
+    (_SECRETARIAT, _may_secretariat),
+    (_BODY, _may_body),
+)
+
+
+def _candidate_starts(text: str, mentions: list[CountryMention]) -> list[int]:
+    mention_starts = {c.start for c in mentions}
+    starts = set(mention_starts)
+    for rx, may_match in _ACTOR_PATTERNS:
+        if may_match(text):
+            starts.update(m.start() for m in rx.finditer(text))
+    # "the Russian Federation": the candidate starts at "the"
+    if mention_starts:
+        starts.update(m.start() for m in _THE.finditer(text) if m.end() in mention_starts)
     return sorted(starts)
 
 

@@ -197,16 +197,45 @@ _CONCESSIVE_BEFORE = re.compile(
 )
 _VERB_FALLBACK_STAGES = (Stage.WEAK_HEAD,)
 _NOUNS = {"suggestion", "proposal", "recommendation"}
+_HEAD_PREFIX_RE = re.compile(_HEAD_PREFIX, re.IGNORECASE)
+_BY_NAME = {r.name: r for r in RULES}
+_CONTENT_RULES = tuple(
+    r for stage in (Stage.OBSERVATION, Stage.CONTENT) for r in RULES if r.stage is stage and r.name != "modal-should"
+)
+_FALLBACK = tuple(
+    (r, re.compile(rf"\b(?:{r.pattern.pattern})\b", re.IGNORECASE))
+    for r in RULES
+    if r.stage in (Stage.HEAD, *_VERB_FALLBACK_STAGES)
+)
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One alternation of ``patterns``: its leftmost match is where the earliest of them
+    matches, so a scan for each of them can start there (the rules have no backreferences)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# Most clauses match few rules, and each rule used to scan the whole clause; one scan with
+# these finds where any of them can first match (or that none can).
+_ANY_CONTENT = _any_of([r.pattern.pattern for r in _CONTENT_RULES])
+_ANY_FALLBACK = _any_of([rx.pattern for _r, rx in _FALLBACK])
 
 
 def _head_match(rule: Rule, text: str, verb_start: int) -> re.Match[str] | None:
-    prefix = re.compile(_HEAD_PREFIX, re.IGNORECASE).match(text, verb_start)
+    prefix = _HEAD_PREFIX_RE.match(text, verb_start)
     pos = prefix.end() if prefix else verb_start
     return rule.pattern.match(text, pos)
 
 
-def _content_match(rule: Rule, text: str, start: int) -> tuple[re.Match[str], Stance] | None:
-    for m in rule.pattern.finditer(text, start):
+def _content_match(
+    rule: Rule, text: str, start: int, scan_from: int | None = None
+) -> tuple[re.Match[str], Stance] | None:
+    """First match of ``rule`` from ``start`` that a concession does not cancel.
+
+    ``scan_from`` (≥ ``start``) skips a prefix known to hold no match; lookbehinds and ``\b``
+    still see the text before it, so the matches found are the same.
+    """
+    for m in rule.pattern.finditer(text, start if scan_from is None else scan_from):
         before = text[max(start, m.start() - 60) : m.start()]
         if rule.concessive and _CONCESSIVE_BEFORE.search(before):
             continue
@@ -228,31 +257,28 @@ def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
         for rule in RULES:
             if rule.stage is Stage.HEAD and (m := _head_match(rule, text, verb_start)):
                 return StanceResult(rule.stance, m.group(0).strip(), rule.name)
-    for stage in (Stage.OBSERVATION, Stage.CONTENT):
-        for rule in RULES:
-            if rule.stage is not stage:
-                continue
-            if rule.name == "modal-should":
-                continue  # only after the proposal verbs, below
-            if found := _content_match(rule, text, start):
+    first = _ANY_CONTENT.search(text, start)
+    if first is not None:
+        for rule in _CONTENT_RULES:
+            if found := _content_match(rule, text, start, first.start()):
                 m, stance = found
                 return StanceResult(stance, m.group(0).strip(), rule.name)
-    by_name = {r.name: r for r in RULES}
-    if verb_start is not None and (m := _head_match(by_name["suggest-verb"], text, verb_start)):
+    if verb_start is not None and (m := _head_match(_BY_NAME["suggest-verb"], text, verb_start)):
         return StanceResult(Stance.SUGGEST, m.group(0).strip(), "suggest-verb")
-    if found := _content_match(by_name["modal-should"], text, start):
+    if found := _content_match(_BY_NAME["modal-should"], text, start):
         return StanceResult(Stance.SUGGEST, found[0].group(0).strip(), "modal-should")
-    if verb_start is not None and (m := _head_match(by_name["note-verb"], text, verb_start)):
+    if verb_start is not None and (m := _head_match(_BY_NAME["note-verb"], text, verb_start)):
         return StanceResult(Stance.NOTE, m.group(0).strip(), "note-verb")
     # Actor not located, or the head verb is not a reporting verb: a head-stage or reporting
     # verb anywhere in the clause still tells us something ("It was suggested that …").
-    for rule in RULES:
-        if rule.stage in (Stage.HEAD, *_VERB_FALLBACK_STAGES):
-            pat = re.compile(rf"\b(?:{rule.pattern.pattern})\b", re.IGNORECASE)
-            for m in pat.finditer(text, start):
-                if m.group(0).lower().rstrip("s") in _NOUNS:
-                    continue  # "the UK proposal" names a document; only "suggestion of X" heads count
-                return StanceResult(rule.stance, m.group(0).strip(), rule.name)
+    first = _ANY_FALLBACK.search(text, start)
+    if first is None:
+        return None
+    for rule, pat in _FALLBACK:
+        for m in pat.finditer(text, first.start()):
+            if m.group(0).lower().rstrip("s") in _NOUNS:
+                continue  # "the UK proposal" names a document; only "suggestion of X" heads count
+            return StanceResult(rule.stance, m.group(0).strip(), rule.name)
     return None
 
 
