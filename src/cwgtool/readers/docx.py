@@ -32,6 +32,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -227,6 +228,59 @@ def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit
     """
     if info.is_dir():
         return
+    with zf.open(info) as fh:
+        chunk = fh.read(_CHUNK)  # ZipExtFile.read(n) stops short only at the end of the member
+    if not _looks_like_xml(chunk):
+        return
+    if len(chunk) < _CHUNK and _check_whole_part(chunk, info, name, limits):
+        return
+    _check_streaming(zf, info, name, limits)
+
+
+_XPATH_DEPTH_MAX = 1024  # deeper limits are left to the streaming check
+
+
+def _check_whole_part(data: bytes, info: zipfile.ZipInfo, name: str, limits: Limits) -> bool:
+    """The same checks on a part already in memory, with the per-element work done in C.
+
+    The streaming check pays a Python step per element (styles.xml alone has thousands), most
+    of the DOCX reading time. Here the same libxml2 feed parser with the same settings builds
+    the tree and one XPath asks whether any element sits deeper than the limit. Returns False,
+    leaving the verdict to the streaming check, whenever this path could differ from it:
+    malformed XML (whose errors and partial depth counts the streaming check reports its own
+    way) and limits too high for the XPath. (A parser *target* would skip building the tree,
+    but libxml2 then counts depth differently, so it cannot stand in for the streaming check.)
+    """
+    from lxml import etree
+
+    if any(d in data for d in _DECLARATIONS):
+        raise InputError(name, f"{DTD_REFUSED} (in {info.filename})")
+    limit = limits.max_xml_depth
+    if limit > _XPATH_DEPTH_MAX:
+        return False
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except etree.LxmlError:
+        return False
+    if limit > 0 and _deeper_than(limit)(root):
+        raise limit_error(name, "max_xml_depth", f"XML nesting in {info.filename}", limit)
+    if root.getroottree().docinfo.doctype:
+        raise InputError(name, f"{DTD_REFUSED} (in {info.filename})")
+    return True
+
+
+@lru_cache(maxsize=4)
+def _deeper_than(limit: int) -> Any:
+    """XPath: is there an element at depth ``limit + 1`` (the root element is depth 1)?"""
+    from lxml import etree
+
+    return etree.XPath("boolean(/" + "/".join(["*"] * (limit + 1)) + ")")
+
+
+def _check_streaming(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
+    """The streaming form of :func:`_check_xml_part`, for parts over one chunk or malformed."""
     from lxml import etree
 
     with zf.open(info) as fh:
