@@ -350,3 +350,14 @@ def test_other_fixture_records_parse() -> None:
     for path in sorted((ROOT / "fixtures" / "records").glob("*/*.txt")):
         doc = cwgtool.parse(path)
         assert all(p.text and p.cue is not None for p in doc.positions), path
+
+
+def test_unnumbered_discussion_part_reports_its_numbered_section() -> None:
+    from cwgtool import parse
+
+    doc = parse(
+        "x.txt",
+        text="1\tIntroduction\nOpened.\n2\tCWG-Internet-21/4: Contribution by Canada - Networks\nSummary\n"
+        "Canada proposed a topic.\nDiscussion\nOne Member State sought clarification on the scope.\n",
+    )
+    assert [(p.section, p.contribution, p.stance) for p in doc.positions] == [("2", "CWG-Internet-21/4", "clarify")]

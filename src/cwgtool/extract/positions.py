@@ -454,6 +454,7 @@ class _Context:
     contribution: str | None = None
     topic: str | None = None
     mode: str = "procedural"  # "procedural" | "discussion" | "excluded"
+    number: str | None = None  # nearest numbered section (unnumbered "Discussion" parts report it)
 
 
 def _contribution_of(title: str) -> str | None:
@@ -493,7 +494,7 @@ def _positions_in(section: Section, ctx: _Context) -> list[Position]:
                     continue
                 out.append(
                     Position(
-                        section=section.number,
+                        section=section.number or ctx.number,
                         contribution=ctx.contribution,
                         topic=ctx.topic,
                         actor=actor.text,
@@ -517,7 +518,7 @@ def _walk(section: Section, ctx: _Context) -> list[Position]:
     if _SUMMARY_TITLE.match(title):
         return []
     contribution = _contribution_of(title)
-    here = _Context(contribution or ctx.contribution, ctx.topic, ctx.mode)
+    here = _Context(contribution or ctx.contribution, ctx.topic, ctx.mode, section.number or ctx.number)
     if _DISCUSSION_TITLE.match(title):
         here.mode = "discussion"
     elif here.mode == "procedural" and not contribution and _FURNITURE_TITLE.search(title):
