@@ -216,11 +216,18 @@ def _revision_near(candidates: Sequence[str], at: int) -> str | None:
     return f"Rev.{m['n']}" if m else None
 
 
+def _has_summary_and_discussion(section: Section) -> bool:
+    """A section (at any depth) with both a Summary and a Discussion part: a discussed contribution."""
+    titles = {c.title.strip().rstrip(":").lower() for c in section.children}
+    if "summary" in titles and ("discussion" in titles or "discussions" in titles):
+        return True
+    return any(_has_summary_and_discussion(c) for c in section.children)
+
+
 def _kind(title: str | None, source_line: str | None, sections: Sequence[Section], *, source_first: bool = False) -> DocumentKind:
     # A record without a cover: numbered contribution sections with Summary/Discussion parts. This
     # outranks a source line, which a coverless record may quote in its first paragraphs.
-    titles = [c.title.lower() for s in sections for sub in s.children for c in sub.children]
-    if "summary" in titles and "discussion" in titles:
+    if any(_has_summary_and_discussion(s) for s in sections):
         return DocumentKind.SUMMARY_RECORD
     if source_line and source_first:
         return DocumentKind.CONTRIBUTION
