@@ -93,18 +93,18 @@ def parse_cmd(
     status = BatchStatus()
     outcomes = documents(inputs, engine, password, status, quiet, jobs=jobs, use_cache=not no_cache)
     if output_dir:
-        from cwgtool.fileio import write_text_atomic
-
         for o in outcomes:
             assert o.document is not None
-            write_text_atomic(mirrored_output(o.path, output_dir, _SUFFIX[fmt]), render_one(o.document))
+            emit(render_one(o.document), str(mirrored_output(o.path, output_dir, _SUFFIX[fmt])))
         finish(status, always=not quiet)
         return
 
     docs = [o.document for o in outcomes if o.document is not None]
     if docs:
         if fmt is DocFormat.JSON:
-            text = r.render_json(docs, single=len(inputs) == 1 and len(docs) == 1 and not status.failures)
+            # one file in, one object out; a folder, glob or several files give a list
+            one_file = len(inputs) == 1 and (inputs[0] == "-" or os.path.isfile(inputs[0]))
+            text = r.render_json(docs, single=one_file and len(docs) == 1)
         elif fmt is DocFormat.JSONL:
             text = r.render_jsonl(docs)
         elif fmt is DocFormat.MD:
