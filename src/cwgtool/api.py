@@ -123,13 +123,13 @@ def _align_position_topics(doc: Document) -> None:
     Adoption and deployment of IPv6"); the topics extractor from the proposal ("The adoption and
     deployment of IPv6"). Matching is by content-word overlap within the same contribution.
     """
-    from cwgtool.extract.topics import _match_topic
+    from cwgtool.extract.topics import match_topic
 
     for pos in doc.positions:
         if not pos.topic:
             continue
         candidates = [t for t in doc.topics if t.source == pos.contribution] or doc.topics
-        i = _match_topic(pos.topic, candidates)
+        i = match_topic(pos.topic, candidates)
         if i is not None:
             pos.topic = candidates[i].title
 

@@ -252,7 +252,7 @@ def _section_texts(section: Section) -> list[str]:
     return out
 
 
-def _match_topic(text: str, topics: Sequence[Topic]) -> int | None:
+def match_topic(text: str, topics: Sequence[Topic]) -> int | None:
     words = content_words(_CONCERNING.sub("", text))
     scored = [(overlap(words, content_words(t.title)), i) for i, t in enumerate(topics)]
     best = max(scored, default=(0.0, -1))
@@ -265,7 +265,7 @@ def _attach_discussion(topics: list[Topic], discussion: Section | None, source_t
         return
     lettered = [c for c in discussion.children if c.number and re.search(r"\.[a-z]$", c.number)]
     for child in lettered:
-        i = _match_topic(child.title, topics)
+        i = match_topic(child.title, topics)
         if i is not None:
             source_texts.setdefault(i, []).extend([child.title] + [p.text for p in child.paragraphs])
     loose = [p.text for p in discussion.paragraphs]
@@ -330,7 +330,7 @@ def extract_topics(doc: Document) -> list[Topic]:
         _attach_discussion(topics, discussion, texts)
         revised_title, revised, _ = _revised(discussion)
         if revised and topics:
-            target = 0 if len(topics) == 1 else _match_topic(revised_title or "", topics)
+            target = 0 if len(topics) == 1 else match_topic(revised_title or "", topics)
             if target is not None:
                 topics[target].revised_questions = revised
                 topics[target].revised_title = revised_title
