@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from cwgtool.model import Document, Section
 
 
-def to_dict(doc: Document) -> dict:
-    return doc.model_dump(mode="json")
-
-
 def render_json(docs: Sequence[Document], *, single: bool) -> str:
-    payload = to_dict(docs[0]) if single and len(docs) == 1 else [to_dict(d) for d in docs]
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    """Indented JSON, serialised by pydantic's Rust encoder (the stdlib's indenting encoder is
+    pure Python and was most of the time of a cached batch run)."""
+    if single and len(docs) == 1:
+        return docs[0].model_dump_json(indent=2) + "\n"
+    if not docs:
+        return "[]\n"
+    # JSON strings hold no raw newlines, so indenting every line is a plain replace
+    items = ("  " + d.model_dump_json(indent=2).replace("\n", "\n  ") for d in docs)
+    return "[\n" + ",\n".join(items) + "\n]\n"
 
 
 def render_jsonl(docs: Sequence[Document]) -> str:
-    return "".join(json.dumps(to_dict(d), ensure_ascii=False) + "\n" for d in docs)
+    return "".join(d.model_dump_json() + "\n" for d in docs)
 
 
 def _md_section(section: Section, out: list[str]) -> None:
