@@ -154,3 +154,10 @@ def test_missing_file_is_one_line_exit_3() -> None:
 def test_unknown_option_is_usage_error() -> None:
     code, _, _ = run("actions", CWG12, "--no-such-flag")
     assert code == 2
+
+
+def test_rows_from_stdin_name_it() -> None:
+    text = (FIXTURES / "records" / "cwg12" / "cwg12.txt").read_text(encoding="utf-8")
+    code, out, _ = run("topics", "-", "-f", "jsonl", input=text)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 9 and {r["file"] for r in rows} == {"<stdin>"}

@@ -86,7 +86,7 @@ def _run(
         for outcome in documents(inputs, engine, password, status, quiet, jobs=jobs, use_cache=not no_cache):
             assert outcome.document is not None
             for item in select(outcome.document):
-                row = {"file": outcome.path, **item.model_dump(mode="json")}
+                row = {"file": outcome.document.source.path, **item.model_dump(mode="json")}
                 if keep(row):
                     rows.append(row)
     chosen = fmt or (RowFormat.TABLE if stdout_is_terminal() and not output else RowFormat.TSV)
