@@ -6,19 +6,36 @@ one module per code group, and register themselves in :data:`RULES`.
 
 from __future__ import annotations
 
-from cwgtool.check.config import CheckConfig, ConfigError, config_for
-from cwgtool.check.context import CheckContext
-from cwgtool.check.registry import (
-    RULES,
-    Diagnostic,
-    Location,
-    Rule,
-    Severity,
-    all_rules,
-    rule,
-    selected_rules,
-)
-from cwgtool.check.runner import check_path, check_result, check_text, run_rules
+import importlib
+from typing import Any
+
+# Names are loaded on first use (PEP 562): the CLI imports the registry at start-up to declare
+# `cwgtool check`, and must not pay for the document model and the rules until they run.
+_HOME = {
+    "CheckConfig": "config",
+    "ConfigError": "config",
+    "config_for": "config",
+    "CheckContext": "context",
+    "RULES": "registry",
+    "Diagnostic": "registry",
+    "Location": "registry",
+    "Rule": "registry",
+    "Severity": "registry",
+    "all_rules": "registry",
+    "rule": "registry",
+    "selected_rules": "registry",
+    "check_path": "runner",
+    "check_result": "runner",
+    "check_text": "runner",
+    "run_rules": "runner",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "RULES",

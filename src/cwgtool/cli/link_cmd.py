@@ -10,7 +10,7 @@ the positions taken on it.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -32,8 +32,10 @@ from cwgtool.cli.common import (
     finish,
     stdout_is_terminal,
 )
-from cwgtool.link import ContributionLink, LinkReport
 from cwgtool.render.rows import RowFormat
+
+if TYPE_CHECKING:
+    from cwgtool.link import ContributionLink, LinkReport
 
 EXIT_NOT_FOUND = 1
 
