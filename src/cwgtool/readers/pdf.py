@@ -18,7 +18,6 @@ from cwgtool.readers.pdf_layout import PageLines, layout
 ENGINES = ("pdfplumber", "pdfium")
 NO_TEXT = "no text layer (scanned PDF?); run OCR first, e.g. ocrmypdf"
 NO_PAGES = "no readable pages (empty or damaged page tree)"
-NO_TEXT_WARNING = NO_TEXT  # the old name, from when this was a warning
 ENCRYPTED = "PDF is encrypted; give the password with --password"
 
 
