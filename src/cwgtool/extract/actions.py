@@ -26,7 +26,8 @@ import re
 
 from cwgtool.countries import find_countries
 from cwgtool.extract.metadata import iso_date
-from cwgtool.extract.topics import content_words, jaccard, sentences
+from cwgtool.extract.sentences import split_sentences
+from cwgtool.extract.topics import content_words, jaccard
 from cwgtool.model import Action, Document, Paragraph, Section
 
 RELATED_THRESHOLD = 0.45
@@ -204,7 +205,7 @@ def extract_actions(doc: Document) -> list[Action]:
         for p in section.paragraphs:
             if id(p) in in_action_sections:
                 continue
-            for sent in sentences(re.sub(r"\s+", " ", p.text)):
+            for sent in split_sentences(re.sub(r"\s+", " ", p.text)):
                 if _is_excluded(sent) or not _action_cue(sent):
                     continue
                 actor, addressee = _who(sent)

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from cwgtool.extract.contributions import contribution_sections, discussion_child, summary_child
+from cwgtool.extract.sentences import split_sentences
 from cwgtool.model import ContributionRef, Document, Paragraph, Provenance, Section, Topic
 from cwgtool.symbols import find_symbols
 
@@ -39,21 +40,6 @@ _STOPWORD_TEXT = """a an the of to in on and or for with by at from as that this
     can has have had do does did not no also all any such other than then so into onto about upon
     concerning regarding topic topics"""
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_ABBREV = re.compile(r"\b(?:Res|Rev|No|Nos|Mr|Ms|Mrs|Dr|e\.g|i\.e|etc|para|Art|Vol|cf)\.$", re.IGNORECASE)
-
-
-def sentences(text: str) -> list[str]:
-    """Sentence split that survives "Res. 1327" and "Mr. Zhao" (abbreviation before the dot)."""
-    parts = re.split(r"(?<=[.?!])[\"”’]?\s+(?=[A-Z“\"(])", text.strip())
-    out: list[str] = []
-    for part in parts:
-        if out and _ABBREV.search(out[-1]):
-            out[-1] = f"{out[-1]} {part}"
-        else:
-            out.append(part)
-    return [s.strip() for s in out if s.strip()]
-
-
 def _stem(word: str) -> str:
     for suffix in ("ing", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -179,7 +165,7 @@ def _announced(paras: Sequence[Paragraph], ref: ContributionRef) -> list[tuple[s
     for i, p in enumerate(paras):
         if p.label:
             continue
-        for sent in sentences(p.text):
+        for sent in split_sentences(p.text):
             if not _CONSULT.search(sent):
                 continue
             title: str | None = None
@@ -237,7 +223,7 @@ def _outcome(texts: Iterable[str]) -> str | None:
     """The most conclusive sentence; on ties the later one (conclusions come last)."""
     best: tuple[float, str] | None = None
     for text in texts:
-        for sent in sentences(text):
+        for sent in split_sentences(text):
             s = _score(sent)
             if s and (best is None or s >= best[0]):
                 best = (s, sent)
@@ -273,7 +259,7 @@ def _attach_discussion(topics: list[Topic], discussion: Section | None, source_t
         source_texts.setdefault(0, []).extend(loose)
         return
     for text in loose:
-        for sent in sentences(text):
+        for sent in split_sentences(text):
             for m in _ORDINAL_TOPICS.finditer(sent):
                 for word in re.findall(_ORD_RE, m.group(1), re.IGNORECASE):
                     idx = _ORDINALS.index(word.lower())
@@ -361,4 +347,4 @@ def extract_topics(doc: Document) -> list[Topic]:
     return out
 
 
-__all__ = ["content_words", "extract_topics", "is_question", "jaccard", "overlap", "proposed_topics", "sentences"]
+__all__ = ["content_words", "extract_topics", "is_question", "jaccard", "overlap", "proposed_topics"]
