@@ -49,7 +49,34 @@ def _canonical_body(body: str, name: str | None) -> str:
     return body
 
 
+# Older symbols carry no meeting number: "Document: WG-COP/13", "CWG-WSIS/5-E".
+_SHORT_SYMBOL = re.compile(
+    r"\bC?WG-(?P<name>[A-Z][A-Za-z&]+)/(?P<num>\d{1,3})(?![\d/])(?:-(?P<lang>[EFSACR])\b)?(?:\s?\(?(?P<rev>Rev\.?\s?\d+)\)?)?"
+)
+
+
+def _short_symbols(text: str, taken: list[tuple[int, int]]) -> list[Symbol]:
+    out: list[Symbol] = []
+    for m in _SHORT_SYMBOL.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        body = f"CWG-{m['name']}"
+        rev = "Rev." + re.sub(r"\D", "", m["rev"]) if m["rev"] else None
+        raw = m.group(0).rstrip()
+        out.append(
+            Symbol(raw, f"{body}/{m['num']}", body, None, m["num"], LANGUAGES.get(m["lang"]) if m["lang"] else None, rev,
+                   m.start(), m.start() + len(raw))
+        )
+    return out
+
+
 def find_symbols(text: str) -> list[Symbol]:
+    out = _long_symbols(text)
+    out.extend(_short_symbols(text, [(s.start, s.end) for s in out]))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _long_symbols(text: str) -> list[Symbol]:
     out: list[Symbol] = []
     for m in _SYMBOL.finditer(text):
         body = _canonical_body(m.group("body"), m.group("name"))

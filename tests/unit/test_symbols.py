@@ -33,3 +33,10 @@ def test_canonical_flag() -> None:
     assert parse_symbol("CWG-Internet-12/4").is_canonical  # type: ignore[union-attr]
     assert not parse_symbol("CWG-Internet 12/2").is_canonical  # type: ignore[union-attr]
     assert not parse_symbol("WG-Internet 12/8-E").is_canonical  # type: ignore[union-attr]
+
+
+def test_old_symbols_without_meeting_number() -> None:
+    sym = parse_symbol("Document: WG-COP/13")
+    assert sym is not None and (sym.canonical, sym.meeting, sym.body) == ("CWG-COP/13", None, "CWG-COP")
+    both = find_symbols("CWG-Internet-12/4 and WG-COP/13-E (Rev.1)")
+    assert [(s.canonical, s.revision) for s in both] == [("CWG-Internet-12/4", None), ("CWG-COP/13", "Rev.1")]

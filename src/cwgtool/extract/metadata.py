@@ -31,15 +31,18 @@ _ORDINAL_WORDS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _ORD = r"(?:(?:twenty|thirty|forty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)|\d{1,2}(?:st|nd|rd|th)"
-_MEETING = re.compile(rf"\b(?P<ord>{_ORD})\s+meeting\b", re.IGNORECASE)
+_MEETING = re.compile(rf"\b(?P<ord>{_ORD})\s*meeting\b", re.IGNORECASE)  # "tenthmeeting" too
 _DASH = r"\s*[-\u2010-\u2015]\s*"
 # "4-5 February 2019", "30 September - 1 October 2019", "30 September 2015", "4 and 5 February 2019"
 _RANGE = re.compile(
-    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?(?:{_DASH}|\s+(?:and|to)\s+)"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})",
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?(?:{_DASH}|\s+(?:and|to)\s+)"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<m2>{_MONTH}),?\s*(?P<y2>\d{{4}})",
     re.IGNORECASE,
 )
-_SINGLE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})", re.IGNORECASE)
+# "25January 2016": extracted text often loses the space between day and month
+_SINGLE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<m>{_MONTH}),?\s*(?P<y>\d{{4}})", re.IGNORECASE)
+# "… Public Policy Issues Geneva, 17-18 March 2010": the word before ", <dates>" is the place
+_PLACE_BEFORE_DATE = re.compile(r"(?P<place>[A-Z][a-zà-ÿ'.-]+)\s*,\s*$")
 _PLACE = re.compile(rf"meeting\s*(?:{_DASH}|,|:)\s*(?P<place>[A-Z][A-Za-z .'()]+?)\s*(?:,|{_DASH}|$)", re.IGNORECASE)
 _BODY_PAREN = re.compile(r"\((?P<body>C?WG-[A-Za-z&]+(?:-[A-Za-z]+)?|EG-ITRs)\)")
 _BODY_NAME = re.compile(r"Council Working Group on (?P<name>[^()\n]+?)(?:\s*\(|$)", re.IGNORECASE)
@@ -154,6 +157,11 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
             p = _PLACE.search(line[m.start():])
             if p and not re.match(_MONTH, p["place"]):
                 meeting.place = p["place"].strip()
+            elif start:
+                dates_at = (_RANGE.search(line, m.end()) or _SINGLE.search(line, m.end()))
+                before = _PLACE_BEFORE_DATE.search(line[m.end() : dates_at.start()]) if dates_at else None
+                if before and not re.match(_MONTH, before["place"]):
+                    meeting.place = before["place"]
         if m and meeting.number is not None and m and meeting.body is None:
             b = _BODY_NAME.search(line)
             if b:
