@@ -361,3 +361,14 @@ def test_unnumbered_discussion_part_reports_its_numbered_section() -> None:
         "Canada proposed a topic.\nDiscussion\nOne Member State sought clarification on the scope.\n",
     )
     assert [(p.section, p.contribution, p.stance) for p in doc.positions] == [("2", "CWG-Internet-21/4", "clarify")]
+
+
+def test_supported_by_a_list_with_commas() -> None:
+    from cwgtool.extract.positions import read_sentence
+
+    reading = read_sentence(
+        "The representative of Saudi Arabia, supported by Kuwait, Qatar, and Oman, expressed support for the topic."
+    )[0]
+    assert reading.actor is not None and reading.actor.text == "The representative of Saudi Arabia"
+    assert reading.actor.members == ["SAU", "KWT", "QAT", "OMN"]
+    assert reading.stance.stance == "support"

@@ -97,7 +97,9 @@ _PASSIVE_BY = re.compile(
     r"|suggested|proposed|questioned|recommended|favou?red|echoed|seconded|backed|shared|raised|expressed)\s+by\s+"
 )
 _SUPPORTED_BY = re.compile(
-    r"\s*,\s*(?:(?:and|as well as)\s+)?(?:supported|seconded|joined|echoed|backed)\s+by\s+(?P<sup>[^,]+?)\s*,\s*"
+    # the aside runs to the first ", <lower-case word>" that is not "and": country lists have commas
+    r"\s*,\s*(?:(?:and|as well as)\s+)?(?:supported|seconded|joined|echoed|backed)\s+by\s+"
+    r"(?P<sup>.+?)\s*,\s*(?=(?!and\b|as well as\b)[a-z])"
 )
 _APPOSITION = re.compile(
     r"\s*,\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s[^,]{1,80}|speaking on behalf of [^,]{1,120}|on behalf of [^,]{1,120})\s*,\s*"
