@@ -37,6 +37,11 @@ class Label:
 _NUMBER = re.compile(
     r"^(?P<raw>(?P<num>\d{1,2}(?:\.[ \t]?\d{1,2}(?!\d))*)\.?)(?=[\s\u00a0]|[A-Z“\"'‘(]|$)(?!\d)"
 )
+# "Agenda item 4: Consideration of contributions", "Item 4.1 – …": records that number their
+# sections by agenda item. The separator is required: "Agenda item 5 was postponed" is a sentence.
+_AGENDA_ITEM = re.compile(
+    r"^(?P<raw>(?i:agenda\s+item|item)[ \t\u00a0]+(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?[ \t\u00a0]*[:\u2013\u2014-]?)(?=[ \t\u00a0]*\S)"
+)
 _ITEM = re.compile(r"^(?P<raw>\(?(?P<num>\d{1,2})\))(?=[\s\u00a0]|$)")
 _LETTER = re.compile(r"^(?P<raw>\(?(?P<let>[a-zA-Z])[.)])(?=[\s\u00a0])|^(?P<raw2>\((?P<let2>[a-zA-Z])\))(?=[\s\u00a0])")
 _ROMAN = re.compile(r"^(?P<raw>\(?(?P<rom>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}))[.)])(?=[\s\u00a0])", re.IGNORECASE)
@@ -62,6 +67,9 @@ def split_label(text: str) -> tuple[Label | None, str]:
     s = text.lstrip(" \t\u00a0")
     if not s:
         return None, text
+    m = _AGENDA_ITEM.match(s)
+    if m and (m.group("raw").rstrip()[-1] in ":\u2013\u2014-." or "\t" in s[m.end("num") : m.end("num") + 3]):
+        return _make(LabelKind.NUMBER, m.group("raw"), normalise_number(m.group("num")), s)
     m = _ROMAN.match(s)
     if m and len(m.group("rom")) > 1:  # single "i"/"v"/"x" are more often letters
         return _make(LabelKind.ROMAN, m.group("raw"), m.group("rom").lower(), s)

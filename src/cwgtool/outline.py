@@ -22,6 +22,12 @@ from cwgtool.model import Paragraph, Provenance, Section
 MAX_GAP = 3  # a section number may skip at most this many siblings and still count
 _SENTENCE_END = re.compile(r"[.;!?][\"'”’)]*\s*$")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*\d{1,3}\s*$")
+# A numbered line ending in ":" that opens with a subject and verb leads a list, it is not a
+# heading: "4.2 The Group considered the topics one by one:".
+_LEADS_LIST = re.compile(
+    r"^(?:The|It|Some|Several|Many|One|A|An|This|These|They|He|She)\s+(?:[\w-]+\s+){0,4}?(?:\w+ed|was|were|is|are|has|have)\b"
+)
+_LETTERED_NUMBER = re.compile(r"^[\d.]*\.[a-z]$")
 _TOC_TITLE = re.compile(r"^(table of )?contents$", re.IGNORECASE)
 # The parts of a contribution's section, often unnumbered ("Summary" / "Discussion" on a line
 # of their own): they become unnumbered child sections, as if they had been numbered 4.1.1/4.1.2.
@@ -93,7 +99,7 @@ def _is_heading_form(item: _Item) -> bool:
         return len(text) < 400
     if item.block.bold and len(text) < 300:
         return True
-    if text.rstrip().endswith(":") and len(text) > 60:
+    if text.rstrip().endswith(":") and (len(text) > 60 or _LEADS_LIST.match(text)):
         return False  # "The secretariat introduced … in the following areas:" leads a list
     return not _SENTENCE_END.search(text) and len(text) < 400
 
@@ -170,7 +176,18 @@ class _Builder:
         if owner_number is not None:
             while self.stack and self.stack[-1][0] != owner_number:
                 self.stack.pop()
-            self.current = self.stack[-1][1] if self.stack else None
+            owner = self.stack[-1][1] if self.stack else None
+            # "(a) Topic on …" followed by "4.3 Several Member States …": the numbered paragraph
+            # stays in the lettered sub-section of its owner
+            lettered = (
+                self.current is not None
+                and owner is not None
+                and self.current.number is not None
+                and _LETTERED_NUMBER.match(self.current.number) is not None
+                and any(c is self.current for c in owner.children)
+            )
+            if not lettered:
+                self.current = owner
         if self.current is None:
             self.outline.front_matter.append(paragraph)
         else:
@@ -209,7 +226,7 @@ def _paragraph(item: _Item, number: str | None = None) -> Paragraph:
     return Paragraph(number=number, label=label, text=text, provenance=to_provenance(item.block))
 
 
-def _lettered_runs(items: Sequence[_Item], is_section_break: list[bool]) -> set[int]:
+def _lettered_runs(items: Sequence[_Item], is_section_break: list[bool], is_numpara: list[bool] | None = None) -> set[int]:
     """Indexes of lettered items that head sub-sections rather than list items.
 
     A run of letters (a, b, c… within one section) heads sub-sections when some letter other
@@ -220,7 +237,7 @@ def _lettered_runs(items: Sequence[_Item], is_section_break: list[bool]) -> set[
     run: list[int] = []
 
     def owns(idx: int, next_idx: int) -> bool:
-        return any(items[j].label is None for j in range(idx + 1, next_idx))
+        return any(items[j].label is None or (is_numpara is not None and is_numpara[j]) for j in range(idx + 1, next_idx))
 
     def close(end: int) -> None:
         if not run:
@@ -272,7 +289,7 @@ def build_outline(blocks: Iterable[Block]) -> Outline:
             else:
                 probe.refuse(num)
         decisions.append(kind)
-    lettered = _lettered_runs(items, [d == "heading" for d in decisions])
+    lettered = _lettered_runs(items, [d == "heading" for d in decisions], [d == "numpara" for d in decisions])
 
     for i, item in enumerate(items):
         kind = decisions[i]

@@ -61,6 +61,13 @@ _PASSIVE_REQUEST = re.compile(
 )
 _WILL = re.compile(rf"(?:^|,\s*|\bthat\s+)(?P<actor>{_AGENT})\s+(?:will|shall|is\s+to|agreed\s+to|undertook\s+to)\s+(?!be\s+(?:noted|held)\b)", re.IGNORECASE)
 _DECISION = re.compile(rf"^(?P<actor>{_AGENT})\s+(?:[^.]{{0,80}}?\band\s+)?(?:also\s+)?(?:agreed|decided|approved|adopted|endorsed|resolved)\b", re.IGNORECASE)
+# Minutes style: "The secretariat to circulate the list …" (subject + infinitive, no verb).
+_INFINITIVE = re.compile(rf"^(?P<actor>{_AGENT})\s+(?:also\s+)?to\s+(?!be\s+noted\b)[a-z]", re.IGNORECASE)
+# A label the record puts before an action item: "Action: …", "Action point 2: …", "Decision: …".
+_ACTION_LABEL = re.compile(
+    r"^(?:actions?(?:\s+(?:point|item))?|decisions?|follow[- ]up|next\s+steps?)(?:\s+\d+)?\s*[:\u2013\u2014-]\s*(?=\S)",
+    re.IGNORECASE,
+)
 _IMPERSONAL = re.compile(r"\bit\s+was\s+(?:agreed|decided|resolved|concluded)\b", re.IGNORECASE)
 _AGENDA = re.compile(r"\b(?:draft\s+)?agenda\b.*\b(?:was|were)\s+(?:adopted|approved)\b", re.IGNORECASE)
 _DISCUSSION_AGENT = re.compile(
@@ -93,11 +100,12 @@ def _is_agent(text: str) -> bool:
 def _who(sentence: str) -> tuple[str | None, str | None]:
     """(actor, addressee) of an action sentence; the grammatical subject is the actor."""
     addressee: str | None = None
+    sentence = _ACTION_LABEL.sub("", sentence)
     m = _ACTIVE_REQUEST.search(sentence)
     if m and _is_agent(m["actor"]):
         return _actor_name(m["actor"]), _addressee_name(m["addr"])
     actor: str | None = None
-    for pattern in (_PASSIVE_REQUEST, _WILL, _DECISION):
+    for pattern in (_PASSIVE_REQUEST, _WILL, _DECISION, _INFINITIVE):
         m = pattern.search(sentence)
         if m and _is_agent(m["actor"]):
             actor = _actor_name(m["actor"])
@@ -147,7 +155,7 @@ def _is_excluded(text: str) -> bool:
 def _action_cue(sentence: str) -> bool:
     """Does this sentence state a request or decision of the meeting (see module doc)?"""
     s = sentence.strip()
-    if _AGENDA.search(s) or _IMPERSONAL.search(s):
+    if _AGENDA.search(s) or _IMPERSONAL.search(s) or _ACTION_LABEL.match(s):
         return True
     if not _DISCUSSION_AGENT.search(re.sub(r"^[^,]{0,80},\s*", "", s)) and not _DISCUSSION_AGENT.search(s):
         return False

@@ -63,7 +63,9 @@ _Q_ALT = "|".join(sorted((re.escape(q) for q in _QUANTIFIERS), key=len, reverse=
 
 _GROUP = re.compile(
     rf"(?P<q>\b(?i:{_Q_ALT}|these|those|the)\s+)?(?P<other>(?i:other)\s+)?"
-    r"(?P<noun>Member States?|Members|[Dd]elegations?|[Aa]dministrations|Councillors)\b"
+    r"(?P<noun>Member States?|Members|[Dd]elegations?|[Dd]elegates|[Aa]dministrations|Councillors|[Cc]ountries)\b"
+    # "Delegates from several regions", "Member States of the Arab region"
+    r"(?:\s+(?:from|of|in|representing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:regions?|countries|groups?|States))?"
     r"|(?P<others>\b(?i:(?:some|many|several|most|the)\s+)?(?i:others))\b"
 )
 _ROLE = re.compile(
@@ -229,6 +231,8 @@ def _may_group(text: str) -> bool:
         "Member" in text
         or "elegation" in text
         or "dministrations" in text
+        or "elegates" in text
+        or "ountries" in text
         or "Councillors" in text
         or _OTHERS.search(text) is not None
     )
@@ -344,7 +348,7 @@ def _lead_in_end(text: str) -> int:
 # ---------------------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:,\s*(?:while|whereas|though|although|but)\s+|;\s*(?:while|whereas|but|and)?\s*)"
+    r"\s*(?:,\s*(?:while|whereas|though|although|but|and)\s+|;\s*(?:while|whereas|but|and)?\s*)"
 )
 
 
@@ -427,7 +431,9 @@ _FURNITURE_TITLE = re.compile(
 )
 _AGENDA_TITLE = re.compile(r"\bagenda\b", re.IGNORECASE)
 _TOPIC_TITLE = re.compile(
-    r"^\s*(?:concerning|regarding|on|with regard to|as regards|with respect to|in relation to)\s+(?:the\s+)?(?:proposed\s+)?topics?\s*"
+    # "Concerning the topic on X", and the bare item titles "Topic on X", "Topic 2: X", "Proposed topic – X"
+    r"^\s*(?:(?:concerning|regarding|on|with regard to|as regards|with respect to|in relation to)\s+(?:the\s+)?(?:proposed\s+)?topics?\s*"
+    r"|(?:proposed\s+)?topic(?:\s+\d{1,2})?(?:\s*[:\u2013\u2014-]\s*|\s+(?=on\b|of\b|entitled\b|concerning\b|about\b|regarding\b)))"
     r"(?:on|of|entitled|concerning|about|regarding)?\s*",
     re.IGNORECASE,
 )

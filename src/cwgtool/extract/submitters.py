@@ -89,9 +89,42 @@ def _leading_countries(text: str) -> tuple[str, str] | None:
     return None
 
 
+_BRACKET_LEAD = re.compile(r"^\((?P<src>[^()]+)\)\s*(?P<rest>.*)$")
+_BRACKET_TAIL = re.compile(r"^(?P<rest>.*?)\s*\((?P<src>[^()]+)\)\s*[.:]?$")
+_BY_LEAD = re.compile(r"^(?:(?:submitted|presented|proposed|introduced)\s+)?(?:by|from)\s+(?P<src>.+)$", re.IGNORECASE)
+
+
+def _all_countries(text: str) -> list[Submitter] | None:
+    subs = parse_submitters(text)
+    return subs if subs and all(s.iso3 for s in subs) else None
+
+
+def _bracketed(text: str) -> Source | None:
+    """The author in brackets beside the title: "(Saudi Arabia) – Public policy aspects of AI"
+    (what is left of "CWG-Internet-20/6 (Saudi Arabia) – …") or "Public policy aspects of AI
+    (Saudi Arabia)"; "(Contribution by Egypt)" too. Only when the brackets hold nothing but
+    the author, so a title's own bracketed words are never read as a source."""
+    for pattern in (_BRACKET_LEAD, _BRACKET_TAIL):
+        m = pattern.match(text)
+        if not m:
+            continue
+        inner = _clean(m["src"])
+        rest = _clean(m["rest"]).strip(" :-\u2013\u2014")
+        subs = _all_countries(inner)
+        if subs:
+            return Source(subs, rest or None, "contribution")
+        inner_src = read_source(inner) if not inner.startswith("(") else None
+        if inner_src is not None:
+            return Source(inner_src.submitters, rest or inner_src.title, inner_src.kind)
+    return None
+
+
 def read_source(text: str) -> Source | None:
     """Submitters and title from the text of a heading with its symbol removed; None if no author."""
     text = _clean(text).strip(" :-\u2013\u2014")
+    m = _BY_LEAD.match(text)
+    if m:  # "submitted by Saudi Arabia – …", what is left of "CWG-Internet-20/6 from Egypt: …"
+        text = f"Contribution by {m['src']}"
     m = _CONTRIBUTION.match(text)
     if m:
         parts = TITLE_SEPARATOR.split(m["src"], maxsplit=1)
@@ -104,7 +137,7 @@ def read_source(text: str) -> Source | None:
     if lead:
         head, rest = lead
         return Source(parse_submitters(head), _clean(rest) or None, "contribution")
-    return None
+    return _bracketed(text)
 
 
 __all__ = ["TITLE_SEPARATOR", "Source", "parse_submitters", "read_source"]

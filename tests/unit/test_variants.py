@@ -1,0 +1,220 @@
+"""Invented records written the ways real ITU records vary (see LAYOUTS.md): what a careful
+reader extracts from each. Each record exercises several variations at once."""
+
+from __future__ import annotations
+
+import pytest
+
+import cwgtool
+from cwgtool.model import Document
+
+RECORD_A = """\
+Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)
+Twentieth meeting – Geneva, 12-13 February 2024
+Document CWG-Internet-20/9-E
+Date: 1 March 2024
+Original: English
+Summary record of the twentieth meeting of the Council Working Group on International Internet-related Public Policy Issues
+
+1. OPENING OF THE MEETING
+1.1. The Chair opened the twentieth meeting and welcomed the participants.
+
+2. ADOPTION OF THE AGENDA
+2.1. The agenda (Document CWG-Internet-20/1) was adopted without amendment.
+
+3. CONSIDERATION OF CONTRIBUTIONS
+3.1. Contribution from the Islamic Republic of Iran (Document CWG-Internet-20/5)
+Summary
+The Islamic Republic of Iran proposed that the Group study the public policy aspects of Internet fragmentation.
+Discussion
+The delegate of China said that the topic was important and should be considered by the Group.
+Many delegations supported the proposal.
+A number of Member States were of the view that the matter was outside the mandate of the Group.
+The representatives of Canada, Australia and Japan stated that the issue was already addressed in other fora and that there was a risk of duplication of work.
+It was pointed out that the study groups were already working on the topic.
+There was no consensus on the proposal.
+3.2. CWG-Internet-20/6 (Saudi Arabia) – Public policy aspects of artificial intelligence
+Summary
+Saudi Arabia proposed the following topic for the next open consultation: “Public policy aspects of artificial intelligence”. The following questions were proposed:
+(i) What are the main public policy challenges raised by artificial intelligence?
+(ii) How can governments promote trustworthy artificial intelligence?
+(iii) To identify best practices in the governance of artificial intelligence.
+Discussion
+Most Member States supported the topic.
+Other Member States expressed concern that the topic was too broad.
+Support was expressed for the revised questions.
+The Chairman concluded that the topic would be proposed for the next open consultation.
+
+4. ACTIONS
+4.1. The secretariat to circulate the list of topics to Member States. Deadline: 15 March 2024.
+4.2. The Group agreed to hold the next open consultation before the twenty-first meeting.
+4.3. Member States were invited to submit contributions by 30 April 2024.
+"""
+
+RECORD_B = """\
+Council Working Group on International Internet-related Public Policy Issues
+Twenty-first meeting – Geneva, 10 September 2024
+Document CWG-Internet-21/8-E
+30 September 2024
+English only
+SUMMARY RECORD OF THE TWENTY-FIRST MEETING
+
+Agenda item 1: Opening of the meeting
+1.1 The Chairman opened the twenty‑first meeting and welcomed the participants to the tenthmeeting of the year’s cycle.
+
+Agenda item 2: Adoption of the agenda
+2.1 The draft agenda contained in Document CWG-Internet-21/1 was adopted.
+
+Agenda item 3: Document CWG-Internet-21/3 (Republic of Korea): Proposal for an open consultation on digital public infrastructure
+3.1 The representative of the Republic of Korea introduced the document, which proposes an open consultation on the public policy aspects of digital public infrastructure, and noted that several countries had already developed national strategies in this field.
+3.2 The delegate of India stated that the proposal was timely and supported it.
+3.3 Delegates from several regions questioned whether the topic fell within the mandate of the Group, and the delegate of the United States said that the topic was premature.
+3.4 The Chairman concluded that there was no consensus on the proposal.
+
+Agenda item 4: Document CWG-Internet-21/4 (Egypt, Tunisia and Algeria): Public policy aspects of online content in Arabic
+4.1 The representative of Egypt introduced the joint contribution.
+4.2 The Group considered the topics one by one:
+(a) Topic on multilingual content
+4.3 Several Member States supported the topic and stressed the importance of local content.
+4.4 One Member State asked what the expected outcome of the consultation would be.
+(b) Topic on internationalized domain names
+4.5 A number of Member States expressed the view that the matter was more appropriate for ICANN.
+
+Agenda item 5: Any other business
+5.1 The representative of Brazil proposed that the next meeting be held back-to-back with the Council Working Group on WSIS.
+
+Agenda item 6: Next steps
+6.1 The secretariat will publish the summary record by 31 October 2024.
+6.2 The Chair will consult Member States on the topic for the next open consultation.
+"""
+
+
+@pytest.fixture(scope="module")
+def rec_a() -> Document:
+    return cwgtool.parse("a.txt", text=RECORD_A)
+
+
+@pytest.fixture(scope="module")
+def rec_b() -> Document:
+    return cwgtool.parse("b.txt", text=RECORD_B)
+
+
+def _pos(doc: Document) -> list[tuple[str | None, str, list[str], str]]:
+    return [(p.section, p.actor, p.members, p.stance.value) for p in doc.positions]
+
+
+# -- A: caps headings, bracketed authors, unnumbered Summary/Discussion, "to" actions ----------
+
+
+def test_a_contributions_with_bracketed_authors(rec_a: Document) -> None:
+    got = [(c.symbol, [s.iso3 for s in c.submitters], c.section, c.title) for c in rec_a.contributions]
+    assert got == [
+        ("CWG-Internet-20/5", ["IRN"], "3.1", None),
+        ("CWG-Internet-20/6", ["SAU"], "3.2", "Public policy aspects of artificial intelligence"),
+    ]
+    assert len(rec_a.contributions[0].discussion) == 6
+
+
+def test_a_positions(rec_a: Document) -> None:
+    got = _pos(rec_a)
+    assert ("3.1", "The delegate of China", ["CHN"], "support") in got
+    assert ("3.1", "Many delegations", [], "support") in got
+    assert ("3.1", "A number of Member States", [], "oppose") in got
+    assert ("3.1", "The representatives of Canada, Australia and Japan", ["CAN", "AUS", "JPN"], "oppose") in got
+    assert ("3.2", "Most Member States", [], "support") in got
+    assert ("3.2", "Other Member States", [], "oppose") in got
+
+
+def test_a_topic_with_roman_questions(rec_a: Document) -> None:
+    (topic,) = rec_a.topics
+    assert topic.title == "Public policy aspects of artificial intelligence"
+    assert [s.iso3 for s in topic.proposed_by] == ["SAU"]
+    assert len(topic.questions) == 3  # the last one has no "?"
+
+
+def test_a_actions_infinitive_and_deadline(rec_a: Document) -> None:
+    listed = [(a.id, a.actor, a.due) for a in rec_a.actions if a.source == "actions"]
+    assert listed == [
+        ("4.1", "The secretariat", "2024-03-15"),
+        ("4.2", "The Group", None),
+        ("4.3", "Member States", "2024-04-30"),
+    ]
+
+
+# -- B: "Agenda item N:" headings, contributions as top-level items, (a) items owning 4.3 ----
+
+
+def test_b_agenda_item_headings(rec_b: Document) -> None:
+    assert [(s.number, s.title[:22]) for s in rec_b.sections] == [
+        ("1", "Opening of the meeting"),
+        ("2", "Adoption of the agenda"),
+        ("3", "Document CWG-Internet-"),
+        ("4", "Document CWG-Internet-"),
+        ("5", "Any other business"),
+        ("6", "Next steps"),
+    ]
+
+
+def test_b_lettered_items_own_numbered_paragraphs(rec_b: Document) -> None:
+    sec4 = rec_b.sections[3]
+    assert [p.number for p in sec4.paragraphs] == ["4.1", "4.2"]  # "4.2 The Group considered …:" is no heading
+    assert [(c.number, [p.number for p in c.paragraphs]) for c in sec4.children] == [
+        ("4.a", ["4.3", "4.4"]),
+        ("4.b", ["4.5"]),
+    ]
+    topics = {(p.section, p.topic) for p in rec_b.positions if p.section and p.section.startswith("4.")}
+    assert topics == {("4.a", "Multilingual content"), ("4.b", "Internationalized domain names")}
+
+
+def test_b_contributions(rec_b: Document) -> None:
+    got = [(c.symbol, [s.iso3 for s in c.submitters], c.section) for c in rec_b.contributions]
+    assert got == [("CWG-Internet-21/3", ["KOR"], "3"), ("CWG-Internet-21/4", ["EGY", "TUN", "DZA"], "4")]
+
+
+def test_b_positions_delegates_and_second_actor_after_and(rec_b: Document) -> None:
+    got = _pos(rec_b)
+    assert ("3", "The delegate of India", ["IND"], "support") in got
+    assert ("3", "Delegates from several regions", [], "clarify") in got
+    assert ("3", "the delegate of the United States", ["USA"], "oppose") in got
+    assert ("4.b", "A number of Member States", [], "oppose") in got
+    assert ("5", "The representative of Brazil", ["BRA"], "suggest") in got
+
+
+def test_b_next_steps(rec_b: Document) -> None:
+    listed = [(a.id, a.actor, a.due) for a in rec_b.actions if a.source == "actions"]
+    assert listed == [("6.1", "The secretariat", "2024-10-31"), ("6.2", "The Chair", None)]
+
+
+# -- the rules on their own -------------------------------------------------------------------
+
+
+def test_read_source_bracketed_and_by_forms() -> None:
+    from cwgtool.extract.submitters import read_source
+
+    s = read_source("(Saudi Arabia) – Public policy aspects of AI")
+    assert s is not None and [x.iso3 for x in s.submitters] == ["SAU"] and s.title == "Public policy aspects of AI"
+    s = read_source("Public policy aspects of AI (Egypt and Tunisia)")
+    assert s is not None and [x.iso3 for x in s.submitters] == ["EGY", "TUN"] and s.title == "Public policy aspects of AI"
+    s = read_source("Contribution from the Islamic Republic of Iran")
+    assert s is not None and [x.iso3 for x in s.submitters] == ["IRN"]
+    s = read_source("submitted by Brazil: Meaningful connectivity")
+    assert s is not None and [x.iso3 for x in s.submitters] == ["BRA"] and s.title == "Meaningful connectivity"
+    assert read_source("Agenda of the meeting (draft)") is None
+    assert read_source("Internet fragmentation (IPv6)") is None
+
+
+def test_agenda_item_labels() -> None:
+    from cwgtool.labels import split_label
+
+    label, text = split_label("Agenda item 4: Consideration of contributions")
+    assert label is not None and label.key == "4" and text == "Consideration of contributions"
+    label, _ = split_label("Item 4.1 – Contribution by Canada")
+    assert label is not None and label.key == "4.1"
+    assert split_label("Agenda item 5 was postponed.")[0] is None
+
+
+def test_action_label_and_infinitive() -> None:
+    from cwgtool.extract.actions import actor_and_addressee
+
+    assert actor_and_addressee("Action: The secretariat to circulate the list to Member States.")[0] == "The secretariat"
+    assert actor_and_addressee("The Chair to consult the membership.")[0] == "The Chair"
