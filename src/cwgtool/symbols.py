@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 # Body part: CWG-Internet, WG-Internet (the "C" lost), CWGInternet (hyphen lost), CWG-COP, WG-WSIS…
 _SYMBOL = re.compile(
-    r"""(?P<body>\bC?WG[-\u2011\u2013 ]?(?P<name>[A-Z][A-Za-z&]+(?:[-&][A-Za-z]+)?)|\bEG-ITRs|\bC\d{2}|\bPP-\d{2})
-        (?P<sep>[-\u2011\u2013 ]?)\s?
+    # "?" stands for a non-breaking hyphen or space lost in conversion ("CWG?Internet?19/3")
+    r"""(?P<body>\bC?WG[-\u2011\u2013 ?]?(?P<name>[A-Z][A-Za-z&]+(?:[-&][A-Za-z]+)?)|\bEG-ITRs|\bC\d{2}|\bPP-\d{2})
+        (?P<sep>[-\u2011\u2013 ?\u00a0]?)\s?
         (?P<meeting>\d{1,2})\s?/\s?(?P<num>\d{1,3}|DT/\d{1,3})
         (?:\s?\((?P<add>Add\.?\s?\d+)\))?
         (?:-(?P<lang>[EFSACR])\b)?

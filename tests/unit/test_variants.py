@@ -89,6 +89,49 @@ Agenda item 6: Next steps
 """
 
 
+RECORD_C = """\
+Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)
+Nineteenth meeting – Geneva, 18?19 September 2023
+Document CWG-Internet-19/7
+Date: 5 October 2023
+Original: English
+Summary record of the nineteenth meeting
+
+1.	Introduction
+1.1.	The Chair welcomed the participants to the nineteenthmeeting of CWG?Internet.
+
+2.	Consideration of contributions
+2.1.	Contribution by the Russian Federation (Document CWG?Internet?19/3)
+Summary
+The Russian Federation proposed two topics for the next open consultation.
+Topic 1: Public policy aspects of Internet resilience
+·	What measures have governments taken to ensure the resilience of the Internet?
+·	What role should ITU play in this regard?
+Topic 2: Combating misuse of ICTs
+·	What are the main forms of misuse of ICTs?
+·	How can Member States cooperate to combat them?
+·	To share best practices on prevention
+Discussion
+Various Member States supported Topic 1, noting its importance for developing countries.
+Some Member States were of the view that Topic 2 was outside the mandate of CWG?Internet, as it is already being addressed in other United Nations fora.
+One Member State sought clarification on the scope of the second topic.
+It was suggested that the questions on the second topic be reformulated.
+2.2.	Contribution by the United States of America and Canada (Document CWG-Internet-19/4)
+Summary
+The contribution proposes the following topic: “Expanding Internet access through satellite connectivity”. Proposed questions:
+a)	What policies have encouraged investment in satellite broadband?
+b)	How can spectrum management support satellite connectivity?
+Discussion
+Many Member States supported the proposal.
+The delegate of the Islamic Republic of Iran said the issue was a national matter.
+Support was expressed for holding an open consultation on the topic.
+
+3.	Decisions
+3.1.	The meeting agreed that the topic in Document CWG-Internet-19/4 would be the subject of the next open consultation.
+3.2.	The meeting agreed to hold the open consultation from 1 December 2023 to 15 January 2024.
+3.3.	The secretariat was requested to prepare the questionnaire no later than 1 November 2023.
+"""
+
 @pytest.fixture(scope="module")
 def rec_a() -> Document:
     return cwgtool.parse("a.txt", text=RECORD_A)
@@ -183,6 +226,40 @@ def test_b_positions_delegates_and_second_actor_after_and(rec_b: Document) -> No
 def test_b_next_steps(rec_b: Document) -> None:
     listed = [(a.id, a.actor, a.due) for a in rec_b.actions if a.source == "actions"]
     assert listed == [("6.1", "The secretariat", "2024-10-31"), ("6.2", "The Chair", None)]
+
+
+@pytest.fixture(scope="module")
+def rec_c() -> Document:
+    return cwgtool.parse("c.txt", text=RECORD_C)
+
+
+# -- C: "?" for NBSP/non-breaking hyphen, "Topic 1:" titles, a quoted topic with no "consultation" --
+
+
+def test_c_question_mark_noise(rec_c: Document) -> None:
+    assert (rec_c.meeting.start_date, rec_c.meeting.end_date) == ("2023-09-18", "2023-09-19")
+    got = [(c.symbol, [s.iso3 for s in c.submitters]) for c in rec_c.contributions]
+    assert got == [("CWG-Internet-19/3", ["RUS"]), ("CWG-Internet-19/4", ["USA", "CAN"])]
+
+
+def test_c_topics(rec_c: Document) -> None:
+    got = [(t.title, t.source, len(t.questions)) for t in rec_c.topics]
+    assert got == [
+        ("Public policy aspects of Internet resilience", "CWG-Internet-19/3", 2),
+        ("Combating misuse of ICTs", "CWG-Internet-19/3", 3),
+        ("Expanding Internet access through satellite connectivity", "CWG-Internet-19/4", 2),
+    ]
+    assert rec_c.topics[0].outcome is not None and "Topic 1" in rec_c.topics[0].outcome
+
+
+def test_c_positions_and_decisions(rec_c: Document) -> None:
+    got = _pos(rec_c)
+    assert ("2.1", "Various Member States", [], "support") in got
+    assert ("2.1", "Some Member States", [], "oppose") in got
+    assert ("2.1", "One Member State", [], "clarify") in got
+    assert ("2.2", "The delegate of the Islamic Republic of Iran", ["IRN"], "oppose") in got
+    listed = [(a.id, a.actor, a.due) for a in rec_c.actions if a.source == "actions"]
+    assert listed == [("3.1", "The meeting", None), ("3.2", "The meeting", None), ("3.3", "The secretariat", "2023-11-01")]
 
 
 # -- the rules on their own -------------------------------------------------------------------

@@ -32,7 +32,7 @@ _ORDINAL_WORDS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _ORD = r"(?:(?:twenty|thirty|forty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)|\d{1,2}(?:st|nd|rd|th)"
 _MEETING = re.compile(rf"\b(?P<ord>{_ORD})\s*meeting\b", re.IGNORECASE)  # "tenthmeeting" too
-_DASH = r"\s*[-\u2010-\u2015]\s*"
+_DASH = r"\s*[-\u2010-\u2015]\s*|(?<=\d)\?(?=\d)"  # "18?19": a dash or NBSP lost to "?" in conversion
 # "4-5 February 2019", "30 September - 1 October 2019", "30 September 2015", "4 and 5 February 2019"
 _RANGE = re.compile(
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?(?:{_DASH}|\s+(?:and|to)\s+)"
@@ -40,7 +40,7 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 # "25January 2016": extracted text often loses the space between day and month
-_SINGLE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<m>{_MONTH}),?\s*(?P<y>\d{{4}})", re.IGNORECASE)
+_SINGLE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s?]*(?P<m>{_MONTH}),?[\s?]*(?P<y>\d{{4}})", re.IGNORECASE)
 # "… Public Policy Issues Geneva, 17-18 March 2010": the word before ", <dates>" is the place
 _PLACE_BEFORE_DATE = re.compile(r"(?P<place>[A-Z][a-zà-ÿ'.-]+)\s*,\s*$")
 _PLACE = re.compile(rf"meeting\s*(?:{_DASH}|,|:)\s*(?P<place>[A-Z][A-Za-z .'()]+?)\s*(?:,|{_DASH}|$)", re.IGNORECASE)

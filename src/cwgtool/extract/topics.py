@@ -116,7 +116,14 @@ def _clean_question(text: str) -> str:
 def _clean_title(text: str) -> str:
     t = re.sub(r"\s+", " ", text).strip()
     t = re.sub(r"\s*\((?:according to|see|cf\.)[^)]*\)\.?$", "", t, flags=re.IGNORECASE)  # trailing reference
+    t = _TITLE_PREFIX.sub("", t)  # "Topic 1: X", "Proposed topic – X"
     return _unquote(t).rstrip(".:;")
+
+
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:proposed|suggested|new)\s+)?(?:topic|theme|subject)(?:\s+(?:\d{1,2}|[IVX]{1,4}))?\s*[:.\u2013\u2014-]\s+(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def _structural(paras: Sequence[Paragraph]) -> list[tuple[str, list[str], Paragraph]]:
@@ -166,8 +173,9 @@ def _announced(paras: Sequence[Paragraph], ref: ContributionRef) -> list[tuple[s
         if p.label:
             continue
         for sent in split_sentences(p.text):
-            if not _CONSULT.search(sent):
-                continue
+            following = _FOLLOWING_TOPIC.search(sent)
+            if not _CONSULT.search(sent) and not (following and _QUOTED.search(sent, following.end())):
+                continue  # "proposes the following topic: “X”" needs no "consultation" beside it
             title: str | None = None
             title_at = i
             if _FOLLOWING_TOPIC.search(sent):
@@ -203,6 +211,7 @@ _CONCERNING = re.compile(r"^\s*(?:concerning|regarding|on|with\s+regard\s+to)\s+
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 _ORD_RE = "|".join(_ORDINALS)
 _ORDINAL_TOPICS = re.compile(rf"\b((?:{_ORD_RE})(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:{_ORD_RE}))*)\s+topics?\b", re.IGNORECASE)
+_TOPIC_N = re.compile(r"\btopics?\s+\d{1,2}(?:\s*(?:,|and|or)\s*\d{1,2})*\b", re.IGNORECASE)  # "Topic 1", "topics 1 and 3"
 _TOPIC_N_OF = re.compile(r"\btopic\s+(?P<n>\d{1,2})\s+of\b", re.IGNORECASE)
 MATCH_THRESHOLD = 0.6  # share of the shorter title's content words a sub-item must share with a topic
 
@@ -260,11 +269,16 @@ def _attach_discussion(topics: list[Topic], discussion: Section | None, source_t
         return
     for text in loose:
         for sent in split_sentences(text):
-            for m in _ORDINAL_TOPICS.finditer(sent):
-                for word in re.findall(_ORD_RE, m.group(1), re.IGNORECASE):
-                    idx = _ORDINALS.index(word.lower())
-                    if idx < len(topics) and sent not in source_texts.get(idx, []):
-                        source_texts.setdefault(idx, []).append(sent)
+            idxs = [
+                _ORDINALS.index(word.lower())
+                for m in _ORDINAL_TOPICS.finditer(sent)
+                for word in re.findall(_ORD_RE, m.group(1), re.IGNORECASE)
+            ]
+            if not find_symbols(sent):  # "Topic 1 of the UK proposal (CWG-Internet-12/6)" is another's
+                idxs += [int(n) - 1 for m in _TOPIC_N.finditer(sent) for n in re.findall(r"\d{1,2}", m.group(0))]
+            for idx in idxs:
+                if 0 <= idx < len(topics) and sent not in source_texts.get(idx, []):
+                    source_texts.setdefault(idx, []).append(sent)
 
 
 def _revised(discussion: Section | None) -> tuple[str | None, list[str], Provenance | None]:
