@@ -266,8 +266,49 @@ def _lettered_runs(items: Sequence[_Item], is_section_break: list[bool], is_nump
     return heads
 
 
+def _number_styled_headings(items: list[_Item]) -> None:
+    """Unnumbered Word headings ("Heading 1"/"Heading 2" styles, no typed or automatic number):
+    number them by their heading level and order, so the tree is built as if Word had numbered
+    them. Only when nothing in the document is numbered like a section already (no numbered
+    heading, no "1.1" paragraph) — a record mixing the two keeps its own numbers."""
+    if any(it.number is not None and (len(it.number) >= 2 or it.block.kind is BlockKind.HEADING) for it in items):
+        return
+    heads = [
+        i for i, it in enumerate(items)
+        if it.label is None and it.block.kind is BlockKind.HEADING and not PART_TITLE.match(it.text)
+        and ((it.block.level and 1 <= it.block.level <= 6) or it.block.font_size)
+    ]  # fmt: skip
+    heads = [i for i in heads if not (items[i].block.style or "").lower().startswith(("title", "subtitle"))]
+    levels = {i: items[i].block.level for i in heads if items[i].block.level}
+    if levels:  # Word heading levels known: the font size of other lines says nothing
+        heads = [i for i in heads if i in levels]
+    sized = [i for i in heads if i not in levels]
+    if sized:  # PDF: heading levels from font size, largest first; a lone first, largest line is the title
+        if len(sized) >= 2:
+            first = items[sized[0]].block.font_size or 0
+            if all(first > (items[i].block.font_size or 0) for i in sized[1:]):
+                heads.remove(sized[0])
+                sized = sized[1:]
+        ranks = sorted({items[i].block.font_size or 0 for i in sized}, reverse=True)
+        levels.update({i: ranks.index(items[i].block.font_size or 0) + 1 for i in sized})
+    if len(heads) < 2:
+        return
+    top = min(levels[i] for i in heads)
+    counters: list[int] = []
+    for i in heads:
+        depth = levels[i] - top + 1
+        depth = min(depth, len(counters) + 1)  # a skipped level ("Heading 1" → "Heading 3") nests once
+        counters = counters[:depth]
+        if len(counters) < depth:
+            counters.append(0)
+        counters[-1] += 1
+        key = ".".join(map(str, counters))
+        items[i] = _Item(Label(LabelKind.NUMBER, "", key), items[i].text, items[i].block)
+
+
 def build_outline(blocks: Iterable[Block]) -> Outline:
     items = _items(blocks)
+    _number_styled_headings(items)
     builder = _Builder()
     # First pass decides which numbered items are headings, so lettered runs can be scoped.
     decisions: list[str] = []  # "heading" | "numpara" | "other"

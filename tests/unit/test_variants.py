@@ -295,3 +295,63 @@ def test_action_label_and_infinitive() -> None:
 
     assert actor_and_addressee("Action: The secretariat to circulate the list to Member States.")[0] == "The secretariat"
     assert actor_and_addressee("The Chair to consult the membership.")[0] == "The Chair"
+
+
+# -- D: a DOCX whose Word headings carry no number at all ------------------------------------
+
+
+def _docx_unnumbered(path: str) -> None:
+    import docx
+
+    d = docx.Document()
+    for line in (
+        "Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)",
+        "Twenty-second meeting – Geneva, 3-4 February 2025",
+        "Document CWG-Internet-22/6-E",
+        "Date: 20 February 2025",
+    ):
+        d.add_paragraph(line)
+    d.add_paragraph("Summary record of the twenty-second meeting", style="Title")
+
+    def para(text: str, bold: bool = False) -> None:
+        d.add_paragraph().add_run(text).bold = bold
+
+    d.add_heading("Opening of the meeting", level=1)
+    para("The Chair opened the meeting and welcomed the delegates.")
+    d.add_heading("Consideration of contributions", level=1)
+    d.add_heading("Contribution from the Islamic Republic of Iran (Document CWG-Internet-22/3)", level=2)
+    para("Summary", bold=True)
+    para("The Islamic Republic of Iran proposed that the Group consider Internet governance in developing countries.")
+    para("Discussion", bold=True)
+    para("The delegate of Egypt was of the view that the proposal was useful.")
+    para("Other Member States stated that there was no need for the Group to address it.")
+    d.add_heading("CWG-Internet-22/4 (Kingdom of Saudi Arabia, United Arab Emirates) – Data governance", level=2)
+    para("Summary", bold=True)
+    para("The contribution proposes the following topic for the next open consultation: “Public policy aspects of data governance”.")
+    for q in ("What national frameworks exist for data governance?", "How can cross-border data flows be facilitated?"):
+        d.add_paragraph(q, style="List Bullet")
+    para("Discussion", bold=True)
+    para("The representative of Japan, supported by Australia, asked whether the topic overlapped with other work.")
+    d.add_heading("Actions", level=1)
+    para("The secretariat will launch the open consultation by 1 April 2025.")
+    d.save(path)
+
+
+def test_d_docx_unnumbered_headings(tmp_path) -> None:  # noqa: ANN001
+    path = str(tmp_path / "d.docx")
+    _docx_unnumbered(path)
+    doc = cwgtool.parse(path)
+    assert [(s.number, s.title) for s in doc.sections] == [
+        ("1", "Opening of the meeting"),
+        ("2", "Consideration of contributions"),
+        ("3", "Actions"),
+    ]
+    got = [(c.symbol, [s.iso3 for s in c.submitters], c.section) for c in doc.contributions]
+    assert got == [("CWG-Internet-22/3", ["IRN"], "2.1"), ("CWG-Internet-22/4", ["SAU", "ARE"], "2.2")]
+    assert _pos(doc) == [
+        ("2.1", "The delegate of Egypt", ["EGY"], "support"),
+        ("2.1", "Other Member States", [], "oppose"),
+        ("2.2", "The representative of Japan", ["JPN", "AUS"], "clarify"),
+    ]
+    assert [(t.title, len(t.questions)) for t in doc.topics] == [("Public policy aspects of data governance", 2)]
+    assert [(a.id, a.actor, a.due) for a in doc.actions if a.source == "actions"] == [("3.1", "The secretariat", "2025-04-01")]
