@@ -67,7 +67,7 @@ def main() -> None:
         print(f"{pdf.name:<22}{pages:>6}{t_plb * 1000:>9.0f}m{t_read_plb * 1000:>9.0f}m{t_read_plb / t_plb:>7.2f}"
               f"{t_pdm * 1000:>8.1f}m{t_read_pdm * 1000:>9.1f}m{t_read_pdm / t_pdm:>7.1f}"
               f"{t_read_plb / t_read_pdm:>9.1f}")
-    print("times are best-of-%d wall ms; ratio = cwgtool read / engine's own text extraction" % args.repeat)
+    print(f"times are best-of-{args.repeat} wall ms; ratio = cwgtool read / engine's own text extraction")
 
 
 if __name__ == "__main__":
