@@ -241,8 +241,8 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
             last_font = font
         if cx1 > x1:
             x1 = cx1
-        base_sum += base
-        n += 1
+        base_sum += base * k
+        n += k
         prev_text, prev_x0, prev_x1, prev_base = text, cx0, cx1, base
     if n == 0:
         return None

@@ -1,26 +1,40 @@
 """pypdfium2 engine: same characters as the pdfplumber engine, several times faster.
 
-The cost of this engine is the number of ctypes calls per character, so the loop makes two
-(text object, loose box) through argument-less prototypes — pypdfium2's own bindings convert
-every argument and cost several times more per call. The text comes from one
-``FPDFText_GetText`` call; font name, size and the baseline are fetched only when the text
-object changes, because pdfium derives them from the object (see :func:`_origin_is_shared`).
+The cost of this engine is the number of ctypes calls, so it asks pdfium about *words*, not
+characters. pdfium's own text (one ``FPDFText_GetText`` call per page) already holds a space
+wherever glyphs are apart, generated or real; a run of text between two such breaks is a word
+whose characters touch, so the layout stage only needs its first character's left edge, its
+last character's right edge, and the baseline, font and size its text object gives all of its
+characters. That is two ctypes calls per character of the word's ends instead of two per
+character, through argument-less prototypes (pypdfium2's own bindings convert every argument
+and cost several times more per call).
+
+A word is read character by character — exactly as before this shortcut — whenever the
+shortcut could change the result: its ends lie in text objects with another font, size or
+baseline, its object is rotated or has no baseline of its own, or its box is reversed, taller
+than a line or wider than its letters could be. ``exact=True`` reads every word that way;
+a test checks both modes give the same lines on every PDF fixture.
 """
 
 from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from cwgtool.readers.pdf_layout import Char, PageLines, build_lines
+from cwgtool.readers.pdf_layout import SPACE_GAP, Char, PageLines, build_lines
 
 _HYPHEN_MARKERS = {"\x02": "-", "\ufffe": "-"}  # pdfium's marks for a line-end hyphen
-_SKIP_OR_MAP = frozenset("\r\n \x02\ufffe")  # characters that need a closer look
+# A word (no whitespace, no hyphen marker), or one whitespace / marker character.
+_WORD_OR_BREAK = re.compile(r"[^\s\x02\ufffe]+|[\s\x02\ufffe]")
+# A word wider than this many ems per letter has a gap pdfium did not mark: read it per char.
+_MAX_EM_PER_LETTER = 1.2
 
 
-def _bare(func: object, restype: type | None) -> Callable[..., int]:
+def _bare(func: object, restype: type | None) -> Callable[..., Any]:
     """The same C function without argtypes: only ints and prebuilt pointers are passed, so
     ctypes' per-call argument conversion (most of the cost of a call) is skipped."""
     return ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value)
@@ -37,38 +51,174 @@ def _origin_is_shared(matrix_b: float) -> bool:
     return matrix_b == 0.0
 
 
+# A text object's (size, font, baseline shared by its characters or None, top of the loose box
+# of the character it was first read at — the caller has just read that box).
+_Style = tuple[float, str, float | None, float]
+
+
+class _TextPageReader:
+    """The C functions and reusable out-parameters for reading one text page after another."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        self.get_text_object = _bare(raw.FPDFText_GetTextObject, ctypes.c_size_t)
+        self.get_loose_box = _bare(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+        self.get_font_size = _bare(raw.FPDFText_GetFontSize, ctypes.c_double)
+        self.get_matrix = _bare(raw.FPDFText_GetMatrix, ctypes.c_int)
+        self.get_font_info = _bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong)
+        self.get_origin = _bare(raw.FPDFText_GetCharOrigin, ctypes.c_int)
+        self.is_generated = _bare(raw.FPDFText_IsGenerated, ctypes.c_int)
+        self.rect = raw.FS_RECTF()
+        self.rect_ref = ctypes.byref(self.rect)
+        self.box = memoryview(self.rect).cast("B").cast("f")  # left, top, right, bottom
+        self.matrix = raw.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.oy = ctypes.c_double()
+        self.ox_ref, self.oy_ref = ctypes.byref(ctypes.c_double()), ctypes.byref(self.oy)
+        self.namebuf = ctypes.create_string_buffer(256)
+        self.namebuf_len = ctypes.c_ulong(len(self.namebuf))  # unsigned long: passed typed
+        self.flags_ref = ctypes.byref(ctypes.c_int())
+
+    def _object_style(self, tp: ctypes.c_void_p, i: int, obj: int, top: float) -> _Style:
+        """The style of the text object holding character ``i``, read at that character.
+
+        Nominal size × the text matrix's vertical scale = the size pdfminer reports (PDFs often
+        set "Tf 1" and scale with Tm). The baseline is shared only by unrotated objects.
+        """
+        size = self.get_font_size(tp, i)
+        shared = False
+        if self.get_matrix(tp, i, self.matrix_ref):
+            size *= math.hypot(self.matrix.c, self.matrix.d)
+            shared = obj != 0 and _origin_is_shared(self.matrix.b)
+        self.namebuf.value = b""
+        self.get_font_info(tp, i, self.namebuf, self.namebuf_len, self.flags_ref)
+        font = self.namebuf.value.decode("utf-8", "replace")
+        base = None
+        if shared:
+            self.get_origin(tp, i, self.ox_ref, self.oy_ref)
+            base = top - self.oy.value
+        return size, font, base, self.box[1]
+
+    def page_chars(self, textpage: Any, left: float, top: float, *, exact: bool = False) -> list[Char]:
+        """One page's characters (whole words where safe) in pdfium's reading order."""
+        tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        n = textpage.count_chars()
+        text = textpage.get_text_range() if n else ""
+        if len(text) != n:  # surrogate pairs or a short read: one code point per char
+            text = "".join(chr(self.raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
+        get_text_object, get_loose_box, box = self.get_text_object, self.get_loose_box, self.box
+        rect_ref, is_generated = self.rect_ref, self.is_generated
+        styles: dict[int, _Style] = {}  # text object → its style
+        chars: list[Char] = []
+        append = chars.append
+        slow = False  # was the last word read character by character?
+        for m in _WORD_OR_BREAK.finditer(text):
+            word = m.group()
+            i = m.start()
+            if len(word) == 1 and (word.isspace() or word in _HYPHEN_MARKERS):
+                if word in "\r\n":
+                    continue  # pdfium's own line breaks: lines are re-derived from baselines
+                if word in " \x02\ufffe" and is_generated(tp, i):
+                    continue  # pdfium's guessed spaces/hyphens: gaps decide, as for pdfplumber
+                if word.isspace() and chars and not (exact or slow):
+                    # A real space is only a word-break marker: placed after the word before
+                    # it (read normally, so it runs left to right), its own box is not needed.
+                    _t, _x0, x1, base, size, font = chars[-1]
+                    append((word, x1, x1, base, size, font))
+                    continue
+                word = _HYPHEN_MARKERS.get(word, word)
+            j = m.end() - 1
+            slow = False
+            obj = get_text_object(tp, i)
+            get_loose_box(tp, i, rect_ref)
+            x0, box_top, x1, _ = box.tolist()
+            style = styles.get(obj)
+            if style is None:
+                style = styles[obj] = self._object_style(tp, i, obj, top)
+            size, font, base, obj_top = style
+            em = size if size > 1.0 else 1.0
+            if abs(box_top - obj_top) > 0.5 * em:
+                base = None  # vertical writing: the baseline moves within the object
+            elif j != i and base is not None and not exact:
+                get_loose_box(tp, i + 1, rect_ref)
+                if box[0] - x1 > SPACE_GAP * em:
+                    base = None  # letter-spacing: a gap after every letter that pdfium ignores
+                get_loose_box(tp, j, rect_ref)
+                _x0j, top_j, x1, _ = box.tolist()
+                last_obj = get_text_object(tp, j)
+                if last_obj != obj:
+                    last = styles.get(last_obj)
+                    if last is None:
+                        last = styles[last_obj] = self._object_style(tp, j, last_obj, top)
+                    if last[:3] != style[:3]:
+                        base = None  # the word changes font, size or baseline
+                if x1 < x0 or abs(top_j - box_top) > 0.5 * em or x1 - x0 > _MAX_EM_PER_LETTER * em * len(word):
+                    base = None  # reversed, stacked, or spread: gaps pdfium did not mark
+            if base is None or (j != i and exact):
+                self._chars(tp, text, i, j, left, top, styles, chars)
+                slow = True
+                continue
+            append((word, x0 - left, x1 - left, base, size, font))
+        return chars
+
+    def _chars(
+        self,
+        tp: ctypes.c_void_p,
+        text: str,
+        start: int,
+        end: int,
+        left: float,
+        top: float,
+        styles: dict[int, _Style],
+        chars: list[Char],
+    ) -> None:
+        """Characters ``start``..``end`` (a word) one by one, each with its own box and baseline
+        (the slow path, and what every word would cost without the shortcut)."""
+        get_text_object, get_loose_box, box = self.get_text_object, self.get_loose_box, self.box
+        for i in range(start, end + 1):
+            ch = text[i]
+            ch = _HYPHEN_MARKERS.get(ch, ch)
+            obj = get_text_object(tp, i)
+            get_loose_box(tp, i, self.rect_ref)
+            x0, _top, x1, _ = box.tolist()
+            style = styles.get(obj)
+            if style is None:
+                style = styles[obj] = self._object_style(tp, i, obj, top)
+            size, font = style[0], style[1]
+            self.get_origin(tp, i, self.ox_ref, self.oy_ref)
+            base = top - self.oy.value
+            x0 -= left
+            x1 -= left
+            if chars and i > start and not ch.isspace():
+                p = chars[-1]
+                if x0 == p[1] and x1 == p[2] and base == p[3]:
+                    # A ligature ("ff") comes out as several chars sharing one box;
+                    # pdfplumber gives it as one char with multi-letter text.
+                    chars[-1] = (p[0] + ch, x0, x1, base, size, font)
+                    continue
+            chars.append((ch, x0, x1, base, size, font))
+
+
 def extract_pages(
     path: Path,
     password: str | None,
     max_pages: int | None,
     check_total: Callable[[int], None] | None = None,
     problems: list[str] | None = None,
+    *,
+    exact: bool = False,
 ) -> tuple[list[PageLines], int]:
     """Return the pages read (at most ``max_pages``) and the document's page count.
 
     ``check_total`` sees the page count before any page is read and may raise to refuse it.
     ``problems`` is accepted for symmetry with the pdfplumber engine; pdfium reports nothing.
+    ``exact`` reads every character's own box (slower; the reference for the word shortcut).
     """
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
 
-    get_text_object = _bare(raw.FPDFText_GetTextObject, ctypes.c_size_t)
-    get_loose_box = _bare(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
-    get_font_size = _bare(raw.FPDFText_GetFontSize, ctypes.c_double)
-    get_matrix = _bare(raw.FPDFText_GetMatrix, ctypes.c_int)
-    get_font_info = _bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong)
-    get_origin = _bare(raw.FPDFText_GetCharOrigin, ctypes.c_int)
-    rect = raw.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    box = memoryview(rect).cast("B").cast("f")  # left, top, right, bottom, read in one call
-    matrix = raw.FS_MATRIX()
-    matrix_ref = ctypes.byref(matrix)
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
-    namebuf = ctypes.create_string_buffer(256)
-    namebuf_len = ctypes.c_ulong(len(namebuf))  # unsigned long: passed typed, not as a C int
-    flags_ref = ctypes.byref(ctypes.c_int())
-
+    reader = _TextPageReader()
     out: list[PageLines] = []
     doc = pdfium.PdfDocument(str(path), password=password)
     try:
@@ -79,55 +229,9 @@ def extract_pages(
             page = doc[index]
             textpage = page.get_textpage()
             try:
-                left, _bottom, right, top = page.get_mediabox()
+                left, _bottom, _right, top = page.get_mediabox()
                 width, height = page.get_size()
-                tp = textpage.raw
-                tp_arg = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
-                n = textpage.count_chars()
-                text = textpage.get_text_range() if n else ""
-                if len(text) != n:  # surrogate pairs or a short read: one code point per char
-                    text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
-                chars: list[Char] = []
-                append = chars.append
-                last_obj = -1
-                size, font = 0.0, ""
-                shared = False  # may this object's characters reuse ``base``?
-                obj_top = base = 0.0
-                prev_x0 = prev_x1 = prev_base = math.nan  # the last char appended
-                for i, ch in enumerate(text):
-                    if ch in _SKIP_OR_MAP:
-                        if ch in "\r\n" or raw.FPDFText_IsGenerated(tp, i):
-                            continue  # pdfium's own line breaks and guessed spaces/hyphens
-                        ch = _HYPHEN_MARKERS.get(ch, ch)
-                    obj = get_text_object(tp_arg, i)
-                    get_loose_box(tp_arg, i, rect_ref)
-                    x0, box_top, x1, _ = box.tolist()
-                    if obj != last_obj:
-                        last_obj = obj
-                        # Nominal size × the text matrix's vertical scale = the size pdfminer
-                        # reports (PDFs often set "Tf 1" and scale with Tm).
-                        size = get_font_size(tp_arg, i)
-                        shared = False
-                        if get_matrix(tp_arg, i, matrix_ref):
-                            size *= math.hypot(matrix.c, matrix.d)
-                            shared = obj != 0 and _origin_is_shared(matrix.b)
-                        namebuf.value = b""
-                        get_font_info(tp_arg, i, namebuf, namebuf_len, flags_ref)
-                        font = namebuf.value.decode("utf-8", "replace")
-                        get_origin(tp_arg, i, ox_ref, oy_ref)
-                        base, obj_top = top - oy.value, box_top
-                    elif not shared or box_top != obj_top:
-                        get_origin(tp_arg, i, ox_ref, oy_ref)
-                        base = top - oy.value
-                    x0 -= left
-                    x1 -= left
-                    if x0 == prev_x0 and x1 == prev_x1 and base == prev_base and not ch.isspace():
-                        # A ligature ("ff") comes out as several chars sharing one box;
-                        # pdfplumber gives it as one char with multi-letter text.
-                        chars[-1] = (chars[-1][0] + ch, x0, x1, base, size, font)
-                        continue
-                    append((ch, x0, x1, base, size, font))
-                    prev_x0, prev_x1, prev_base = x0, x1, base
+                chars = reader.page_chars(textpage, left, top, exact=exact)
                 number = index + 1
                 out.append(PageLines(number, width, height, build_lines(chars, number, width, height)))
             finally:
