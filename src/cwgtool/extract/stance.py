@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cwgtool.extract.prefilter import Screen, fold
 from cwgtool.model import Stance
 
 
@@ -209,16 +210,14 @@ _FALLBACK = tuple(
 )
 
 
-def _any_of(patterns: list[str]) -> re.Pattern[str]:
-    """One alternation of ``patterns``: its leftmost match is where the earliest of them
-    matches, so a scan for each of them can start there (the rules have no backreferences)."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-# Most clauses match few rules, and each rule used to scan the whole clause; one scan with
-# these finds where any of them can first match (or that none can).
-_ANY_CONTENT = _any_of([r.pattern.pattern for r in _CONTENT_RULES])
-_ANY_FALLBACK = _any_of([rx.pattern for _r, rx in _FALLBACK])
+# Most clauses match few rules, and scanning a clause with a case-insensitive rule costs work
+# at every position. Each rule's match must contain one of a few words, read from the pattern
+# itself (see ``prefilter``); a rule none of whose words is in the clause cannot match there
+# and is not scanned.
+_CONTENT_SCREEN = Screen([(r, r.pattern) for r in _CONTENT_RULES])
+_MODAL_SHOULD = _BY_NAME["modal-should"]
+_MODAL_SCREEN = Screen([(_MODAL_SHOULD, _MODAL_SHOULD.pattern)])
+_FALLBACK_SCREEN = Screen([((r, pat), pat) for r, pat in _FALLBACK])
 
 
 def _head_match(rule: Rule, text: str, verb_start: int) -> re.Match[str] | None:
@@ -227,15 +226,9 @@ def _head_match(rule: Rule, text: str, verb_start: int) -> re.Match[str] | None:
     return rule.pattern.match(text, pos)
 
 
-def _content_match(
-    rule: Rule, text: str, start: int, scan_from: int | None = None
-) -> tuple[re.Match[str], Stance] | None:
-    """First match of ``rule`` from ``start`` that a concession does not cancel.
-
-    ``scan_from`` (≥ ``start``) skips a prefix known to hold no match; lookbehinds and ``\b``
-    still see the text before it, so the matches found are the same.
-    """
-    for m in rule.pattern.finditer(text, start if scan_from is None else scan_from):
+def _content_match(rule: Rule, text: str, start: int) -> tuple[re.Match[str], Stance] | None:
+    """First match of ``rule`` from ``start`` that a concession does not cancel."""
+    for m in rule.pattern.finditer(text, start):
         before = text[max(start, m.start() - 60) : m.start()]
         if rule.concessive and _CONCESSIVE_BEFORE.search(before):
             continue
@@ -257,25 +250,23 @@ def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
         for rule in RULES:
             if rule.stage is Stage.HEAD and (m := _head_match(rule, text, verb_start)):
                 return StanceResult(rule.stance, m.group(0).strip(), rule.name)
-    first = _ANY_CONTENT.search(text, start)
-    if first is not None:
-        for rule in _CONTENT_RULES:
-            if found := _content_match(rule, text, start, first.start()):
-                m, stance = found
-                return StanceResult(stance, m.group(0).strip(), rule.name)
+    # Every match wanted below starts at or after ``start``, so lies in the folded tail.
+    folded = fold(text)
+    tail = folded[start:] if folded is not None else None
+    for rule in _CONTENT_SCREEN.candidates(tail):
+        if found := _content_match(rule, text, start):
+            m, stance = found
+            return StanceResult(stance, m.group(0).strip(), rule.name)
     if verb_start is not None and (m := _head_match(_BY_NAME["suggest-verb"], text, verb_start)):
         return StanceResult(Stance.SUGGEST, m.group(0).strip(), "suggest-verb")
-    if found := _content_match(_BY_NAME["modal-should"], text, start):
+    if _MODAL_SCREEN.candidates(tail) and (found := _content_match(_MODAL_SHOULD, text, start)):
         return StanceResult(Stance.SUGGEST, found[0].group(0).strip(), "modal-should")
     if verb_start is not None and (m := _head_match(_BY_NAME["note-verb"], text, verb_start)):
         return StanceResult(Stance.NOTE, m.group(0).strip(), "note-verb")
     # Actor not located, or the head verb is not a reporting verb: a head-stage or reporting
     # verb anywhere in the clause still tells us something ("It was suggested that …").
-    first = _ANY_FALLBACK.search(text, start)
-    if first is None:
-        return None
-    for rule, pat in _FALLBACK:
-        for m in pat.finditer(text, first.start()):
+    for rule, pat in _FALLBACK_SCREEN.candidates(tail):
+        for m in pat.finditer(text, start):
             if m.group(0).lower().rstrip("s") in _NOUNS:
                 continue  # "the UK proposal" names a document; only "suggestion of X" heads count
             return StanceResult(rule.stance, m.group(0).strip(), rule.name)

@@ -1,0 +1,159 @@
+"""Cheap "can this pattern match at all?" tests derived from the patterns themselves.
+
+Scanning a clause with a large case-insensitive alternation costs the regex engine work at
+every position: Python's ``re`` has no literal prefix optimisation for case-insensitive
+branches. Most clauses contain none of the words a rule needs, so a test for those words
+first skips most scans.
+
+The words are not written by hand: :func:`required_literals` reads them out of the compiled
+pattern's syntax tree, so they cannot drift from the rule. The result is a set of lower-case
+strings such that *every* match of the pattern contains at least one of them (as lower-cased
+text). A pattern for which no such set can be proved (an optional item, a class like ``\\w``)
+gives ``None`` and is never skipped.
+
+Soundness against case-insensitive matching: an ASCII letter in a pattern matches, under
+``re.IGNORECASE``, its two ASCII cases and four non-ASCII characters: "İ" (U+0130), "ı" (U+0131),
+"ſ" (U+017F) and "K" (U+212A, Kelvin). ``str.lower()`` maps the ASCII cases and the Kelvin sign
+to the pattern's lower-case letter, but not the other three, so :func:`fold` refuses text that
+holds any of them (the caller then runs the pattern unfiltered). U+0130 is also the only
+character whose lower case is longer than one character, so folded text has the same length
+and positions as the original. Non-ASCII literals in a pattern are not used as requirements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+# Characters that match an ASCII letter under re.IGNORECASE but do not lower-case to it.
+_UNFOLDABLE = ("\u0130", "\u0131", "\u017f")
+
+
+def fold(text: str) -> str | None:
+    """``text`` lower-cased for literal tests, or None when a literal test would be unsound."""
+    for ch in _UNFOLDABLE:
+        if ch in text:
+            return None
+    return text.lower()
+
+
+def required_literals(pattern: re.Pattern[str] | str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None if unknown."""
+    if isinstance(pattern, re.Pattern):
+        source, flags = pattern.pattern, pattern.flags
+    else:
+        source = pattern
+    _exact, needs = _sequence(_parser.parse(source, flags))
+    if needs is None or not all(needs):
+        return None
+    # A string that contains another of the set adds nothing: drop it, so tests stay few.
+    return frozenset(s for s in needs if not any(t != s and t in s for t in needs))
+
+
+class Screen(Generic[T]):
+    """Which of several patterns can match in a text, judged by their required literals.
+
+    Every literal of every pattern is tested once per text (``in`` on the folded text is far
+    cheaper than a case-insensitive scan); a pattern none of whose literals is present cannot
+    match and is left out. Order is kept, so "the first rule that matches" is unchanged.
+    """
+
+    def __init__(self, entries: Sequence[tuple[T, re.Pattern[str]]]) -> None:
+        self._items = tuple(item for item, _p in entries)
+        self._needs = tuple((item, required_literals(p)) for item, p in entries)
+        self._words = tuple(sorted({w for _i, needs in self._needs if needs for w in needs}))
+
+    def candidates(self, folded: str | None) -> list[T]:
+        """The items whose pattern can match in the text that folds to ``folded``.
+
+        ``folded`` may be any slice of the folded text that holds every match wanted (e.g. the
+        tail from a start position); None (``fold`` refused) keeps every item.
+        """
+        if folded is None:
+            return list(self._items)
+        present = {w for w in self._words if w in folded}
+        return [item for item, needs in self._needs if needs is None or not needs.isdisjoint(present)]
+
+
+_Needs = frozenset[str] | None
+
+
+def _better(a: _Needs, b: _Needs) -> _Needs:
+    """The more selective of two requirement sets (longest shortest string, then fewest)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _sequence(items: Any) -> tuple[str | None, _Needs]:
+    """(exact lower-case text the sequence always matches or None, requirement set or None)."""
+    best: _Needs = None
+    run = ""  # literal text matched contiguously so far
+    exact: str | None = ""
+    for op, av in items:
+        if op is _c.AT:  # zero-width: the literals around it stay adjacent
+            continue
+        item_exact, item_needs = _item(op, av)
+        if item_exact is not None:
+            run += item_exact
+            if exact is not None:
+                exact += item_exact
+            continue
+        exact = None
+        if run:
+            best = _better(best, frozenset({run}))
+        run = ""
+        best = _better(best, item_needs)
+    if run:
+        best = _better(best, frozenset({run}))
+    return exact, best
+
+
+def _item(op: Any, av: Any) -> tuple[str | None, _Needs]:
+    if op is _c.LITERAL:
+        if av < 128:
+            ch = chr(av).lower()
+            return ch, frozenset({ch})
+        return None, None
+    if op is _c.IN:
+        # [Dd]: every member lower-cases to one ASCII character.
+        chars = {chr(v).lower() for o, v in av if o is _c.LITERAL and v < 128}
+        if len(chars) == 1 and all(o is _c.LITERAL and v < 128 for o, v in av):
+            ch = chars.pop()
+            return ch, frozenset({ch})
+        return None, None
+    if op is _c.SUBPATTERN:
+        _group, _add, _del, sub = av
+        return _sequence(sub)
+    if op is _c.BRANCH:
+        _none, branches = av
+        results = [_sequence(b) for b in branches]
+        exacts = {e for e, _n in results}
+        exact = exacts.pop() if len(exacts) == 1 else None
+        union: set[str] = set()
+        for _e, needs in results:
+            if needs is None:
+                return exact, None
+            union |= needs
+        return exact, frozenset(union)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        if lo < 1:
+            return None, None
+        sub_exact, sub_needs = _sequence(sub)
+        if sub_exact is not None and lo == hi:
+            return sub_exact * lo, sub_needs
+        return None, sub_needs
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(av)
+    return None, None
+
+
+__all__ = ["Screen", "fold", "required_literals"]
