@@ -392,7 +392,11 @@ def _first_word(text: str) -> str:
 def hyphenated_words(pages: Sequence[PageLines]) -> frozenset[str]:
     """Lowercase hyphenated compounds written inside lines, as evidence for line-end hyphens."""
     return frozenset(
-        m.group(0).lower() for p in pages for ln in p.lines for m in _COMPOUND.finditer(ln.text)
+        m.group(0).lower()
+        for p in pages
+        for ln in p.lines
+        if "-" in ln.text  # the pattern needs one: most lines are skipped without a scan
+        for m in _COMPOUND.finditer(ln.text)
     )
 
 
@@ -497,7 +501,7 @@ def paragraphs(
         d = _open_draft(drafts, line)
         if d is not None:
             prev = d.lines[-1]
-            if _is_section_number_only(d.text) and len(d.lines) == 1:
+            if len(d.lines) == 1 and _is_section_number_only(d.text):
                 d.lines.append(line)
                 d.text = d.text.rstrip() + "\t" + line.text.lstrip()
                 continue

@@ -28,8 +28,9 @@ from typing import Any
 from cwgtool.readers.pdf_layout import SPACE_GAP, Char, PageLines, build_lines
 
 _HYPHEN_MARKERS = {"\x02": "-", "\ufffe": "-"}  # pdfium's marks for a line-end hyphen
-# A word (no whitespace, no hyphen marker), or one whitespace / marker character.
-_WORD_OR_BREAK = re.compile(r"[^\s\x02\ufffe]+|[\s\x02\ufffe]")
+# A word (no whitespace, no hyphen marker) with the one space before it if any, or one
+# whitespace / marker character.
+_WORD_OR_BREAK = re.compile(r" ?[^\s\x02\ufffe]+|[\s\x02\ufffe]")
 # A word wider than this many ems per letter has a gap pdfium did not mark: read it per char.
 _MAX_EM_PER_LETTER = 1.2
 
@@ -115,9 +116,15 @@ class _TextPageReader:
         append = chars.append
         slow = False  # was the last word read character by character?
         for m in _WORD_OR_BREAK.finditer(text):
+            i, end = m.span()
             word = m.group()
-            i = m.start()
-            if len(word) == 1 and (word.isspace() or word in _HYPHEN_MARKERS):
+            space = -1  # index of a space just before the word, decided once the word is read
+            if word[0] == " " and end - i > 1:
+                space, i, word = i, i + 1, word[1:]
+                if (exact or slow) and not is_generated(tp, space):
+                    self._chars(tp, text, space, space, left, top, styles, chars)
+                    space = -1
+            elif end - i == 1 and (word.isspace() or word in _HYPHEN_MARKERS):
                 if word in "\r\n":
                     continue  # pdfium's own line breaks: lines are re-derived from baselines
                 if word in " \x02\ufffe" and is_generated(tp, i):
@@ -129,7 +136,7 @@ class _TextPageReader:
                     append((word, x1, x1, base, size, font))
                     continue
                 word = _HYPHEN_MARKERS.get(word, word)
-            j = m.end() - 1
+            j = end - 1
             slow = False
             obj = get_text_object(tp, i)
             get_loose_box(tp, i, rect_ref)
@@ -156,6 +163,13 @@ class _TextPageReader:
                         base = None  # the word changes font, size or baseline
                 if x1 < x0 or abs(top_j - box_top) > 0.5 * em or x1 - x0 > _MAX_EM_PER_LETTER * em * len(word):
                     base = None  # reversed, stacked, or spread: gaps pdfium did not mark
+            if space >= 0 and chars:
+                # The space marker only matters between two words of one line closer than a
+                # word gap; pdfium's usual wide gaps make a space anyway, so only then ask
+                # whether the space is real (a glyph) or generated (skipped, the gap decides).
+                _t, _x0, p_x1, p_base, p_size, p_font = chars[-1]
+                if p_base == base and x0 - left - p_x1 <= SPACE_GAP * em and not is_generated(tp, space):
+                    append((" ", p_x1, p_x1, p_base, p_size, p_font))
             if base is None or (j != i and exact):
                 self._chars(tp, text, i, j, left, top, styles, chars)
                 slow = True
