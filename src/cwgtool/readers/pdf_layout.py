@@ -59,6 +59,7 @@ _PAGE_AND_SYMBOL = re.compile(rf"^(?:\d{{1,4}}\s*{_SYMBOL}|{_SYMBOL}\s+\d{{1,4}}
 _SYMBOL_ONLY = re.compile(rf"^(?:Document\s+)?{_SYMBOL}$")
 _PATH_STAMP = re.compile(r"^(?:[A-Z]:)?\\.*\\|\.(?:docx?|pdf)\s*\(\d+\)\s*$|^\S+\.(?:docx?|pdf)\s*$", re.IGNORECASE)
 _SECTION_NUMBER_ONLY = re.compile(r"^\d{1,2}(?:\.\s?\d{1,2})*\.?$")
+_STARTS_WITH_DIGIT = re.compile(r"[\s\u00ad]*\d")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+-[^\W\d_]+")
@@ -271,21 +272,19 @@ _COUNT = itemgetter(1)
 # --- running heads and feet -------------------------------------------------------------
 
 
-def furniture_key(text: str) -> str:
-    """Digits → '#', whitespace collapsed: "- 2 -" and "- 3 -" are the same running head."""
-    return _DIGITS.sub("#", clean_text(text))
-
-
 def is_page_number(text: str) -> bool:
-    s = clean_text(text)
+    return _is_page_number_clean(clean_text(text))
+
+
+def _is_page_number_clean(s: str) -> bool:
     return bool(_PAGE_NUMBER.match(s) or _PAGE_AND_SYMBOL.match(s))
 
 
-def _is_furniture_shaped(text: str, zone: str, page: int) -> bool:
-    """Heads and feet recognised by their form alone (short documents have no repeats).
+def _is_furniture_shaped(s: str, zone: str, page: int) -> bool:
+    """Heads and feet recognised by their form alone (short documents have no repeats); ``s``
+    is the line's clean text.
 
     A symbol-only line counts from page 2 on: on page 1 the symbol is part of the cover."""
-    s = clean_text(text)
     if zone == "bottom" and _PATH_STAMP.search(s):
         return True
     return zone == "top" and page >= 2 and bool(_SYMBOL_ONLY.match(s))
@@ -313,9 +312,17 @@ def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[s
     at least two pages. Counting over all pages is what lets a first page that only has the
     footer lose it too.
     """
+    cleaned: dict[int, str] = {}  # id(line) → clean text, for the lines in a zone
+
+    def clean(ln: Line) -> str:
+        c = cleaned.get(id(ln))
+        if c is None:
+            c = cleaned[id(ln)] = clean_text(ln.text)
+        return c
+
     seen: dict[tuple[str, str], list[float]] = {}
     for p in pages:
-        for key in {(z, furniture_key(ln.text), round(_zone_position(ln, z), 2))
+        for key in {(z, _DIGITS.sub("#", clean(ln)), round(_zone_position(ln, z), 2))
                     for ln in p.lines if (z := _zone(ln))}:
             seen.setdefault(key[:2], []).append(key[2])
 
@@ -330,13 +337,14 @@ def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[s
         for ln in p.lines:
             z = _zone(ln)
             if z is not None:
-                key = furniture_key(ln.text)
+                text = clean(ln)
+                key = _DIGITS.sub("#", text)  # "- 2 -" and "- 3 -" are the same running head
                 if (
-                    is_page_number(ln.text)
+                    _is_page_number_clean(text)
                     or repeats(z, key, round(_zone_position(ln, z), 2))
-                    or _is_furniture_shaped(ln.text, z, p.number)
+                    or _is_furniture_shaped(text, z, p.number)
                 ):
-                    recorded.setdefault(key, clean_text(ln.text))
+                    recorded.setdefault(key, text)
                     continue
             body.append(ln)
         out.append(PageLines(p.number, p.width, p.height, body))
@@ -418,7 +426,9 @@ def auto_hyphenated(pages: Sequence[PageLines]) -> bool:
 
 
 def _is_section_number_only(text: str) -> bool:
-    return bool(_SECTION_NUMBER_ONLY.match(clean_text(text)))
+    # Cleaning only drops whitespace and soft hyphens, so a text that does not start with a
+    # digit after those cannot match: most lines are refused without cleaning them.
+    return _STARTS_WITH_DIGIT.match(text) is not None and _SECTION_NUMBER_ONLY.match(clean_text(text)) is not None
 
 
 def _starts_with_label(text: str) -> bool:
@@ -527,10 +537,13 @@ def _continues(prev: _Draft, nxt: _Draft) -> bool:
 
 
 def _dominant_size(lines: Sequence[Line]) -> float:
-    sizes: Counter[float] = Counter()
+    """The size of most letters; a tie goes to the size seen first."""
+    if len(lines) == 1:
+        return lines[0].size
+    sizes: dict[float, int] = {}
     for ln in lines:
-        sizes[ln.size] += len(ln.text)
-    return sizes.most_common(1)[0][0]
+        sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
+    return max(sizes.items(), key=_COUNT)[0]
 
 
 def layout(pages: Sequence[PageLines], file: str) -> Layout:
@@ -572,14 +585,17 @@ def layout(pages: Sequence[PageLines], file: str) -> Layout:
         size = _dominant_size(d.lines)
         if kind is BlockKind.PARAGRAPH and (bold or size > body_size + 0.5) and len(text) < HEADING_MAX_CHARS:
             kind = BlockKind.HEADING
-        first_page = d.lines[0].page
-        on_first = [ln for ln in d.lines if ln.page == first_page]
-        bbox = (
-            round(min(ln.x0 for ln in on_first), 2),
-            round(min(ln.top for ln in on_first), 2),
-            round(max(ln.x1 for ln in on_first), 2),
-            round(max(ln.bottom for ln in on_first), 2),
-        )
+        first = d.lines[0]
+        first_page = first.page
+        x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+        for ln in d.lines:
+            if ln.page != first_page:
+                continue
+            x0 = ln.x0 if ln.x0 < x0 else x0
+            top = ln.top if ln.top < top else top
+            x1 = ln.x1 if ln.x1 > x1 else x1
+            bottom = ln.bottom if ln.bottom > bottom else bottom
+        bbox = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
         blocks.append(
             Block(
                 text=text,

@@ -115,38 +115,48 @@ class _TextPageReader:
         chars: list[Char] = []
         append = chars.append
         slow = False  # was the last word read character by character?
+        # The current text object's style, unpacked: consecutive words mostly share an object.
+        cur_obj = -1
+        size = em = 0.0
+        font = ""
+        obj_base: float | None = None
+        obj_top = 0.0
         for m in _WORD_OR_BREAK.finditer(text):
             i, end = m.span()
             word = m.group()
             space = -1  # index of a space just before the word, decided once the word is read
-            if word[0] == " " and end - i > 1:
+            if end - i == 1:
+                if word.isspace() or word in _HYPHEN_MARKERS:
+                    if word in "\r\n":
+                        continue  # pdfium's own line breaks: lines are re-derived from baselines
+                    if word in " \x02\ufffe" and is_generated(tp, i):
+                        continue  # pdfium's guessed spaces/hyphens: gaps decide, as for pdfplumber
+                    if word.isspace() and chars and not (exact or slow):
+                        # A real space is only a word-break marker: placed after the word before
+                        # it (read normally, so it runs left to right), its own box is not needed.
+                        _t, _x0, x1, base, p_size, p_font = chars[-1]
+                        append((word, x1, x1, base, p_size, p_font))
+                        continue
+                    word = _HYPHEN_MARKERS.get(word, word)
+            elif word[0] == " ":
                 space, i, word = i, i + 1, word[1:]
                 if (exact or slow) and not is_generated(tp, space):
                     self._chars(tp, text, space, space, left, top, styles, chars)
                     space = -1
-            elif end - i == 1 and (word.isspace() or word in _HYPHEN_MARKERS):
-                if word in "\r\n":
-                    continue  # pdfium's own line breaks: lines are re-derived from baselines
-                if word in " \x02\ufffe" and is_generated(tp, i):
-                    continue  # pdfium's guessed spaces/hyphens: gaps decide, as for pdfplumber
-                if word.isspace() and chars and not (exact or slow):
-                    # A real space is only a word-break marker: placed after the word before
-                    # it (read normally, so it runs left to right), its own box is not needed.
-                    _t, _x0, x1, base, size, font = chars[-1]
-                    append((word, x1, x1, base, size, font))
-                    continue
-                word = _HYPHEN_MARKERS.get(word, word)
             j = end - 1
             slow = False
             obj = get_text_object(tp, i)
             get_loose_box(tp, i, rect_ref)
             x0, box_top, x1, _ = box.tolist()
-            style = styles.get(obj)
-            if style is None:
-                style = styles[obj] = self._object_style(tp, i, obj, top)
-            size, font, base, obj_top = style
-            em = size if size > 1.0 else 1.0
-            if abs(box_top - obj_top) > 0.5 * em:
+            if obj != cur_obj:
+                style = styles.get(obj)
+                if style is None:
+                    style = styles[obj] = self._object_style(tp, i, obj, top)
+                cur_obj = obj
+                size, font, obj_base, obj_top = style
+                em = size if size > 1.0 else 1.0
+            base = obj_base
+            if box_top - obj_top > 0.5 * em or obj_top - box_top > 0.5 * em:
                 base = None  # vertical writing: the baseline moves within the object
             elif j != i and base is not None and not exact:
                 get_loose_box(tp, i + 1, rect_ref)
@@ -159,22 +169,23 @@ class _TextPageReader:
                     last = styles.get(last_obj)
                     if last is None:
                         last = styles[last_obj] = self._object_style(tp, j, last_obj, top)
-                    if last[:3] != style[:3]:
+                    if last[0] != size or last[1] != font or last[2] != base:
                         base = None  # the word changes font, size or baseline
                 if x1 < x0 or abs(top_j - box_top) > 0.5 * em or x1 - x0 > _MAX_EM_PER_LETTER * em * len(word):
                     base = None  # reversed, stacked, or spread: gaps pdfium did not mark
+            x0 -= left
             if space >= 0 and chars:
                 # The space marker only matters between two words of one line closer than a
                 # word gap; pdfium's usual wide gaps make a space anyway, so only then ask
                 # whether the space is real (a glyph) or generated (skipped, the gap decides).
-                _t, _x0, p_x1, p_base, p_size, p_font = chars[-1]
-                if p_base == base and x0 - left - p_x1 <= SPACE_GAP * em and not is_generated(tp, space):
-                    append((" ", p_x1, p_x1, p_base, p_size, p_font))
+                prev = chars[-1]
+                if prev[3] == base and x0 - prev[2] <= SPACE_GAP * em and not is_generated(tp, space):
+                    append((" ", prev[2], prev[2], base, prev[4], prev[5]))
             if base is None or (j != i and exact):
                 self._chars(tp, text, i, j, left, top, styles, chars)
                 slow = True
                 continue
-            append((word, x0 - left, x1 - left, base, size, font))
+            append((word, x0, x1 - left, base, size, font))
         return chars
 
     def _chars(
