@@ -2,13 +2,17 @@
 
 The CLI and library share this so that a folder of records behaves the same everywhere.
 
-Cache lookups happen in the calling process (hashing and loading an entry costs milliseconds,
-far less than shipping the work to a worker), so a fully cached run never starts a pool. Only
-the misses go to a process pool; workers parse, store the cache entry themselves (atomic
-renames make concurrent writers safe) and send back the Document as its JSON text, which the
-parent validates back into the model. Measured on cwg12.pdf: worker ``model_dump_json`` 1.5 ms
-vs ``pickle.dumps`` 2.7 ms; parent ``model_validate_json`` 5.1 ms vs ``pickle.loads`` 6.2 ms —
-and the worker needs the JSON for the cache entry anyway.
+Cache lookups happen in the calling process (hashing and loading an entry costs a fraction of a
+millisecond, far less than shipping the work to a worker), so a fully cached run never starts a
+pool. Only the misses go to a process pool; workers parse, store the cache entry themselves
+(atomic renames make concurrent writers safe) and send back the Document as its indent=2 JSON
+text — the exact cache-entry and output form, so it is serialised once. Measured on cwg12.pdf:
+worker ``model_dump_json`` 1.5 ms vs ``pickle.dumps`` 2.7 ms; parent ``model_validate_json``
+5.1 ms vs ``pickle.loads`` 6.2 ms.
+
+Callers that only write the JSON (``cwgtool parse`` in its default format) ask for
+``as_json=True``: then a success carries ``document_json`` and the parent validates nothing,
+neither cache hits nor worker results. Everyone else gets a validated ``document``.
 Results are yielded in input order whatever the scheduling, so output is reproducible.
 """
 
@@ -36,8 +40,20 @@ class Outcome:
     error: str | None = None  # one-line reason
     exit_code: int = 0
     cached: bool = False
-    document_json: str | None = None  # transport from pool workers; turned into ``document``
+    # The document as ``model_dump_json(indent=2)``: set on every success with ``as_json``
+    # (``document`` may then be None); otherwise only a transport form, turned into ``document``.
+    document_json: str | None = None
     detail: str | None = None  # traceback for --debug
+
+    def warnings(self) -> list[str]:
+        """The document's warnings, from whichever form this outcome carries."""
+        if self.document is not None:
+            return list(self.document.warnings)
+        if self.document_json is not None:
+            from cwgtool.cache import json_warnings
+
+            return json_warnings(self.document_json)
+        return []
 
 
 @dataclass(slots=True)
@@ -79,18 +95,19 @@ def _parse(path: str, options: ParseOptions) -> Document:
     )
 
 
-def _parse_uncached(path: str, options: ParseOptions, sha: str | None) -> Outcome:
+def _parse_uncached(path: str, options: ParseOptions, sha: str | None, as_json: bool = False) -> Outcome:
     try:
         doc = _parse(path, options)
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
         return _failure(path, exc, options)
     cache = options.cache()
-    if cache is not None and sha is not None:
-        cache.put(sha, options.pdf_engine, doc)
-    return Outcome(path, doc)
+    text = doc.model_dump_json(indent=2) if as_json or (cache is not None and sha is not None) else None
+    if cache is not None and sha is not None and text is not None:
+        cache.put(sha, options.pdf_engine, text)
+    return Outcome(path, doc, document_json=text if as_json else None)
 
 
-def _lookup(path: str, options: ParseOptions) -> tuple[Outcome | None, str | None]:
+def _lookup(path: str, options: ParseOptions, as_json: bool = False) -> tuple[Outcome | None, str | None]:
     """(cached outcome or None, content hash or None). Unreadable files fall through to the
     parser, whose error message is the one users should see."""
     cache = options.cache()
@@ -102,20 +119,24 @@ def _lookup(path: str, options: ParseOptions) -> tuple[Outcome | None, str | Non
         sha = sha256_file(path)
     except OSError:
         return None, None
+    if as_json:
+        text = cache.get_json(sha, options.pdf_engine, path)
+        return (Outcome(path, document_json=text, cached=True) if text is not None else None), sha
     doc = cache.get(sha, options.pdf_engine, path)
     return (Outcome(path, doc, cached=True) if doc is not None else None), sha
 
 
-def parse_one(path: str, options: ParseOptions) -> Outcome:
-    hit, sha = _lookup(path, options)
-    return hit if hit is not None else _parse_uncached(path, options, sha)
+def parse_one(path: str, options: ParseOptions, *, as_json: bool = False) -> Outcome:
+    """One document, through the cache. ``as_json``: see :func:`parse_many`."""
+    hit, sha = _lookup(path, options, as_json)
+    return hit if hit is not None else _parse_uncached(path, options, sha, as_json)
 
 
 def _work(path: str, options: ParseOptions, sha: str | None) -> Outcome:
     """Worker entry point: never prints; anything unexpected becomes a failed outcome."""
     try:
         doc = _parse(path, options)
-        text = doc.model_dump_json()
+        text = doc.model_dump_json(indent=2)
         cache = options.cache()
         if cache is not None and sha is not None:
             cache.put(sha, options.pdf_engine, text)
@@ -124,8 +145,8 @@ def _work(path: str, options: ParseOptions, sha: str | None) -> Outcome:
         return _failure(path, exc, options)
 
 
-def _received(outcome: Outcome) -> Outcome:
-    if outcome.document_json is not None:
+def _received(outcome: Outcome, as_json: bool) -> Outcome:
+    if outcome.document_json is not None and not as_json:
         from cwgtool.model import Document
 
         outcome.document = Document.model_validate_json(outcome.document_json)
@@ -146,16 +167,19 @@ def parse_many(
     *,
     jobs: int = 1,
     on_done: Callable[[Outcome], None] | None = None,
+    as_json: bool = False,
 ) -> Iterator[Outcome]:
     """Yield one outcome per path, in input order.
 
     ``jobs > 1`` parses cache misses in a process pool (never for a single miss). ``on_done`` is
     called in this process as each document finishes, in completion order (for progress bars).
+    ``as_json``: successes carry ``document_json`` (``model_dump_json(indent=2)``, exactly) and
+    maybe no ``document`` — cache hits and worker results are passed through unvalidated.
     """
     pending: dict[int, tuple[str, str | None]] = {}
     ready: dict[int, Outcome] = {}
     for i, path in enumerate(paths):
-        hit, sha = _lookup(path, options)
+        hit, sha = _lookup(path, options, as_json)
         if hit is not None:
             ready[i] = hit
         else:
@@ -176,7 +200,7 @@ def parse_many(
         # while another thread holds a lock can deadlock the child.
         futures = {i: executor.submit(_work, path, options, sha) for i, (path, sha) in parallel.items()}
     try:
-        yield from _ordered(paths, ready, pending, futures, options, on_done)
+        yield from _ordered(paths, ready, pending, futures, options, on_done, as_json)
     finally:
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
@@ -189,6 +213,7 @@ def _ordered(
     futures: dict[int, object],
     options: ParseOptions,
     on_done: Callable[[Outcome], None] | None,
+    as_json: bool,
 ) -> Iterator[Outcome]:
     from concurrent.futures import FIRST_COMPLETED, Future, wait
 
@@ -204,14 +229,14 @@ def _ordered(
                 for f in done:
                     j = index_of[id(f)]
                     try:
-                        ready[j] = _received(f.result())
+                        ready[j] = _received(f.result(), as_json)
                     except Exception as exc:  # noqa: BLE001 - e.g. a worker killed by the OOM killer
                         ready[j] = Outcome(paths[j], error=f"worker failed: {type(exc).__name__}: {exc}", exit_code=3)
                     if on_done is not None:
                         on_done(ready[j])
             else:
                 path, sha = pending[i]
-                ready[i] = _parse_uncached(path, options, sha)
+                ready[i] = _parse_uncached(path, options, sha, as_json)
                 if on_done is not None:
                     on_done(ready[i])
         yield ready.pop(i)

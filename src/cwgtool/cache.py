@@ -6,9 +6,14 @@ of the package's files) exists because developers edit extractors without bumpin
 without it an editable install would keep serving documents parsed by yesterday's code.
 
 Entries are gzip-compressed JSON (the public model, so an entry is inspectable with ``zcat``),
-written atomically; anything unreadable is treated as a miss and overwritten — the cache can
-never make a parse fail. Documents are stored with the path they were parsed under and re-labelled
-with the current path on load, because the same bytes often live at several paths.
+stored in exactly the form ``cwgtool parse`` writes — ``model_dump_json(indent=2)`` — so that
+a cache hit for JSON output is a decompress, a path rewrite and a write: no JSON decoding, no
+model validation, no re-serialisation (``get_json``). Commands that need the model validate the
+text (``get``). Entries are written atomically; anything unreadable (a failed gzip CRC, a
+truncated file, text without the shape we write, or for ``get`` text that fails validation) is
+treated as a miss and overwritten — the cache can never make a parse fail. Documents are stored
+with the path they were parsed under and re-labelled with the current path on load, because
+the same bytes often live at several paths.
 
 Location: ``$CWGTOOL_CACHE_DIR`` or ``platformdirs.user_cache_dir("cwgtool")``.
 """
@@ -16,12 +21,12 @@ Location: ``$CWGTOOL_CACHE_DIR`` or ``platformdirs.user_cache_dir("cwgtool")``.
 from __future__ import annotations
 
 import contextlib
-import gzip
 import hashlib
 import json
 import os
 import re
 import shutil
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +37,7 @@ if TYPE_CHECKING:
     from cwgtool.model import Document
 
 ENV_VAR = "CWGTOOL_CACHE_DIR"
-_LAYOUT = "docs-v1"  # bump when the entry format changes
+_LAYOUT = "docs-v2"  # bump when the entry format changes (v2: indent=2 JSON, was compact)
 _fingerprint: str | None = None
 
 
@@ -64,23 +69,43 @@ def code_fingerprint() -> str:
     return _fingerprint
 
 
-_SOURCE_PATH = re.compile(r'^\{"schema_version":"[^"]*","source":\{"path":("(?:[^"\\]|\\.)*")')
+# The head and tail of ``Document.model_dump_json(indent=2)``: fields are written in model order,
+# so ``schema_version`` then ``source.path`` always open the text. JSON strings hold no raw
+# quote or newline, so these anchors cannot match inside a string value.
+_SOURCE_PATH = re.compile(r'^\{\n  "schema_version": "[^"]*",\n  "source": \{\n    "path": ("(?:[^"\\]|\\.)*")')
+_WARNINGS = '\n  "warnings": '
 
 
 def relabel_json(text: str, path: str) -> str:
     """Point a cached document's ``source.path`` and provenance ``file`` fields at ``path``.
 
-    Works on the compact JSON text pydantic wrote (``"file":"old"``), which costs a string
-    replace instead of a walk over the decoded tree — a cache hit is then dominated by the
-    Rust JSON validation, not by Python.
+    Works on the indented JSON text pydantic wrote (``"file": "old"``), which costs a string
+    replace instead of a walk over the decoded tree. ``json.dumps(ensure_ascii=False)`` escapes
+    exactly what pydantic's serde_json encoder escapes (quote, backslash, control characters,
+    lowercase ``\\u00XX``), so the result is byte-identical to serialising the re-labelled
+    model; a path that cannot be encoded (lone surrogates) fails later and becomes a miss.
+    Raises ValueError when the text does not have the shape of a cached document.
     """
     m = _SOURCE_PATH.match(text)
-    if m is None:
+    if m is None or not text.endswith("\n}"):
         raise ValueError("not a cached document")
     old, new = m.group(1), json.dumps(path, ensure_ascii=False)
     if old == new:
         return text
-    return text.replace(f'"path":{old}', f'"path":{new}', 1).replace(f'"file":{old}', f'"file":{new}')
+    return text.replace(f'"path": {old}', f'"path": {new}', 1).replace(f'"file": {old}', f'"file": {new}')
+
+
+def json_warnings(text: str) -> list[str]:
+    """The top-level ``warnings`` of a document given as its indent=2 JSON, without decoding the rest.
+
+    ``warnings`` is the model's last field; deeper keys are indented by at least four spaces,
+    so the two-space anchor only finds the top-level one.
+    """
+    i = text.rfind(_WARNINGS)
+    if i < 0:
+        return []
+    value, _end = json.JSONDecoder().raw_decode(text, i + len(_WARNINGS))
+    return [str(w) for w in value]
 
 
 @dataclass(slots=True)
@@ -100,36 +125,61 @@ class ParseCache:
         variant = hashlib.sha256(f"{__version__}|{code_fingerprint()}|{pdf_engine}".encode()).hexdigest()[:16]
         return self.root / _LAYOUT / sha256[:2] / f"{sha256}-{variant}.json.gz"
 
-    def get(self, sha256: str, pdf_engine: str, path: str) -> Document | None:
-        """The cached document re-labelled with ``path``, or None (missing or unreadable entry)."""
+    def get_json(self, sha256: str, pdf_engine: str, path: str) -> str | None:
+        """The cached document as indent=2 JSON re-labelled with ``path``, or None.
+
+        This is the cache-hit fast path of ``cwgtool parse`` (JSON output): it neither imports
+        nor validates the pydantic model. Integrity rests on what can go wrong with an entry
+        this code wrote itself (the key includes the code fingerprint): a torn or damaged file
+        fails gzip's CRC-32 / length check, foreign text fails the shape check of
+        :func:`relabel_json`. Either is a miss, and the entry is removed.
+        """
         entry = self.entry_path(sha256, pdf_engine)
         try:
             raw = entry.read_bytes()
         except OSError:
             return None
         try:
+            # wbits=31: gzip framing, header and CRC-32/ISIZE trailer checked in C (one pass)
+            text = zlib.decompress(raw, 31).decode("utf-8")
+            return relabel_json(text, path)
+        except Exception:  # noqa: BLE001 - a corrupt entry is a miss, never an error
+            self._drop(entry)
+            return None
+
+    def get(self, sha256: str, pdf_engine: str, path: str) -> Document | None:
+        """The cached document re-labelled with ``path``, or None (missing or unreadable entry)."""
+        text = self.get_json(sha256, pdf_engine, path)
+        if text is None:
+            return None
+        try:
             from cwgtool.model import Document
 
-            text = gzip.decompress(raw).decode("utf-8")
-            doc = Document.model_validate_json(relabel_json(text, path))
-            return doc
-        except Exception:  # noqa: BLE001 - a corrupt entry is a miss, never an error
-            with contextlib.suppress(OSError):
-                entry.unlink()
+            return Document.model_validate_json(text)
+        except Exception:  # noqa: BLE001 - an entry that no longer validates is a miss too
+            self._drop(self.entry_path(sha256, pdf_engine))
             return None
+
+    @staticmethod
+    def _drop(entry: Path) -> None:
+        with contextlib.suppress(OSError):
+            entry.unlink()
 
     def put(self, sha256: str, pdf_engine: str, document: Document | str) -> None:
         """Store quietly: a read-only or full cache directory must not fail the parse.
 
-        ``document`` may already be its JSON (workers serialise once for cache and transport).
+        ``document`` may already be its JSON, which must then be ``model_dump_json(indent=2)``
+        (workers serialise once for cache, transport and output). No fsync: a torn entry after
+        a crash fails the gzip check and is a miss, so durability would buy nothing here.
         """
         entry = self.entry_path(sha256, pdf_engine)
-        text = document if isinstance(document, str) else document.model_dump_json()
-        payload = gzip.compress(text.encode("utf-8"), compresslevel=1, mtime=0)
+        text = document if isinstance(document, str) else document.model_dump_json(indent=2)
+        # level 6: indented JSON shrinks to ~10 %, and smaller entries also decompress faster
+        payload = zlib.compress(text.encode("utf-8"), 6, 31)
         try:
             from cwgtool.fileio import atomic_writer
 
-            with atomic_writer(entry, "wb") as fh:
+            with atomic_writer(entry, "wb", durable=False) as fh:
                 fh.write(payload)
         except OSError:
             pass

@@ -1,44 +1,112 @@
-"""Atomic output: a failed or interrupted run never leaves a truncated or half-written file."""
+"""Atomic output: a failed or interrupted run never leaves a truncated or half-written file.
+
+Every write goes to a temporary file in the target's directory and is renamed over the target
+only when complete, so a visible name always holds either its previous content or the whole new
+content, whatever happens to the process (an exception, Ctrl-C, SIGKILL): ``rename(2)`` within
+one directory is atomic.
+
+``durable=True`` (the default) also fsyncs the data before the rename, so the new content
+survives an operating-system crash or power loss once the name is visible. Batch callers that
+write hundreds of files (``parse --output-dir``, cache entries) pass ``durable=False``: the
+fsync cost 0.65 ms per file here, several times all the other work of a cached document. What
+they give up: after an OS crash (not a process crash) a file renamed in the last seconds before
+it may be empty, as if it had been written by ``cp``; re-running the command rewrites it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
-import tempfile
 from collections.abc import Iterator
 from typing import IO
 
+_counter = itertools.count()
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
-@contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Write to a temporary file beside ``path`` and rename it over ``path`` only on success."""
-    target = os.fspath(path)
+
+def _temp_beside(target: str) -> tuple[int, str]:
+    """Create a fresh temporary file next to ``target``; (fd, name).
+
+    Created with mode 0o666 so the kernel applies the umask, i.e. the result gets the
+    permissions a plain ``open(target, "w")`` would give (``mkstemp`` makes 0600 and then needs
+    a chmod plus two umask calls). O_EXCL and a random part make the name safe against
+    concurrent writers and leftovers.
+    """
     directory = os.path.dirname(os.path.abspath(target))
-    os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".cwgtool-", suffix=".tmp", dir=directory)
+    prefix = os.path.join(directory, f".cwgtool-{os.getpid()}-")
+    for attempt in range(2):
+        name = f"{prefix}{next(_counter)}-{os.urandom(4).hex()}.tmp"
+        try:
+            return os.open(name, _FLAGS, 0o666), name
+        except FileNotFoundError:
+            if attempt:
+                raise
+            os.makedirs(directory, exist_ok=True)
+        except FileExistsError:  # pragma: no cover - 32 random bits collided
+            continue
+    raise FileExistsError(target)  # pragma: no cover
+
+
+def _finish(fd: int, tmp: str, target: str, durable: bool, ok: bool) -> None:
+    """Close the temporary file, then rename it over ``target`` (ok) or remove it (failure).
+
+    The descriptor is closed exactly once whatever fails, so a retry can never close a number
+    that another thread has been given in the meantime.
+    """
     try:
-        with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get normal permissions
-        os.replace(tmp, target)
+        try:
+            if ok and durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        if ok:
+            os.replace(tmp, target)
+            return
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+@contextlib.contextmanager
+def atomic_writer(
+    path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8", *, durable: bool = True
+) -> Iterator[IO]:
+    """Write to a temporary file beside ``path`` and rename it over ``path`` only on success."""
+    target = os.fspath(path)
+    fd, tmp = _temp_beside(target)
+    ok = False
+    try:
+        with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None, closefd=False) as fh:
+            yield fh
+        ok = True
+    finally:
+        _finish(fd, tmp, target, durable, ok)
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    with atomic_writer(path) as fh:
-        fh.write(text)
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
+    """``atomic_writer`` for a ready buffer: a few syscalls instead of a file object (batch output)."""
+    target = os.fspath(path)
+    fd, tmp = _temp_beside(target)
+    ok = False
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        ok = True
+    finally:
+        _finish(fd, tmp, target, durable, ok)
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, durable: bool = True) -> None:
+    """UTF-8 text, newlines as a text-mode file would write them (``os.linesep``)."""
+    if os.linesep != "\n":  # pragma: no cover - Windows
+        text = text.replace("\n", os.linesep)
+    write_bytes_atomic(path, text.encode("utf-8"), durable=durable)
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:

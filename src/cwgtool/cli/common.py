@@ -157,10 +157,12 @@ def documents(
     jobs: int | None = None,
     use_cache: bool = True,
     paths: list[str] | None = None,
+    as_json: bool = False,
 ) -> Iterator[Outcome]:
     """Parse inputs in order; report each failure on stderr as one line and keep going.
 
     Progress goes to stderr only for a batch, only on a terminal, never with --quiet.
+    ``as_json``: outcomes carry the document's JSON text, maybe no model (see ``parse_many``).
     """
     if paths is None:
         from cwgtool.api import resolve_inputs
@@ -179,7 +181,8 @@ def documents(
         debug=Settings.debug,
     )
     try:
-        for outcome in parse_many(paths, options, jobs=jobs or default_jobs(), on_done=bar.advance if bar else None):
+        on_done = bar.advance if bar else None
+        for outcome in parse_many(paths, options, jobs=jobs or default_jobs(), on_done=on_done, as_json=as_json):
             if outcome.error is not None:
                 error(f"{outcome.path}: {outcome.error}")
                 if outcome.detail:
@@ -187,8 +190,8 @@ def documents(
                 status.failures.append(outcome)
                 continue
             status.done += 1
-            if not quiet and outcome.document is not None:
-                for w in outcome.document.warnings:
+            if not quiet:
+                for w in outcome.warnings():
                     error(f"warning: {outcome.path}: {w}")
             yield outcome
     finally:
@@ -210,12 +213,14 @@ def finish(status: BatchStatus, total_hint: int | None = None, *, always: bool =
         raise typer.Exit(code)
 
 
-def emit(text: str, output: str | None) -> None:
+def emit(text: str, output: str | None, *, durable: bool = True) -> None:
+    """``text`` to stdout, or atomically to ``output``; ``durable=False`` skips the fsync (batches,
+    see :mod:`cwgtool.fileio` for what that gives up)."""
     if output:
         from cwgtool.fileio import write_text_atomic
 
         try:
-            write_text_atomic(output, text)
+            write_text_atomic(output, text, durable=durable)
         except OSError as exc:
             error(f"{output}: cannot write: {exc.strerror or exc}")
             raise typer.Exit(EXIT_USAGE) from None

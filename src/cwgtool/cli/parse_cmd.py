@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -25,6 +26,10 @@ from cwgtool.cli.common import (
     finish,
     usage_error,
 )
+
+if TYPE_CHECKING:
+    from cwgtool.batch import Outcome
+    from cwgtool.model import Document
 
 
 class DocFormat(StrEnum):
@@ -78,38 +83,76 @@ def parse_cmd(
     debug: bool = DEBUG,
 ) -> None:
     """Parse records/contributions and print the whole document (metadata, outline, extracted facts)."""
-    from cwgtool.render import document as r
-
     if output and output_dir:
         usage_error("--output and --output-dir are mutually exclusive")
 
-    def render_one(doc: object) -> str:
-        if fmt is DocFormat.MD:
-            return r.render_markdown(doc)  # type: ignore[arg-type]
-        if fmt is DocFormat.TEXT:
-            return r.render_text(doc)  # type: ignore[arg-type]
-        return r.render_json([doc], single=True)  # type: ignore[list-item]
-
     status = BatchStatus()
-    outcomes = documents(inputs, engine, password, status, quiet, jobs=jobs, use_cache=not no_cache)
+    # JSON output is the cached text itself: no model import, validation or re-serialisation
+    # (--output-dir writes JSON Lines as one indented document per file, the same text)
+    as_json = fmt is DocFormat.JSON or (fmt is DocFormat.JSONL and bool(output_dir))
+    outcomes = documents(inputs, engine, password, status, quiet, jobs=jobs, use_cache=not no_cache, as_json=as_json)
     if output_dir:
         for o in outcomes:
-            assert o.document is not None
-            emit(render_one(o.document), str(mirrored_output(o.path, output_dir, _SUFFIX[fmt])))
+            # one file per input: no per-file fsync (cwgtool.fileio says what that gives up)
+            emit(_render_one(o, fmt), str(mirrored_output(o.path, output_dir, _SUFFIX[fmt])), durable=False)
         finish(status, always=not quiet)
         return
 
-    docs = [o.document for o in outcomes if o.document is not None]
-    if docs:
+    done = list(outcomes)
+    if done:
         if fmt is DocFormat.JSON:
             # one file in, one object out; a folder, glob or several files give a list
             one_file = len(inputs) == 1 and (inputs[0] == "-" or os.path.isfile(inputs[0]))
-            text = r.render_json(docs, single=one_file and len(docs) == 1)
-        elif fmt is DocFormat.JSONL:
-            text = r.render_jsonl(docs)
-        elif fmt is DocFormat.MD:
-            text = "\n".join(r.render_markdown(d) for d in docs)
+            text = json_documents([_json(o) for o in done], single=one_file and len(done) == 1)
         else:
-            text = "\n".join(r.render_text(d) for d in docs)
+            from cwgtool.render import document as r
+
+            docs = [_model(o) for o in done]
+            if fmt is DocFormat.JSONL:
+                text = r.render_jsonl(docs)
+            elif fmt is DocFormat.MD:
+                text = "\n".join(r.render_markdown(d) for d in docs)
+            else:
+                text = "\n".join(r.render_text(d) for d in docs)
         emit(text, output)
     finish(status)
+
+
+def json_documents(texts: list[str], *, single: bool) -> str:
+    """``render.document.render_json`` for documents already serialised with indent=2.
+
+    Same bytes (tested against it): one document is its text and a newline; a list indents every
+    line by two spaces, which is a plain replace because JSON strings hold no raw newlines.
+    """
+    if single and len(texts) == 1:
+        return texts[0] + "\n"
+    if not texts:
+        return "[]\n"
+    return "[\n" + ",\n".join("  " + t.replace("\n", "\n  ") for t in texts) + "\n]\n"
+
+
+def _json(o: Outcome) -> str:
+    if o.document_json is not None:
+        return o.document_json
+    assert o.document is not None
+    return o.document.model_dump_json(indent=2)
+
+
+def _model(o: Outcome) -> Document:
+    if o.document is not None:
+        return o.document
+    from cwgtool.model import Document
+
+    assert o.document_json is not None
+    return Document.model_validate_json(o.document_json)
+
+
+def _render_one(o: Outcome, fmt: DocFormat) -> str:
+    if fmt is DocFormat.JSON or fmt is DocFormat.JSONL:
+        # --output-dir writes one document per file: JSON Lines is then the same indented JSON
+        return _json(o) + "\n"
+    from cwgtool.render import document as r
+
+    if fmt is DocFormat.MD:
+        return r.render_markdown(_model(o))
+    return r.render_text(_model(o))
