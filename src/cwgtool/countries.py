@@ -143,26 +143,35 @@ def iso3(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _scanner() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
-    """A cheap search for where a mention can start, and per first character the names that
-    can match there.
+def _scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, re.Pattern[str]]]]:
+    """A cheap search for where a mention can start, and per first character the text that must
+    start there and the names that can match there.
 
     Running the 450-name alternation at every position costs most of the extractors' time;
     a mention can only start at a word start whose character begins some name (or "the"), and
     at such a position only the names with that first character can match. The per-character
     alternations keep the longest-first order, so each finds what the full pattern finds.
+
+    "t" starts "the", "to", "that"…, where only the full pattern (optional "the " before any
+    name) can decide; but every alternative it has there begins with "the" (the "the " prefix,
+    or a name such as "the State of Eritrea"), so a position not starting with "the" is skipped
+    without running it.
     """
     names, pattern = _table()
     order = sorted(names, key=len, reverse=True)
     firsts = {n[0] for n in names} | {"t"}
-    by_first: dict[str, re.Pattern[str]] = {}
+    by_first: dict[str, tuple[str, re.Pattern[str]]] = {}
     for ch in firsts:
         if ch == "t":  # "the " prefix: the full pattern decides
-            by_first[ch] = pattern
+            need = "the" if all(n.startswith("the") for n in names if n[0] == "t") else "t"
+            by_first[ch] = (need, pattern)
         else:
             alternation = "|".join(re.escape(n) for n in order if n[0] == ch)
-            by_first[ch] = re.compile(rf"(?P<name>{alternation})(?![\w-])")
-    starts = re.compile(rf"(?<![\w-])[{re.escape(''.join(sorted(firsts)))}]")
+            by_first[ch] = (ch, re.compile(rf"(?P<name>{alternation})(?![\w-])"))
+    # The class comes first so the engine can skip ahead to candidate characters; the lookbehind
+    # after it checks the character before the start, as (?<![\w-]) before it would (at the
+    # text's start there is none, so the negative lookbehind holds in both forms).
+    starts = re.compile(rf"[{re.escape(''.join(sorted(firsts)))}](?<![\w-].)")
     return starts, by_first
 
 
@@ -175,7 +184,8 @@ def find_countries(text: str) -> list[CountryMention]:
     pos = 0
     while (start := starts.search(text, pos)) is not None:
         at = start.start()
-        m = by_first[text[at]].match(text, at)
+        need, rx = by_first[text[at]]
+        m = rx.match(text, at) if text.startswith(need, at) else None
         if m is None:
             pos = at + 1
             continue

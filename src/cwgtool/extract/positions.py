@@ -38,11 +38,13 @@ most, "these Member States" takes the quantifier of the group they refer back to
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from cwgtool.countries import CountryMention, find_countries
+from cwgtool.extract.prefilter import Screen, fold
 from cwgtool.extract.sentences import split_sentences
 from cwgtool.extract.stance import StanceResult, classify
 from cwgtool.model import ActorKind, Document, Paragraph, Position, Provenance, Section, Stance
@@ -263,27 +265,43 @@ _ACTOR_PATTERNS = (
 )
 
 
-def _candidate_starts(text: str, mentions: list[CountryMention]) -> list[int]:
+def _candidate_starts(text: str, mentions: list[CountryMention]) -> Iterator[int]:
+    """Where an actor may start, in increasing order without repeats, produced lazily.
+
+    The caller stops at the first start that gives an actor, usually near the beginning of the
+    clause; merging the pattern scans lazily means each scan runs only as far as its next match
+    instead of over the whole clause (``finditer`` yields increasing starts).
+    """
     mention_starts = {c.start for c in mentions}
-    starts = set(mention_starts)
+    streams: list[Iterable[int]] = [sorted(mention_starts)]
     for rx, may_match in _ACTOR_PATTERNS:
         if may_match(text):
-            starts.update(m.start() for m in rx.finditer(text))
+            streams.append(m.start() for m in rx.finditer(text))
     # "the Russian Federation": the candidate starts at "the"
     if mention_starts:
-        starts.update(m.start() for m in _THE.finditer(text) if m.end() in mention_starts)
-    return sorted(starts)
+        streams.append(m.start() for m in _THE.finditer(text) if m.end() in mention_starts)
+    last = -1
+    for pos in heapq.merge(*streams):
+        if pos != last:
+            yield pos
+            last = pos
+
+
+# The impersonal and passive forms below are searched in every clause but seldom present; each
+# can only match where one of the words its pattern requires is (see ``prefilter``).
+_SEARCH_SCREEN = Screen([(rx, rx) for rx in (_ON_SUGGESTION, _IMPERSONAL, _NOUN_IMPERSONAL, _PASSIVE_BY)])
 
 
 def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
     """The actor of a clause, or None. ``previous`` resolves "They"/"He"/"these Member States"."""
     mentions = find_countries(text)
     candidates: list[Actor] = []
-    if m := _ON_SUGGESTION.search(text):
+    searchable = _SEARCH_SCREEN.candidates(fold(text))
+    if _ON_SUGGESTION in searchable and (m := _ON_SUGGESTION.search(text)):
         unit = _unit_at(text, m.end(), mentions)
         if unit:
             candidates.append(replace(unit, start=m.start(), verb_start=m.start("v")))
-    if m := _IMPERSONAL.search(text):
+    if _IMPERSONAL in searchable and (m := _IMPERSONAL.search(text)):
         agent = _unit_at(text, m.end(), mentions) if m.group(0).rstrip().endswith("by") else None
         if agent:
             candidates.append(
@@ -294,7 +312,7 @@ def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
                 "It", ActorKind.UNSPECIFIED, None, [], m.start(), m.start() + 2, m.start() + 3, m.group("v")
             )
             candidates.append(it)
-    if m := _NOUN_IMPERSONAL.search(text):
+    if _NOUN_IMPERSONAL in searchable and (m := _NOUN_IMPERSONAL.search(text)):
         phrase = text[m.start() : m.start("noun")] + m.group("noun")
         candidates.append(Actor(phrase, ActorKind.UNSPECIFIED, None, [], m.start(), m.end(), m.start("noun")))
     for pos in _candidate_starts(text, mentions):
@@ -302,7 +320,7 @@ def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
         if unit and (full := _with_verb(text, unit, mentions)):
             candidates.append(full)
             break
-    if m := _PASSIVE_BY.search(text):
+    if _PASSIVE_BY in searchable and (m := _PASSIVE_BY.search(text)):
         agent = _unit_at(text, m.end(), mentions)
         if agent:
             candidates.append(replace(agent, start=m.start(), verb_start=m.start()))

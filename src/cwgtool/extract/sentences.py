@@ -39,17 +39,29 @@ def _quote_depth_ok(text: str) -> bool:
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
-    before = text[:pos]
-    if before.count('"') % 2 == 1:
+    """Whether ``pos`` is inside quotation marks (counts in ``text[:pos]``, without copying it)."""
+    if text.count('"', 0, pos) % 2 == 1:
         return True
-    return sum(before.count(q) for q in "“«") > sum(before.count(q) for q in "”»")
+    return sum(text.count(q, 0, pos) for q in "“«") > sum(text.count(q, 0, pos) for q in "”»")
+
+
+# How far back the word before a stop is first looked for; a longer run of word characters and
+# dots is rare, and then the whole prefix is searched.
+_WORD_WINDOW = 64
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the "." at ``stop`` ends an abbreviation or an initial, not a sentence."""
     if text[stop] != ".":
         return False
-    m = _WORD_BEFORE.search(text[: stop + 1])
+    # The word is the run of [\w.] characters ending at ``stop``, found by searching the text up to
+    # the stop. A search limited to a window finds the same match unless the run reaches the
+    # window's start (a match before the window implies one at its start), so only then is the
+    # whole prefix searched. ``endpos`` makes ``$`` match at the stop, as the slice used to.
+    lo = max(0, stop - _WORD_WINDOW)
+    m = _WORD_BEFORE.search(text, lo, stop + 1)
+    if m is not None and lo > 0 and m.start() == lo:
+        m = _WORD_BEFORE.search(text, 0, stop + 1)
     if not m:
         return False
     word = m.group(1).lower()
@@ -60,7 +72,9 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, keeping quoted material and abbreviations intact."""
-    text = re.sub(r"\s+", " ", text).strip()
+    # Runs of whitespace become one space, ends trimmed: what re.sub(r"\s+", " ", text).strip()
+    # gives (str.split and str.strip use the same whitespace test as re's \s), without a regex.
+    text = " ".join(text.split())
     if not text:
         return []
     respect_quotes = _quote_depth_ok(text)
