@@ -166,7 +166,7 @@ def _split_columns(cluster: list[Char]) -> list[list[Char]]:
         if text.isspace():
             continue
         if right is not None and x0 - right > COLUMN_GAP * (1.0 if size < 1.0 else size):
-            seg_text = "".join(x[0] for x in cluster[start:i] if not x[0].isspace())
+            seg_text = "".join(x[0] for x in cluster[start:i] if not x[0].isspace()).replace(" ", "")
             if not _is_label_only(seg_text):
                 # Whitespace between the columns stays with the left one, as it was read.
                 starts.append(i)
@@ -226,7 +226,7 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
                 append(" ")
         append(text)
         pending_space = False
-        k = len(text)
+        k = len(text) - text.count(" ")  # letters: an engine may hand over words joined by spaces
         if size == run_size:
             run_size_len += k
         else:

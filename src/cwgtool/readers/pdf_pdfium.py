@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cwgtool.readers.pdf_layout import SPACE_GAP, Char, PageLines, build_lines
+from cwgtool.readers.pdf_layout import SPACE_GAP, TAB_GAP, Char, PageLines, build_lines
 
 _HYPHEN_MARKERS = {"\x02": "-", "\ufffe": "-"}  # pdfium's marks for a line-end hyphen
 # A word (no whitespace, no hyphen marker) with the one space before it if any, or one
@@ -117,10 +117,11 @@ class _TextPageReader:
         slow = False  # was the last word read character by character?
         # The current text object's style, unpacked: consecutive words mostly share an object.
         cur_obj = -1
-        size = em = 0.0
+        size = em = lay_em = 0.0
         font = ""
         obj_base: float | None = None
         obj_top = 0.0
+        run_obj = -1  # the text object the last item ends in, if a next word may join it
         for m in _WORD_OR_BREAK.finditer(text):
             i, end = m.span()
             word = m.group()
@@ -136,6 +137,7 @@ class _TextPageReader:
                         # it (read normally, so it runs left to right), its own box is not needed.
                         _t, _x0, x1, base, p_size, p_font = chars[-1]
                         append((word, x1, x1, base, p_size, p_font))
+                        run_obj = -1
                         continue
                     word = _HYPHEN_MARKERS.get(word, word)
             elif word[0] == " ":
@@ -155,7 +157,10 @@ class _TextPageReader:
                 cur_obj = obj
                 size, font, obj_base, obj_top = style
                 em = size if size > 1.0 else 1.0
+                lay_em = round(size, 1)  # the em the layout stage measures gaps in
+                lay_em = 1.0 if lay_em < 1.0 else lay_em
             base = obj_base
+            w_last = obj  # the text object of the word's last character
             if box_top - obj_top > 0.5 * em or obj_top - box_top > 0.5 * em:
                 base = None  # vertical writing: the baseline moves within the object
             elif j != i and base is not None and not exact:
@@ -164,7 +169,7 @@ class _TextPageReader:
                     base = None  # letter-spacing: a gap after every letter that pdfium ignores
                 get_loose_box(tp, j, rect_ref)
                 _x0j, top_j, x1, _ = box.tolist()
-                last_obj = get_text_object(tp, j)
+                last_obj = w_last = get_text_object(tp, j)
                 if last_obj != obj:
                     last = styles.get(last_obj)
                     if last is None:
@@ -175,17 +180,30 @@ class _TextPageReader:
                     base = None  # reversed, stacked, or spread: gaps pdfium did not mark
             x0 -= left
             if space >= 0 and chars:
-                # The space marker only matters between two words of one line closer than a
-                # word gap; pdfium's usual wide gaps make a space anyway, so only then ask
-                # whether the space is real (a glyph) or generated (skipped, the gap decides).
                 prev = chars[-1]
-                if prev[3] == base and x0 - prev[2] <= SPACE_GAP * em and not is_generated(tp, space):
-                    append((" ", prev[2], prev[2], base, prev[4], prev[5]))
+                if prev[3] == base:
+                    gap = x0 - prev[2]
+                    if gap <= SPACE_GAP * lay_em:
+                        # The space marker only matters between two words of one line closer
+                        # than a word gap; pdfium's usual wide gaps make a space anyway, so only
+                        # then ask whether the space is real (a glyph) or generated (skipped).
+                        if not is_generated(tp, space):
+                            append((" ", prev[2], prev[2], base, prev[4], prev[5]))
+                            run_obj = -1
+                    elif run_obj == obj and gap <= TAB_GAP * lay_em and not exact:
+                        # The next word of the same text object, one ordinary space away: the
+                        # layout would join the two with one space, so join them here and hand
+                        # it a few long items instead of many short ones.
+                        chars[-1] = (prev[0] + " " + word, prev[1], x1 - left, base, size, font)
+                        run_obj = w_last
+                        continue
             if base is None or (j != i and exact):
                 self._chars(tp, text, i, j, left, top, styles, chars)
                 slow = True
+                run_obj = -1
                 continue
             append((word, x0, x1 - left, base, size, font))
+            run_obj = -1 if exact else w_last
         return chars
 
     def _chars(
