@@ -105,7 +105,15 @@ class Layout:
 
 
 def is_bold_font(fontname: str | None) -> bool:
-    return bool(fontname) and _BOLD.search(fontname) is not None  # type: ignore[arg-type]
+    if not fontname:
+        return False
+    bold = _BOLD_FONTS.get(fontname)
+    if bold is None:  # a document uses a handful of fonts: remember the answer per name
+        bold = _BOLD_FONTS[fontname] = _BOLD.search(fontname) is not None
+    return bold
+
+
+_BOLD_FONTS: dict[str, bool] = {}
 
 
 def build_lines(chars: Iterable[Char], page: int, width: float, height: float) -> list[Line]:
@@ -247,9 +255,17 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
         prev_text, prev_x0, prev_x1, prev_base = text, cx0, cx1, base
     if n == 0:
         return None
-    sizes[run_size] = sizes.get(run_size, 0) + run_size_len
-    fonts[run_font] = fonts.get(run_font, 0) + run_font_len
-    size = max(sizes.items(), key=_COUNT)[0]
+    # Most lines have one size and one font: then the current run is the dominant one.
+    if sizes:
+        sizes[run_size] = sizes.get(run_size, 0) + run_size_len
+        size = max(sizes.items(), key=_COUNT)[0]
+    else:
+        size = run_size
+    if fonts:
+        fonts[run_font] = fonts.get(run_font, 0) + run_font_len
+        fontname = max(fonts.items(), key=_COUNT)[0]
+    else:
+        fontname = run_font
     baseline = base_sum / n
     return Line(
         text="".join(parts),
@@ -262,7 +278,7 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
         page_height=height,
         size=size,
         bold=bold,
-        fontname=max(fonts.items(), key=_COUNT)[0],
+        fontname=fontname,
     )
 
 
