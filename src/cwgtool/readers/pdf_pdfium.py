@@ -117,10 +117,11 @@ class _TextPageReader:
         slow = False  # was the last word read character by character?
         # The current text object's style, unpacked: consecutive words mostly share an object.
         cur_obj = -1
-        size = em = lay_em = 0.0
+        size = half_em = letter_gap = max_width = space_gap = tab_gap = 0.0
         font = ""
         obj_base: float | None = None
         obj_top = 0.0
+        spaced: dict[int, bool] = {}  # text object → are its letters spaced apart (Tc)?
         run_obj = -1  # the text object the last item ends in, if a next word may join it
         for m in _WORD_OR_BREAK.finditer(text):
             i, end = m.span()
@@ -157,16 +158,23 @@ class _TextPageReader:
                 cur_obj = obj
                 size, font, obj_base, obj_top = style
                 em = size if size > 1.0 else 1.0
+                half_em, letter_gap, max_width = 0.5 * em, SPACE_GAP * em, _MAX_EM_PER_LETTER * em
                 lay_em = round(size, 1)  # the em the layout stage measures gaps in
                 lay_em = 1.0 if lay_em < 1.0 else lay_em
+                space_gap, tab_gap = SPACE_GAP * lay_em, TAB_GAP * lay_em
             base = obj_base
             w_last = obj  # the text object of the word's last character
-            if box_top - obj_top > 0.5 * em or obj_top - box_top > 0.5 * em:
+            if box_top - obj_top > half_em or obj_top - box_top > half_em:
                 base = None  # vertical writing: the baseline moves within the object
             elif j != i and base is not None and not exact:
-                get_loose_box(tp, i + 1, rect_ref)
-                if box[0] - x1 > SPACE_GAP * em:
-                    base = None  # letter-spacing: a gap after every letter that pdfium ignores
+                # Letter-spacing (Tc) is one value per text object: measured at the first gap
+                # between letters of the object's first word, it holds for all its words.
+                gapped = spaced.get(obj)
+                if gapped is None:
+                    get_loose_box(tp, i + 1, rect_ref)
+                    gapped = spaced[obj] = box[0] - x1 > letter_gap
+                if gapped:
+                    base = None  # a gap after every letter that pdfium does not mark
                 get_loose_box(tp, j, rect_ref)
                 _x0j, top_j, x1, _ = box.tolist()
                 last_obj = w_last = get_text_object(tp, j)
@@ -176,21 +184,21 @@ class _TextPageReader:
                         last = styles[last_obj] = self._object_style(tp, j, last_obj, top)
                     if last[0] != size or last[1] != font or last[2] != base:
                         base = None  # the word changes font, size or baseline
-                if x1 < x0 or abs(top_j - box_top) > 0.5 * em or x1 - x0 > _MAX_EM_PER_LETTER * em * len(word):
+                if x1 < x0 or abs(top_j - box_top) > half_em or x1 - x0 > max_width * len(word):
                     base = None  # reversed, stacked, or spread: gaps pdfium did not mark
             x0 -= left
             if space >= 0 and chars:
                 prev = chars[-1]
                 if prev[3] == base:
                     gap = x0 - prev[2]
-                    if gap <= SPACE_GAP * lay_em:
+                    if gap <= space_gap:
                         # The space marker only matters between two words of one line closer
                         # than a word gap; pdfium's usual wide gaps make a space anyway, so only
                         # then ask whether the space is real (a glyph) or generated (skipped).
                         if not is_generated(tp, space):
                             append((" ", prev[2], prev[2], base, prev[4], prev[5]))
                             run_obj = -1
-                    elif run_obj == obj and gap <= TAB_GAP * lay_em and not exact:
+                    elif run_obj == obj and gap <= tab_gap and not exact:
                         # The next word of the same text object, one ordinary space away: the
                         # layout would join the two with one space, so join them here and hand
                         # it a few long items instead of many short ones.
