@@ -26,6 +26,7 @@ import re
 
 from cwgtool.countries import find_countries
 from cwgtool.extract.metadata import iso_date
+from cwgtool.extract.prefilter import Guard, fold
 from cwgtool.extract.sentences import split_sentences
 from cwgtool.extract.topics import content_words, jaccard
 from cwgtool.model import Action, Document, Paragraph, Section
@@ -147,31 +148,64 @@ def _due(sentence: str) -> str | None:
     return iso_date(m["d"], m["m"], m["y"]) if m else None
 
 
+# Every sentence of a record is tested with these; each is searched only when the text holds a
+# word its pattern requires (see ``prefilter``), so the answers are those of plain searches.
+_COURTESY_G = Guard(_COURTESY)
+_NOTED_ONLY_G = Guard(_NOTED_ONLY)
+_AGENDA_G = Guard(_AGENDA)
+_IMPERSONAL_G = Guard(_IMPERSONAL)
+_DISCUSSION_AGENT_G = Guard(_DISCUSSION_AGENT)
+_ACTIVE_REQUEST_G = Guard(_ACTIVE_REQUEST)
+_PASSIVE_REQUEST_G = Guard(_PASSIVE_REQUEST)
+_WILL_G = Guard(_WILL)
+_DECISION_G = Guard(_DECISION)
+_LEAD_CLAUSE = re.compile(r"^[^,]{0,80},\s*")
+
+
 def _is_excluded(text: str) -> bool:
     t = text.strip()
-    return not t or bool(_NOTHING.match(t)) or (bool(_COURTESY.search(t)) and not _action_cue(t)) or bool(_NOTED_ONLY.match(t))
+    if not t:
+        return True
+    folded = fold(t)
+    return (
+        bool(_NOTHING.match(t))
+        or (bool(_COURTESY_G.search(t, folded)) and not _action_cue(t))
+        or (_NOTED_ONLY_G.may_match(folded) and bool(_NOTED_ONLY.match(t)))
+    )
 
 
 def _action_cue(sentence: str) -> bool:
     """Does this sentence state a request or decision of the meeting (see module doc)?"""
     s = sentence.strip()
-    if _AGENDA.search(s) or _IMPERSONAL.search(s) or _ACTION_LABEL.match(s):
+    folded = fold(s)
+    if _AGENDA_G.search(s, folded) or _IMPERSONAL_G.search(s, folded) or _ACTION_LABEL.match(s):
         return True
-    if not _DISCUSSION_AGENT.search(re.sub(r"^[^,]{0,80},\s*", "", s)) and not _DISCUSSION_AGENT.search(s):
+    # The agent opens the sentence or follows a short lead-in ("In conclusion, the Group …"); both
+    # texts lie inside ``s``, so neither can match when ``s`` lacks the agent words.
+    if not _DISCUSSION_AGENT_G.may_match(folded):
         return False
-    m = _ACTIVE_REQUEST.search(s)
+    lead = _LEAD_CLAUSE.match(s)
+    if not _DISCUSSION_AGENT.search(s[lead.end() :] if lead else s) and not _DISCUSSION_AGENT.search(s):
+        return False
+    m = _ACTIVE_REQUEST_G.search(s, folded)
     if m and _DISCUSSION_AGENT.match(m["actor"]) and _is_agent(m["addr"]):
         return True
-    return bool(_PASSIVE_REQUEST.search(s) or _WILL.search(s) or _DECISION.search(s))
+    return bool(
+        _PASSIVE_REQUEST_G.search(s, folded) or _WILL_G.search(s, folded) or _DECISION_G.search(s, folded)
+    )
 
 
 def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r";\s+|,\s+(?:and|while|but)\s+", text) if c.strip()]
 
 
-def _similarity(a: str, b: str) -> float:
-    words_a = content_words(a)
-    return max((jaccard(words_a, content_words(c)) for c in [b, *_clauses(b)]), default=0.0)
+def _clause_words(text: str) -> list[set[str]]:
+    """Content words of ``text`` and of each of its clauses (what an item is compared with)."""
+    return [content_words(c) for c in [text, *_clauses(text)]]
+
+
+def _similarity(words_a: set[str], clause_words: list[set[str]]) -> float:
+    return max((jaccard(words_a, w) for w in clause_words), default=0.0)
 
 
 def action_sections(doc: Document) -> list[Section]:
@@ -191,7 +225,7 @@ def extract_actions(doc: Document) -> list[Action]:
     for section in action_sections(doc):
         for i, p in enumerate(_section_paragraphs(section), start=1):
             in_action_sections.add(id(p))
-            text = re.sub(r"\s+", " ", p.text).strip()
+            text = " ".join(p.text.split())  # = re.sub(r"\s+", " ", …).strip(): same whitespace test
             if _is_excluded(text):
                 continue
             actor, addressee = _who(text)
@@ -213,7 +247,7 @@ def extract_actions(doc: Document) -> list[Action]:
         for p in section.paragraphs:
             if id(p) in in_action_sections:
                 continue
-            for sent in split_sentences(re.sub(r"\s+", " ", p.text)):
+            for sent in split_sentences(p.text):  # it collapses whitespace itself
                 if _is_excluded(sent) or not _action_cue(sent):
                     continue
                 actor, addressee = _who(sent)
@@ -230,8 +264,13 @@ def extract_actions(doc: Document) -> list[Action]:
                     )
                 )
 
+    # Each text's words are read once, not once per pair compared.
+    found_words = [_clause_words(d.text) for d in found] if listed else []
     for action in listed:
-        action.related = [d.text for d in found if _similarity(action.text, d.text) >= RELATED_THRESHOLD]
+        words = content_words(action.text)
+        action.related = [
+            d.text for d, dw in zip(found, found_words, strict=True) if _similarity(words, dw) >= RELATED_THRESHOLD
+        ]
     return listed + found
 
 

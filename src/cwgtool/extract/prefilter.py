@@ -55,6 +55,24 @@ def required_literals(pattern: re.Pattern[str] | str, flags: int = 0) -> frozens
     return frozenset(s for s in needs if not any(t != s and t in s for t in needs))
 
 
+class Guard:
+    """One pattern behind its literal test: ``search`` returns what ``pattern.search`` would."""
+
+    __slots__ = ("needs", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needs = required_literals(pattern)
+
+    def may_match(self, folded: str | None) -> bool:
+        """False only when no match is possible in the text that folds to ``folded``."""
+        return folded is None or self.needs is None or any(w in folded for w in self.needs)
+
+    def search(self, text: str, folded: str | None) -> re.Match[str] | None:
+        """``pattern.search(text)``, skipped when ``fold(text)`` (given) rules a match out."""
+        return self.pattern.search(text) if self.may_match(folded) else None
+
+
 class Screen(Generic[T]):
     """Which of several patterns can match in a text, judged by their required literals.
 
@@ -156,4 +174,4 @@ def _item(op: Any, av: Any) -> tuple[str | None, _Needs]:
     return None, None
 
 
-__all__ = ["Screen", "fold", "required_literals"]
+__all__ = ["Guard", "Screen", "fold", "required_literals"]

@@ -40,17 +40,25 @@ _STOPWORD_TEXT = """a an the of to in on and or for with by at from as that this
     can has have had do does did not no also all any such other than then so into onto about upon
     concerning regarding topic topics"""
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
+
+
 def _stem(word: str) -> str:
-    for suffix in ("ing", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+    """Drop "ing", "es" or "s" (first that applies) when at least four letters remain."""
+    n = len(word)
+    if n >= 7 and word.endswith("ing"):
+        return word[:-3]
+    if n >= 6 and word.endswith("es"):
+        return word[:-2]
+    if n >= 5 and word.endswith("s"):
+        return word[:-1]
     return word
 
 
 def content_words(text: str, extra_stop: Iterable[str] = ()) -> set[str]:
     """Lower-cased, lightly stemmed words minus function words; "send/update" gives two words."""
-    stop = _STOPWORDS | set(extra_stop)
-    words = re.findall(r"[a-z0-9][a-z0-9\-]*", text.lower().replace("’", "'").replace("'s", ""))
+    stop = _STOPWORDS.union(extra_stop) if extra_stop else _STOPWORDS
+    words = _WORD.findall(text.lower().replace("’", "'").replace("'s", ""))
     return {_stem(w) for w in words if w not in stop and len(w) > 1}
 
 
