@@ -6,9 +6,9 @@ Cache lookups happen in the calling process (hashing and loading an entry costs 
 millisecond, far less than shipping the work to a worker), so a fully cached run never starts a
 pool. Only the misses go to a process pool; workers parse, store the cache entry themselves
 (atomic renames make concurrent writers safe) and send back the Document as its indent=2 JSON
-text — the exact cache-entry and output form, so it is serialised once. Measured on cwg12.pdf:
-worker ``model_dump_json`` 1.5 ms vs ``pickle.dumps`` 2.7 ms; parent ``model_validate_json``
-5.1 ms vs ``pickle.loads`` 6.2 ms.
+(UTF-8 bytes) — the exact cache-entry and output form, so it is serialised once. Measured on
+cwg12.pdf: worker ``model_dump_json`` 1.5 ms vs ``pickle.dumps`` 2.7 ms; parent
+``model_validate_json`` 5.1 ms vs ``pickle.loads`` 6.2 ms.
 
 Callers that only write the JSON (``cwgtool parse`` in its default format) ask for
 ``as_json=True``: then a success carries ``document_json`` and the parent validates nothing,
@@ -26,6 +26,8 @@ from cwgtool.errors import CwgError
 from cwgtool.readers import DEFAULT_PDF_ENGINE
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from cwgtool.cache import ParseCache
     from cwgtool.limits import Limits
     from cwgtool.model import Document
@@ -40,9 +42,10 @@ class Outcome:
     error: str | None = None  # one-line reason
     exit_code: int = 0
     cached: bool = False
-    # The document as ``model_dump_json(indent=2)``: set on every success with ``as_json``
-    # (``document`` may then be None); otherwise only a transport form, turned into ``document``.
-    document_json: str | None = None
+    # The document as ``cache.dump_json`` (UTF-8 ``model_dump_json(indent=2)``): set on every
+    # success with ``as_json`` (``document`` may then be None); otherwise only a transport form,
+    # turned into ``document``.
+    document_json: bytes | None = None
     detail: str | None = None  # traceback for --debug
 
     def warnings(self) -> list[str]:
@@ -101,10 +104,14 @@ def _parse_uncached(path: str, options: ParseOptions, sha: str | None, as_json: 
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
         return _failure(path, exc, options)
     cache = options.cache()
-    text = doc.model_dump_json(indent=2) if as_json or (cache is not None and sha is not None) else None
-    if cache is not None and sha is not None and text is not None:
-        cache.put(sha, options.pdf_engine, text)
-    return Outcome(path, doc, document_json=text if as_json else None)
+    data = None
+    if as_json or (cache is not None and sha is not None):
+        from cwgtool.cache import dump_json
+
+        data = dump_json(doc)
+    if cache is not None and sha is not None and data is not None:
+        cache.put(sha, options.pdf_engine, data)
+    return Outcome(path, doc, document_json=data if as_json else None)
 
 
 def _lookup(path: str, options: ParseOptions, as_json: bool = False) -> tuple[Outcome | None, str | None]:
@@ -120,8 +127,8 @@ def _lookup(path: str, options: ParseOptions, as_json: bool = False) -> tuple[Ou
     except OSError:
         return None, None
     if as_json:
-        text = cache.get_json(sha, options.pdf_engine, path)
-        return (Outcome(path, document_json=text, cached=True) if text is not None else None), sha
+        data = cache.get_json(sha, options.pdf_engine, path)
+        return (Outcome(path, document_json=data, cached=True) if data is not None else None), sha
     doc = cache.get(sha, options.pdf_engine, path)
     return (Outcome(path, doc, cached=True) if doc is not None else None), sha
 
@@ -135,12 +142,14 @@ def parse_one(path: str, options: ParseOptions, *, as_json: bool = False) -> Out
 def _work(path: str, options: ParseOptions, sha: str | None) -> Outcome:
     """Worker entry point: never prints; anything unexpected becomes a failed outcome."""
     try:
+        from cwgtool.cache import dump_json
+
         doc = _parse(path, options)
-        text = doc.model_dump_json(indent=2)
+        data = dump_json(doc)
         cache = options.cache()
         if cache is not None and sha is not None:
-            cache.put(sha, options.pdf_engine, text)
-        return Outcome(path, document_json=text)
+            cache.put(sha, options.pdf_engine, data)
+        return Outcome(path, document_json=data)
     except Exception as exc:  # noqa: BLE001 - one broken file must not kill the batch
         return _failure(path, exc, options)
 
@@ -173,7 +182,7 @@ def parse_many(
 
     ``jobs > 1`` parses cache misses in a process pool (never for a single miss). ``on_done`` is
     called in this process as each document finishes, in completion order (for progress bars).
-    ``as_json``: successes carry ``document_json`` (``model_dump_json(indent=2)``, exactly) and
+    ``as_json``: successes carry ``document_json`` (``cache.dump_json`` bytes, exactly) and
     maybe no ``document`` — cache hits and worker results are passed through unvalidated.
     """
     pending: dict[int, tuple[str, str | None]] = {}
@@ -215,8 +224,8 @@ def _ordered(
     on_done: Callable[[Outcome], None] | None,
     as_json: bool,
 ) -> Iterator[Outcome]:
-    from concurrent.futures import FIRST_COMPLETED, Future, wait
-
+    if futures:  # a fully cached run never needs the module
+        from concurrent.futures import FIRST_COMPLETED, wait
     if on_done is not None:
         for i in sorted(ready):
             on_done(ready[i])

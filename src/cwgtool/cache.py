@@ -8,7 +8,7 @@ without it an editable install would keep serving documents parsed by yesterday'
 Entries are gzip-compressed JSON (the public model, so an entry is inspectable with ``zcat``),
 stored in exactly the form ``cwgtool parse`` writes — ``model_dump_json(indent=2)`` — so that
 a cache hit for JSON output is a decompress, a path rewrite and a write: no JSON decoding, no
-model validation, no re-serialisation (``get_json``). Commands that need the model validate the
+model validation, no re-serialisation (``get_json``, bytes). Commands that need the model validate the
 text (``get``). Entries are written atomically; anything unreadable (a failed gzip CRC, a
 truncated file, text without the shape we write, or for ``get`` text that fails validation) is
 treated as a miss and overwritten — the cache can never make a parse fail. Documents are stored
@@ -69,42 +69,48 @@ def code_fingerprint() -> str:
     return _fingerprint
 
 
-# The head and tail of ``Document.model_dump_json(indent=2)``: fields are written in model order,
-# so ``schema_version`` then ``source.path`` always open the text. JSON strings hold no raw
-# quote or newline, so these anchors cannot match inside a string value.
-_SOURCE_PATH = re.compile(r'^\{\n  "schema_version": "[^"]*",\n  "source": \{\n    "path": ("(?:[^"\\]|\\.)*")')
-_WARNINGS = '\n  "warnings": '
+def dump_json(document: Document) -> bytes:
+    """The one serialised form: cache entry, worker transport and ``parse`` JSON output (UTF-8)."""
+    return document.model_dump_json(indent=2).encode("utf-8")
 
 
-def relabel_json(text: str, path: str) -> str:
+# The head and tail of ``dump_json``: fields are written in model order, so ``schema_version``
+# then ``source.path`` always open the text. JSON strings hold no raw quote or newline, so these
+# anchors cannot match inside a string value.
+_SOURCE_PATH = re.compile(rb'^\{\n  "schema_version": "[^"]*",\n  "source": \{\n    "path": ("(?:[^"\\]|\\.)*")')
+_WARNINGS = b'\n  "warnings": '
+
+
+def relabel_json(data: bytes, path: str) -> bytes:
     """Point a cached document's ``source.path`` and provenance ``file`` fields at ``path``.
 
-    Works on the indented JSON text pydantic wrote (``"file": "old"``), which costs a string
-    replace instead of a walk over the decoded tree. ``json.dumps(ensure_ascii=False)`` escapes
-    exactly what pydantic's serde_json encoder escapes (quote, backslash, control characters,
-    lowercase ``\\u00XX``), so the result is byte-identical to serialising the re-labelled
-    model; a path that cannot be encoded (lone surrogates) fails later and becomes a miss.
-    Raises ValueError when the text does not have the shape of a cached document.
+    Works on the UTF-8 JSON pydantic wrote (``"file": "old"``), which costs a bytes replace
+    instead of a walk over the decoded tree. ``json.dumps(ensure_ascii=False)`` escapes exactly
+    what pydantic's encoder escapes (quote, backslash, control characters as ``\\n`` etc. or
+    lowercase ``\\u00XX``; nothing else), so the result is byte-identical to serialising the
+    re-labelled model (tested with awkward names); a path that cannot be encoded (lone
+    surrogates) raises, which the cache turns into a miss.
+    Raises ValueError when the data does not have the shape of a cached document.
     """
-    m = _SOURCE_PATH.match(text)
-    if m is None or not text.endswith("\n}"):
+    m = _SOURCE_PATH.match(data)
+    if m is None or not data.endswith(b"\n}"):
         raise ValueError("not a cached document")
-    old, new = m.group(1), json.dumps(path, ensure_ascii=False)
+    old, new = m.group(1), json.dumps(path, ensure_ascii=False).encode("utf-8")
     if old == new:
-        return text
-    return text.replace(f'"path": {old}', f'"path": {new}', 1).replace(f'"file": {old}', f'"file": {new}')
+        return data
+    return data.replace(b'"path": ' + old, b'"path": ' + new, 1).replace(b'"file": ' + old, b'"file": ' + new)
 
 
-def json_warnings(text: str) -> list[str]:
-    """The top-level ``warnings`` of a document given as its indent=2 JSON, without decoding the rest.
+def json_warnings(data: bytes) -> list[str]:
+    """The top-level ``warnings`` of a document given as ``dump_json`` bytes, decoding only them.
 
     ``warnings`` is the model's last field; deeper keys are indented by at least four spaces,
     so the two-space anchor only finds the top-level one.
     """
-    i = text.rfind(_WARNINGS)
+    i = data.rfind(_WARNINGS)
     if i < 0:
         return []
-    value, _end = json.JSONDecoder().raw_decode(text, i + len(_WARNINGS))
+    value, _end = json.JSONDecoder().raw_decode(data[i + len(_WARNINGS) :].decode("utf-8"))
     return [str(w) for w in value]
 
 
@@ -125,8 +131,8 @@ class ParseCache:
         variant = hashlib.sha256(f"{__version__}|{code_fingerprint()}|{pdf_engine}".encode()).hexdigest()[:16]
         return self.root / _LAYOUT / sha256[:2] / f"{sha256}-{variant}.json.gz"
 
-    def get_json(self, sha256: str, pdf_engine: str, path: str) -> str | None:
-        """The cached document as indent=2 JSON re-labelled with ``path``, or None.
+    def get_json(self, sha256: str, pdf_engine: str, path: str) -> bytes | None:
+        """The cached document as ``dump_json`` bytes re-labelled with ``path``, or None.
 
         This is the cache-hit fast path of ``cwgtool parse`` (JSON output): it neither imports
         nor validates the pydantic model. Integrity rests on what can go wrong with an entry
@@ -141,21 +147,20 @@ class ParseCache:
             return None
         try:
             # wbits=31: gzip framing, header and CRC-32/ISIZE trailer checked in C (one pass)
-            text = zlib.decompress(raw, 31).decode("utf-8")
-            return relabel_json(text, path)
+            return relabel_json(zlib.decompress(raw, 31), path)
         except Exception:  # noqa: BLE001 - a corrupt entry is a miss, never an error
             self._drop(entry)
             return None
 
     def get(self, sha256: str, pdf_engine: str, path: str) -> Document | None:
         """The cached document re-labelled with ``path``, or None (missing or unreadable entry)."""
-        text = self.get_json(sha256, pdf_engine, path)
-        if text is None:
+        data = self.get_json(sha256, pdf_engine, path)
+        if data is None:
             return None
         try:
             from cwgtool.model import Document
 
-            return Document.model_validate_json(text)
+            return Document.model_validate_json(data)
         except Exception:  # noqa: BLE001 - an entry that no longer validates is a miss too
             self._drop(self.entry_path(sha256, pdf_engine))
             return None
@@ -165,17 +170,17 @@ class ParseCache:
         with contextlib.suppress(OSError):
             entry.unlink()
 
-    def put(self, sha256: str, pdf_engine: str, document: Document | str) -> None:
+    def put(self, sha256: str, pdf_engine: str, document: Document | bytes) -> None:
         """Store quietly: a read-only or full cache directory must not fail the parse.
 
-        ``document`` may already be its JSON, which must then be ``model_dump_json(indent=2)``
-        (workers serialise once for cache, transport and output). No fsync: a torn entry after
+        ``document`` may already be its ``dump_json`` bytes (workers serialise once for cache,
+        transport and output). No fsync: a torn entry after
         a crash fails the gzip check and is a miss, so durability would buy nothing here.
         """
         entry = self.entry_path(sha256, pdf_engine)
-        text = document if isinstance(document, str) else document.model_dump_json(indent=2)
+        data = document if isinstance(document, bytes) else dump_json(document)
         # level 6: indented JSON shrinks to ~10 %, and smaller entries also decompress faster
-        payload = zlib.compress(text.encode("utf-8"), 6, 31)
+        payload = zlib.compress(data, 6, 31)
         try:
             from cwgtool.fileio import atomic_writer
 

@@ -201,7 +201,7 @@ def test_stale_code_fingerprint_is_a_miss(files: list[str], cache_dir: Path, rea
 def test_parse_many_as_json_gives_the_output_text(files: list[str], cache_dir: Path) -> None:
     for jobs in (1, 2, 2):  # miss in-process, miss in workers... then hits
         outcomes = list(parse_many(files, ParseOptions(use_cache=jobs == 2), jobs=jobs, as_json=True))
-        assert [o.document_json for o in outcomes] == [parse(p).model_dump_json(indent=2) for p in files]
+        assert [o.document_json for o in outcomes] == [parse(p).model_dump_json(indent=2).encode() for p in files]
     assert all(o.cached and o.document is None for o in outcomes)
     models = list(parse_many(files, ParseOptions(), jobs=2))
     assert all(o.document is not None and o.cached for o in models)
@@ -215,8 +215,8 @@ def test_json_warnings_reads_only_the_top_level_key() -> None:
         sections=[Section(number="1", title="T", level=1, paragraphs=[Paragraph(text=trap, provenance=prov)])],
         warnings=['quote " and \\ and\nnewline', "é"],
     )
-    assert json_warnings(doc.model_dump_json(indent=2)) == doc.warnings
-    assert json_warnings(Document(source=doc.source).model_dump_json(indent=2)) == []
+    assert json_warnings(doc.model_dump_json(indent=2).encode()) == doc.warnings
+    assert json_warnings(Document(source=doc.source).model_dump_json(indent=2).encode()) == []
 
 
 def test_relabel_rewrites_source_and_provenance_only() -> None:
@@ -225,12 +225,12 @@ def test_relabel_rewrites_source_and_provenance_only() -> None:
         source=Source(path="old.txt", format="txt", sha256="0" * 64),
         sections=[Section(number="1", title='"path": "old.txt"', level=1, paragraphs=[Paragraph(text="old.txt", provenance=prov)])],
     )
-    text = relabel_json(doc.model_dump_json(indent=2), 'new "1".txt')
+    text = relabel_json(doc.model_dump_json(indent=2).encode(), 'new "1".txt')
     back = Document.model_validate_json(text)
     assert back.source.path == 'new "1".txt' and back.sections[0].paragraphs[0].provenance.file == 'new "1".txt'
     assert back.sections[0].title == '"path": "old.txt"' and back.sections[0].paragraphs[0].text == "old.txt"
     with pytest.raises(ValueError):
-        relabel_json(doc.model_dump_json(), "x")  # compact: not the form entries are stored in
+        relabel_json(doc.model_dump_json().encode(), "x")  # compact: not the form entries are stored in
 
 
 def test_write_bytes_atomic_permissions_and_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,6 +23,7 @@ from cwgtool.cli.common import (
     PdfEngine,
     documents,
     emit,
+    emit_bytes,
     finish,
     usage_error,
 )
@@ -87,14 +88,18 @@ def parse_cmd(
         usage_error("--output and --output-dir are mutually exclusive")
 
     status = BatchStatus()
-    # JSON output is the cached text itself: no model import, validation or re-serialisation
-    # (--output-dir writes JSON Lines as one indented document per file, the same text)
+    # JSON output is the cached bytes themselves: no model import, validation or re-serialisation
+    # (--output-dir writes JSON Lines as one indented document per file, the same bytes)
     as_json = fmt is DocFormat.JSON or (fmt is DocFormat.JSONL and bool(output_dir))
     outcomes = documents(inputs, engine, password, status, quiet, jobs=jobs, use_cache=not no_cache, as_json=as_json)
     if output_dir:
         for o in outcomes:
-            # one file per input: no per-file fsync (cwgtool.fileio says what that gives up)
-            emit(_render_one(o, fmt), str(mirrored_output(o.path, output_dir, _SUFFIX[fmt])), durable=False)
+            target = str(mirrored_output(o.path, output_dir, _SUFFIX[fmt]))
+            if as_json:
+                emit_bytes(_json(o) + b"\n", target)
+            else:
+                # one file per input: no per-file fsync (cwgtool.fileio says what that gives up)
+                emit(_render_one(o, fmt), target, durable=False)
         finish(status, always=not quiet)
         return
 
@@ -103,7 +108,7 @@ def parse_cmd(
         if fmt is DocFormat.JSON:
             # one file in, one object out; a folder, glob or several files give a list
             one_file = len(inputs) == 1 and (inputs[0] == "-" or os.path.isfile(inputs[0]))
-            text = json_documents([_json(o) for o in done], single=one_file and len(done) == 1)
+            text = json_documents([_json(o).decode("utf-8") for o in done], single=one_file and len(done) == 1)
         else:
             from cwgtool.render import document as r
 
@@ -131,11 +136,13 @@ def json_documents(texts: list[str], *, single: bool) -> str:
     return "[\n" + ",\n".join("  " + t.replace("\n", "\n  ") for t in texts) + "\n]\n"
 
 
-def _json(o: Outcome) -> str:
+def _json(o: Outcome) -> bytes:
     if o.document_json is not None:
         return o.document_json
+    from cwgtool.cache import dump_json
+
     assert o.document is not None
-    return o.document.model_dump_json(indent=2)
+    return dump_json(o.document)
 
 
 def _model(o: Outcome) -> Document:
@@ -148,11 +155,10 @@ def _model(o: Outcome) -> Document:
 
 
 def _render_one(o: Outcome, fmt: DocFormat) -> str:
-    if fmt is DocFormat.JSON or fmt is DocFormat.JSONL:
-        # --output-dir writes one document per file: JSON Lines is then the same indented JSON
-        return _json(o) + "\n"
     from cwgtool.render import document as r
 
     if fmt is DocFormat.MD:
         return r.render_markdown(_model(o))
-    return r.render_text(_model(o))
+    if fmt is DocFormat.TEXT:
+        return r.render_text(_model(o))
+    return r.render_json([_model(o)], single=True)
