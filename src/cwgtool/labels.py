@@ -55,7 +55,7 @@ _DATE_AFTER = re.compile(
 
 def normalise_number(raw: str) -> str:
     """ "4. 1" → "4.1", "1.1." → "1.1"."""
-    return re.sub(r"\s+", "", raw).rstrip(".")
+    return "".join(raw.split()).rstrip(".")  # drops what re's \s matches (str.split's test)
 
 
 def split_label(text: str) -> tuple[Label | None, str]:
@@ -108,4 +108,9 @@ def _make(kind: LabelKind, raw: str, key: str, s: str) -> tuple[Label, str]:
 
 def clean_text(text: str) -> str:
     """Collapse runs of whitespace (tabs, NBSP) to one space; keep the words as written."""
-    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
+    text = text.replace("\u00ad", "")
+    # _SPACE rewrites each run of spaces/tabs/NBSP to one space: a no-op when every such run is
+    # already a single plain space, i.e. there is no tab, no NBSP and no double space.
+    if "\t" in text or "\u00a0" in text or "  " in text:
+        text = _SPACE.sub(" ", text)
+    return text.strip()

@@ -43,12 +43,14 @@ class _Item:
     label: Label | None
     text: str
     block: Block
+    # The label's section number as integers, parsed once: the outline passes read it many times.
+    number: tuple[int, ...] | None = field(init=False)
 
-    @property
-    def number(self) -> tuple[int, ...] | None:
+    def __post_init__(self) -> None:
         if self.label is None or self.label.kind is not LabelKind.NUMBER:
-            return None
-        return tuple(int(p) for p in self.label.key.split("."))
+            self.number = None
+        else:
+            self.number = tuple(int(p) for p in self.label.key.split("."))
 
 
 @dataclass(slots=True)
@@ -105,7 +107,10 @@ def _is_heading_form(item: _Item) -> bool:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, *, probe: bool = False) -> None:
+        # A probe only decides which numbers are headings; its sections are thrown away, so they
+        # carry no provenance (one validated model less per heading).
+        self.probe = probe
         self.outline = Outline()
         self.stack: list[tuple[tuple[int, ...], Section]] = []  # open numbered sections, outermost first
         self.current: Section | None = None  # where paragraphs go (may be a lettered sub-section)
@@ -164,7 +169,10 @@ class _Builder:
         while self.stack and not (num[: len(self.stack[-1][0])] == self.stack[-1][0] and len(self.stack[-1][0]) < len(num)):
             self.stack.pop()
         section = Section(
-            number=".".join(map(str, num)), title=title, level=len(num), provenance=to_provenance(item.block)
+            number=".".join(map(str, num)),
+            title=title,
+            level=len(num),
+            provenance=None if self.probe else to_provenance(item.block),
         )
         (self.stack[-1][1].children if self.stack else self.outline.sections).append(section)
         self.stack.append((num, section))
@@ -312,7 +320,7 @@ def build_outline(blocks: Iterable[Block]) -> Outline:
     builder = _Builder()
     # First pass decides which numbered items are headings, so lettered runs can be scoped.
     decisions: list[str] = []  # "heading" | "numpara" | "other"
-    probe = _Builder()
+    probe = _Builder(probe=True)
     for item in items:
         num = item.number
         kind = "other"

@@ -44,7 +44,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from cwgtool.countries import CountryMention, find_countries
-from cwgtool.extract.prefilter import Screen, fold
+from cwgtool.extract.prefilter import Guard, fold
 from cwgtool.extract.sentences import split_sentences
 from cwgtool.extract.stance import StanceResult, classify
 from cwgtool.model import ActorKind, Document, Paragraph, Position, Provenance, Section, Stance
@@ -289,19 +289,22 @@ def _candidate_starts(text: str, mentions: list[CountryMention]) -> Iterator[int
 
 # The impersonal and passive forms below are searched in every clause but seldom present; each
 # can only match where one of the words its pattern requires is (see ``prefilter``).
-_SEARCH_SCREEN = Screen([(rx, rx) for rx in (_ON_SUGGESTION, _IMPERSONAL, _NOUN_IMPERSONAL, _PASSIVE_BY)])
+_ON_SUGGESTION_G = Guard(_ON_SUGGESTION)
+_IMPERSONAL_G = Guard(_IMPERSONAL)
+_NOUN_IMPERSONAL_G = Guard(_NOUN_IMPERSONAL)
+_PASSIVE_BY_G = Guard(_PASSIVE_BY)
 
 
 def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
     """The actor of a clause, or None. ``previous`` resolves "They"/"He"/"these Member States"."""
     mentions = find_countries(text)
     candidates: list[Actor] = []
-    searchable = _SEARCH_SCREEN.candidates(fold(text))
-    if _ON_SUGGESTION in searchable and (m := _ON_SUGGESTION.search(text)):
+    folded = fold(text)
+    if m := _ON_SUGGESTION_G.search(text, folded):
         unit = _unit_at(text, m.end(), mentions)
         if unit:
             candidates.append(replace(unit, start=m.start(), verb_start=m.start("v")))
-    if _IMPERSONAL in searchable and (m := _IMPERSONAL.search(text)):
+    if m := _IMPERSONAL_G.search(text, folded):
         agent = _unit_at(text, m.end(), mentions) if m.group(0).rstrip().endswith("by") else None
         if agent:
             candidates.append(
@@ -312,7 +315,7 @@ def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
                 "It", ActorKind.UNSPECIFIED, None, [], m.start(), m.start() + 2, m.start() + 3, m.group("v")
             )
             candidates.append(it)
-    if _NOUN_IMPERSONAL in searchable and (m := _NOUN_IMPERSONAL.search(text)):
+    if m := _NOUN_IMPERSONAL_G.search(text, folded):
         phrase = text[m.start() : m.start("noun")] + m.group("noun")
         candidates.append(Actor(phrase, ActorKind.UNSPECIFIED, None, [], m.start(), m.end(), m.start("noun")))
     for pos in _candidate_starts(text, mentions):
@@ -320,7 +323,7 @@ def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
         if unit and (full := _with_verb(text, unit, mentions)):
             candidates.append(full)
             break
-    if _PASSIVE_BY in searchable and (m := _PASSIVE_BY.search(text)):
+    if m := _PASSIVE_BY_G.search(text, folded):
         agent = _unit_at(text, m.end(), mentions)
         if agent:
             candidates.append(replace(agent, start=m.start(), verb_start=m.start()))

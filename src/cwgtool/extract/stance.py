@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from cwgtool.extract.prefilter import Screen, fold
+from cwgtool.extract.prefilter import Guard, Screen, fold
 from cwgtool.model import Stance
 
 
@@ -216,7 +216,7 @@ _FALLBACK = tuple(
 # and is not scanned.
 _CONTENT_SCREEN = Screen([(r, r.pattern) for r in _CONTENT_RULES])
 _MODAL_SHOULD = _BY_NAME["modal-should"]
-_MODAL_SCREEN = Screen([(_MODAL_SHOULD, _MODAL_SHOULD.pattern)])
+_MODAL_GUARD = Guard(_MODAL_SHOULD.pattern)
 _FALLBACK_SCREEN = Screen([((r, pat), pat) for r, pat in _FALLBACK])
 
 
@@ -259,7 +259,7 @@ def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
             return StanceResult(stance, m.group(0).strip(), rule.name)
     if verb_start is not None and (m := _head_match(_BY_NAME["suggest-verb"], text, verb_start)):
         return StanceResult(Stance.SUGGEST, m.group(0).strip(), "suggest-verb")
-    if _MODAL_SCREEN.candidates(tail) and (found := _content_match(_MODAL_SHOULD, text, start)):
+    if _MODAL_GUARD.may_match(tail) and (found := _content_match(_MODAL_SHOULD, text, start)):
         return StanceResult(Stance.SUGGEST, found[0].group(0).strip(), "modal-should")
     if verb_start is not None and (m := _head_match(_BY_NAME["note-verb"], text, verb_start)):
         return StanceResult(Stance.NOTE, m.group(0).strip(), "note-verb")
