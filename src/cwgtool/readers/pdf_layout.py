@@ -44,7 +44,7 @@ PARAGRAPH_GAP = 1.4  # × typical line spacing
 HEADING_MAX_CHARS = 200
 
 _BOLD = re.compile(r"bold|black|heavy", re.IGNORECASE)
-_SENTENCE_END = ".:;?!\"”"
+_SENTENCE_END = tuple(".:;?!\"”")
 # "- 2 -", "– 2 –", "2", "1/4", "- 1/9 -", "Page 2 of 9", "Page 2", "p. 2"
 _PAGE_NUMBER = re.compile(
     r"^(?:page|p\.|pág\.?|página)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:/|of|de|sur)\s*\d{1,4})?\s*[-–—]?$",
@@ -494,11 +494,10 @@ def _breaks(prev: Line, line: Line, spacing: float, right_edge: float) -> bool:
     if _starts_with_label(line.text):
         return True
     # A line that ended a sentence although the next word would have fitted after it.
+    if not prev.text.rstrip().endswith(_SENTENCE_END):
+        return False
     first_word = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
-    return (
-        prev.text.rstrip().endswith(tuple(_SENTENCE_END))
-        and prev.x1 + (len(first_word) + 1) * 0.5 * line.size < right_edge
-    )
+    return prev.x1 + (len(first_word) + 1) * 0.5 * line.size < right_edge
 
 
 def _open_draft(drafts: list[_Draft], line: Line) -> _Draft | None:
@@ -542,7 +541,7 @@ def paragraphs(
 def _continues(prev: _Draft, nxt: _Draft) -> bool:
     """Is ``nxt`` (first block of a page) the rest of ``prev`` (last block of the page before)?"""
     a, b = prev.lines[-1], nxt.lines[0]
-    if prev.text.rstrip().endswith(tuple(_SENTENCE_END)):
+    if prev.text.rstrip().endswith(_SENTENCE_END):
         return False
     if abs(a.size - b.size) > 0.5 or a.bold != b.bold:
         return False
