@@ -97,3 +97,15 @@ def test_raised_mark_inside_a_word(tmp_path: Path) -> None:
     fast, exact = both(one_page_pdf(tmp_path / "case.pdf", content))
     assert [ln[1] for ln in fast] == [ln[1] for ln in exact] == ["States1agreed"]
     assert abs(fast[0][4] - exact[0][4]) < 5 / 13  # type: ignore[operator]
+
+
+def test_break_characters_are_what_the_word_pattern_splits_on() -> None:
+    """``_BREAKS`` holds exactly the characters a word never contains (``\\s`` and pdfium's
+    hyphen marks), so a one-character match is a break if and only if it is in the set."""
+    import re
+
+    from cwgtool.readers.pdf_pdfium import _BREAKS
+
+    breaker = re.compile(r"[\s\x02\ufffe]")
+    chars = {chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF}
+    assert {c for c in chars if breaker.fullmatch(c)} == _BREAKS

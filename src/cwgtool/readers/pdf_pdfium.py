@@ -28,6 +28,9 @@ from typing import Any
 from cwgtool.readers.pdf_layout import SPACE_GAP, TAB_GAP, Char, PageLines, build_lines
 
 _HYPHEN_MARKERS = {"\x02": "-", "\ufffe": "-"}  # pdfium's marks for a line-end hyphen
+_MAYBE_GENERATED = frozenset(" \x02\ufffe")  # what pdfium may insert on its own
+_BREAKS = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+                    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\x02\ufffe")
 # A word (no whitespace, no hyphen marker) with the one space before it if any, or one
 # whitespace / marker character.
 _WORD_OR_BREAK = re.compile(r" ?[^\s\x02\ufffe]+|[\s\x02\ufffe]")
@@ -109,6 +112,8 @@ class _TextPageReader:
         text = textpage.get_text_range() if n else ""
         if len(text) != n:  # surrogate pairs or a short read: one code point per char
             text = "".join(chr(self.raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
+        if exact:
+            return self._exact_chars(tp, text, left, top)
         get_text_object, get_loose_box, box = self.get_text_object, self.get_loose_box, self.box
         rect_ref, is_generated = self.rect_ref, self.is_generated
         styles: dict[int, _Style] = {}  # text object → its style
@@ -125,27 +130,30 @@ class _TextPageReader:
         run_obj = -1  # the text object the last item ends in, if a next word may join it
         for m in _WORD_OR_BREAK.finditer(text):
             i, end = m.span()
-            word = m.group()
-            space = -1  # index of a space just before the word, decided once the word is read
-            if end - i == 1:
-                if word.isspace() or word in _HYPHEN_MARKERS:
-                    if word in "\r\n":
-                        continue  # pdfium's own line breaks: lines are re-derived from baselines
-                    if word in " \x02\ufffe" and is_generated(tp, i):
-                        continue  # pdfium's guessed spaces/hyphens: gaps decide, as for pdfplumber
-                    if word.isspace() and chars and not (exact or slow):
-                        # A real space is only a word-break marker: placed after the word before
-                        # it (read normally, so it runs left to right), its own box is not needed.
-                        _t, _x0, x1, base, p_size, p_font = chars[-1]
-                        append((word, x1, x1, base, p_size, p_font))
-                        run_obj = -1
-                        continue
-                    word = _HYPHEN_MARKERS.get(word, word)
-            elif word[0] == " ":
-                space, i, word = i, i + 1, word[1:]
-                if (exact or slow) and not is_generated(tp, space):
-                    self._chars(tp, text, space, space, left, top, styles, chars)
-                    space = -1
+            word = m.group()  # a word, maybe after one space; or one break character
+            if end - i == 1 and word in _BREAKS:
+                if word in "\r\n" or (word in _MAYBE_GENERATED and is_generated(tp, i)):
+                    continue  # pdfium's line breaks, guessed spaces and hyphens: gaps decide
+                if word in _HYPHEN_MARKERS:
+                    self._chars(tp, text, i, i, left, top, styles, chars)  # a real hyphen
+                    slow, run_obj = True, -1
+                elif chars and not slow:
+                    # A real space is only a word-break marker: placed after the word before
+                    # it (read normally, so it runs left to right), its own box is not needed.
+                    _t, _x0, x1, base, p_size, p_font = chars[-1]
+                    append((word, x1, x1, base, p_size, p_font))
+                    run_obj = -1
+                elif chars:
+                    self._chars(tp, text, i, i, left, top, styles, chars)
+                continue
+            space = -1  # a space just before the word: decided once the word is read
+            if word[0] == " ":
+                space = i
+                i += 1
+                if slow:  # after a word read letter by letter, read the space like that too
+                    if not is_generated(tp, space):
+                        self._chars(tp, text, space, space, left, top, styles, chars)
+                    space, word = -1, word[1:]
             j = end - 1
             slow = False
             obj = get_text_object(tp, i)
@@ -166,7 +174,7 @@ class _TextPageReader:
             w_last = obj  # the text object of the word's last character
             if box_top - obj_top > half_em or obj_top - box_top > half_em:
                 base = None  # vertical writing: the baseline moves within the object
-            elif j != i and base is not None and not exact:
+            elif j != i and base is not None:
                 # Letter-spacing (Tc) is one value per text object: measured at the first gap
                 # between letters of the object's first word, it holds for all its words.
                 gapped = spaced.get(obj)
@@ -177,16 +185,17 @@ class _TextPageReader:
                     base = None  # a gap after every letter that pdfium does not mark
                 get_loose_box(tp, j, rect_ref)
                 _x0j, top_j, x1, _ = box.tolist()
-                last_obj = w_last = get_text_object(tp, j)
-                if last_obj != obj:
-                    last = styles.get(last_obj)
+                w_last = get_text_object(tp, j)
+                if w_last != obj:
+                    last = styles.get(w_last)
                     if last is None:
-                        last = styles[last_obj] = self._object_style(tp, j, last_obj, top)
+                        last = styles[w_last] = self._object_style(tp, j, w_last, top)
                     if last[0] != size or last[1] != font or last[2] != base:
                         base = None  # the word changes font, size or baseline
-                if x1 < x0 or abs(top_j - box_top) > half_em or x1 - x0 > max_width * len(word):
+                if x1 < x0 or abs(top_j - box_top) > half_em or x1 - x0 > max_width * (end - i):
                     base = None  # reversed, stacked, or spread: gaps pdfium did not mark
             x0 -= left
+            x1 -= left
             if space >= 0 and chars:
                 prev = chars[-1]
                 if prev[3] == base:
@@ -198,20 +207,35 @@ class _TextPageReader:
                         if not is_generated(tp, space):
                             append((" ", prev[2], prev[2], base, prev[4], prev[5]))
                             run_obj = -1
-                    elif run_obj == obj and gap <= tab_gap and not exact:
+                    elif run_obj == obj and gap <= tab_gap:
                         # The next word of the same text object, one ordinary space away: the
                         # layout would join the two with one space, so join them here and hand
                         # it a few long items instead of many short ones.
-                        chars[-1] = (prev[0] + " " + word, prev[1], x1 - left, base, size, font)
+                        chars[-1] = (prev[0] + word, prev[1], x1, base, size, font)
                         run_obj = w_last
                         continue
-            if base is None or (j != i and exact):
+            if base is None:
                 self._chars(tp, text, i, j, left, top, styles, chars)
-                slow = True
-                run_obj = -1
+                slow, run_obj = True, -1
                 continue
-            append((word, x0, x1 - left, base, size, font))
-            run_obj = -1 if exact else w_last
+            append((word if space < 0 else word[1:], x0, x1, base, size, font))
+            run_obj = w_last
+        return chars
+
+    def _exact_chars(self, tp: ctypes.c_void_p, text: str, left: float, top: float) -> list[Char]:
+        """Every character with its own box and baseline: the reference for the word reader."""
+        styles: dict[int, _Style] = {}
+        chars: list[Char] = []
+        for m in _WORD_OR_BREAK.finditer(text):
+            i, end = m.span()
+            if text[i] in _BREAKS:
+                if text[i] in "\r\n" or (text[i] in _MAYBE_GENERATED and self.is_generated(tp, i)):
+                    i += 1  # a break pdfium made up, or the space before a word: skipped
+                else:
+                    self._chars(tp, text, i, i, left, top, styles, chars)
+                    i += 1
+            if i < end:
+                self._chars(tp, text, i, end - 1, left, top, styles, chars)
         return chars
 
     def _chars(
