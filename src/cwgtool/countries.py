@@ -143,55 +143,53 @@ def iso3(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, re.Pattern[str]]]]:
-    """A cheap search for where a mention can start, and per first character the text that must
-    start there and the names that can match there.
+def _scanner() -> re.Pattern[str]:
+    """The full pattern of :func:`_table`, rewritten so the regex engine runs it fast.
 
-    Running the 450-name alternation at every position costs most of the extractors' time;
-    a mention can only start at a word start whose character begins some name (or "the"), and
-    at such a position only the names with that first character can match. The per-character
-    alternations keep the longest-first order, so each finds what the full pattern finds.
+    Running the 455-name alternation at every position costs most of the extractors' time: the
+    engine tries each name in turn. The rewrite finds the same matches (same start, same name,
+    same end) in C, without a Python step per candidate position:
 
-    "t" starts "the", "to", "that"…, where only the full pattern (optional "the " before any
-    name) can decide; but every alternative it has there begins with "the" (the "the " prefix,
-    or a name such as "the State of Eritrea"), so a position not starting with "the" is skipped
-    without running it.
+    * one alternative per first character, each beginning with that character as a literal,
+      so the engine skips positions whose character starts no name (or "the") without trying
+      the pattern there; the lookbehind after it checks the character before the start, as
+      ``(?<![\\w-])`` before it did (at the text's start there is none, so both hold);
+    * after the first character, the names are a trie (:func:`~cwgtool.extract.prefilter.trie_pattern`)
+      ending in the ``(?![\\w-])`` test, which picks the same name as the longest-first
+      alternation;
+    * "t" also starts the optional "the " prefix, tried first as in the full pattern, the name
+      after it captured as ``pn``; without the prefix only a name starting with "t" can match.
     """
-    names, pattern = _table()
-    order = sorted(names, key=len, reverse=True)
-    firsts = {n[0] for n in names} | {"t"}
-    by_first: dict[str, tuple[str, re.Pattern[str]]] = {}
-    for ch in firsts:
-        if ch == "t":  # "the " prefix: the full pattern decides
-            need = "the" if all(n.startswith("the") for n in names if n[0] == "t") else "t"
-            by_first[ch] = (need, pattern)
-        else:
-            alternation = "|".join(re.escape(n) for n in order if n[0] == ch)
-            by_first[ch] = (ch, re.compile(rf"(?P<name>{alternation})(?![\w-])"))
-    # The class comes first so the engine can skip ahead to candidate characters; the lookbehind
-    # after it checks the character before the start, as (?<![\w-]) before it would (at the
-    # text's start there is none, so the negative lookbehind holds in both forms).
-    starts = re.compile(rf"[{re.escape(''.join(sorted(firsts)))}](?<![\w-].)")
-    return starts, by_first
+    from cwgtool.extract.prefilter import trie_pattern
+
+    names, _pattern = _table()
+    end = r"(?![\w-])"
+    by_first: dict[str, list[str]] = {}
+    for n in names:
+        by_first.setdefault(n[0], []).append(n[1:])
+    the_name = rf"he\s+(?P<pn>{trie_pattern(names, end)})"
+    alts = []
+    for ch in sorted(set(by_first) | {"t"}):
+        body = trie_pattern(by_first[ch], end) if ch in by_first else None
+        if ch == "t":
+            body = f"(?:{the_name}|{body})" if body is not None else the_name
+        lit = re.escape(ch)
+        alts.append(rf"{lit}(?<![\w-]{lit}){body}")
+    return re.compile("|".join(alts))
 
 
 def find_countries(text: str) -> list[CountryMention]:
     """Every Member State named in ``text``, in order of appearance (what ``finditer`` of the
-    full pattern gives, found by trying it only where a name can start)."""
+    full pattern gives; see :func:`_scanner`)."""
     names, _pattern = _table()
-    starts, by_first = _scanner()
     out: list[CountryMention] = []
-    pos = 0
-    while (start := starts.search(text, pos)) is not None:
-        at = start.start()
-        need, rx = by_first[text[at]]
-        m = rx.match(text, at) if text.startswith(need, at) else None
-        if m is None:
-            pos = at + 1
-            continue
-        name = m["name"]
-        out.append(CountryMention(name, names[name], m.start("name"), m.end("name")))
-        pos = m.end()
+    for m in _scanner().finditer(text):
+        start = m.start("pn")
+        if start < 0:  # no "the " prefix: the name is the whole match
+            start = m.start()
+        end = m.end()
+        name = text[start:end]
+        out.append(CountryMention(name, names[name], start, end))
     return out
 
 

@@ -23,7 +23,7 @@ and positions as the original. Non-ASCII literals in a pattern are not used as r
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
@@ -105,6 +105,36 @@ class Screen(Generic[T]):
         return [item for item, needs in self._needs if needs is None or not needs.isdisjoint(present)]
 
 
+def trie_pattern(words: Iterable[str], end: str = "") -> str:
+    """Regex source that matches, at a position, the longest of ``words`` followed by ``end``.
+
+    ``"|".join(sorted(words, key=len, reverse=True))`` finds the same word, but tries every
+    alternative at every position; in a trie each position costs one literal test per distinct
+    next character (the engine skips an alternative whose first literal differs without
+    entering it). Why it picks the same word: the text fixes one path through the trie, and at
+    each node the continuations are tried before ending there, so the first word that succeeds
+    (``end`` included, which may be a lookahead) is the longest one on the path that does — the
+    first of the length-sorted alternation to succeed. Matching is case-sensitive: compile
+    without IGNORECASE, or the trie would need case-folded keys.
+    """
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the word ends here
+    return _trie_node(root, end)
+
+
+def _trie_node(node: dict[str, Any], end: str) -> str:
+    alts = [re.escape(ch) + _trie_node(child, end) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        alts.append(end)  # last: every continuation is a longer word
+    if not alts:
+        return "(?!)"  # no words: never matches
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 _Needs = frozenset[str] | None
 
 
@@ -181,4 +211,4 @@ def _item(op: Any, av: Any) -> tuple[str | None, _Needs]:
     return None, None
 
 
-__all__ = ["Guard", "Screen", "fold", "required_literals"]
+__all__ = ["Guard", "Screen", "fold", "required_literals", "trie_pattern"]
