@@ -1,4 +1,11 @@
-"""What every subcommand shares: input expansion, option types, errors, output."""
+"""What every subcommand shares: input expansion, option types, errors, output.
+
+Importing this module does not import typer: ``cwgtool parse`` on its common arguments runs
+without typer (see ``cwgtool.cli.main``), and typer 0.29 alone costs ~90 ms of start-up (it
+builds a pydantic TypeAdapter per parameter). The shared option declarations (``INPUTS``,
+``JOBS``…) are therefore made on first access (module ``__getattr__``), and errors exit with
+``SystemExit(code)``, which typer passes through exactly like ``typer.Exit(code)``.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,6 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
-
-import typer
 
 from cwgtool.batch import Outcome, ParseOptions, parse_many
 from cwgtool.readers import DEFAULT_PDF_ENGINE
@@ -29,18 +34,38 @@ class PdfEngine(StrEnum):
     PDFIUM = "pdfium"
 
 
-INPUTS = typer.Argument(..., help="Files, folders (searched recursively), globs, or - for stdin.")
-INPUTS_OPTIONAL = typer.Argument(
-    None, help="Files, folders (searched recursively), globs, or - for stdin. With --db: only documents at/under these paths."
-)
-DB = typer.Option(None, "--db", help="Answer from this SQLite archive (built by `cwgtool index`) instead of parsing files.")
-JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Parallel parser processes (default: number of CPUs; 1 = in-process).")
-NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the parsed-document cache.")
-ENGINE = typer.Option(
-    PdfEngine(DEFAULT_PDF_ENGINE), "--pdf-engine", help="PDF text engine (pdfplumber is the slower reference).", case_sensitive=False
-)
-PASSWORD = typer.Option(None, "--password", help="Password for encrypted PDFs.")
-OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
+def _options() -> dict[str, Any]:
+    """The typer parameter declarations shared by the commands (``__getattr__`` makes them once)."""
+    import typer
+
+    return {
+        "INPUTS": typer.Argument(..., help="Files, folders (searched recursively), globs, or - for stdin."),
+        "INPUTS_OPTIONAL": typer.Argument(
+            None, help="Files, folders (searched recursively), globs, or - for stdin. With --db: only documents at/under these paths."
+        ),
+        "DB": typer.Option(None, "--db", help="Answer from this SQLite archive (built by `cwgtool index`) instead of parsing files."),
+        "JOBS": typer.Option(None, "--jobs", "-j", min=1, help="Parallel parser processes (default: number of CPUs; 1 = in-process)."),
+        "NO_CACHE": typer.Option(False, "--no-cache", help="Neither read nor write the parsed-document cache."),
+        "ENGINE": typer.Option(
+            PdfEngine(DEFAULT_PDF_ENGINE), "--pdf-engine", help="PDF text engine (pdfplumber is the slower reference).", case_sensitive=False
+        ),
+        "PASSWORD": typer.Option(None, "--password", help="Password for encrypted PDFs."),
+        "OUTPUT": typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout."),
+        "DEBUG": typer.Option(False, "--debug", callback=_set_debug, help="Show the traceback behind an error message."),
+        "QUIET": typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr."),
+    }
+
+
+def __getattr__(name: str) -> Any:
+    if name.isupper():
+        g = globals()
+        if "INPUTS" not in g:
+            g.update(_options())
+        if name in g:
+            return g[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 class Settings:
     """Process-wide CLI settings given before or after the command (``--debug``, limits)."""
 
@@ -60,13 +85,9 @@ def _set_debug(value: bool) -> bool:
     return value
 
 
-DEBUG = typer.Option(False, "--debug", callback=_set_debug, help="Show the traceback behind an error message.")
-QUIET = typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr.")
-
-
 def usage_error(message: str) -> None:
     error(message)
-    raise typer.Exit(EXIT_USAGE)
+    raise SystemExit(EXIT_USAGE)
 
 
 def error(message: str) -> None:
@@ -165,12 +186,12 @@ def documents(
     ``as_json``: outcomes carry the document's JSON text, maybe no model (see ``parse_many``).
     """
     if paths is None:
-        from cwgtool.api import resolve_inputs
+        from cwgtool.fileio import resolve_inputs  # not cwgtool.api: that imports the model
 
         paths = resolve_inputs(inputs)
     if not paths:
         error("no input documents found")
-        raise typer.Exit(EXIT_INPUT)
+        raise SystemExit(EXIT_INPUT)
     status.total = len(paths)
     bar = _Bar(len(paths)) if len(paths) > 1 and not quiet and sys.stderr.isatty() else None
     options = ParseOptions(
@@ -210,7 +231,7 @@ def finish(status: BatchStatus, total_hint: int | None = None, *, always: bool =
             error(f"{status.done} parsed, 0 failed")
     code = status.exit_code()
     if code:
-        raise typer.Exit(code)
+        raise SystemExit(code)
 
 
 def emit(text: str, output: str | None, *, durable: bool = True) -> None:
@@ -223,7 +244,7 @@ def emit(text: str, output: str | None, *, durable: bool = True) -> None:
             write_text_atomic(output, text, durable=durable)
         except OSError as exc:
             error(f"{output}: cannot write: {exc.strerror or exc}")
-            raise typer.Exit(EXIT_USAGE) from None
+            raise SystemExit(EXIT_USAGE) from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -240,4 +261,4 @@ def emit_bytes(data: bytes, output: str) -> None:
         write_bytes_atomic(output, data, durable=False)
     except OSError as exc:
         error(f"{output}: cannot write: {exc.strerror or exc}")
-        raise typer.Exit(EXIT_USAGE) from None
+        raise SystemExit(EXIT_USAGE) from None

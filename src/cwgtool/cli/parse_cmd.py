@@ -1,4 +1,11 @@
-"""`cwgtool parse`: the whole document as JSON (or Markdown / text), to stdout or one file per input."""
+"""`cwgtool parse`: the whole document as JSON (or Markdown / text), to stdout or one file per input.
+
+This module imports neither typer nor the pydantic model: :func:`fast_parse` runs the command
+for its common argument forms straight from ``cwgtool.cli.main``, because on a cached archive
+the start-up of typer (~90 ms: it builds a pydantic TypeAdapter per parameter) and of the model
+(~50 ms) would be most of the run. The typer command (:func:`register`) calls the same
+:func:`run_parse`, so both ways behave identically (tested argument by argument).
+"""
 
 from __future__ import annotations
 
@@ -7,18 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
-from cwgtool.cli import app
 from cwgtool.cli.common import (
-    DEBUG,
-    ENGINE,
-    INPUTS,
-    JOBS,
-    NO_CACHE,
-    OUTPUT,
-    PASSWORD,
-    QUIET,
     BatchStatus,
     PdfEngine,
     documents,
@@ -29,6 +25,8 @@ from cwgtool.cli.common import (
 )
 
 if TYPE_CHECKING:
+    import typer
+
     from cwgtool.batch import Outcome
     from cwgtool.model import Document
 
@@ -64,26 +62,112 @@ def mirrored_output(path: str, out_dir: str, suffix: str) -> Path:
     return Path(out_dir) / rel.parent / (rel.name + suffix)
 
 
-@app.command("parse")
-def parse_cmd(
-    inputs: list[str] = INPUTS,
-    fmt: DocFormat = typer.Option(DocFormat.JSON, "--format", "-f", help="Output format.", case_sensitive=False),
-    output: str | None = OUTPUT,
-    output_dir: str | None = typer.Option(
-        None,
-        "--output-dir",
-        "-O",
-        help="Write one file per input, mirroring its path: a/b/rec.pdf → DIR/a/b/rec.pdf.json (atomic writes). "
-        "A summary of successes and failures goes to stderr.",
-    ),
-    engine: PdfEngine = ENGINE,
-    password: str | None = PASSWORD,
-    jobs: int | None = JOBS,
-    no_cache: bool = NO_CACHE,
-    quiet: bool = QUIET,
-    debug: bool = DEBUG,
+def register(app: typer.Typer) -> None:
+    """Add the typer command to ``app`` (called by ``cwgtool.cli._register``)."""
+    import typer
+
+    from cwgtool.cli.common import DEBUG, ENGINE, INPUTS, JOBS, NO_CACHE, OUTPUT, PASSWORD, QUIET
+
+    @app.command("parse")
+    def parse_cmd(
+        inputs: list[str] = INPUTS,
+        fmt: DocFormat = typer.Option(DocFormat.JSON, "--format", "-f", help="Output format.", case_sensitive=False),
+        output: str | None = OUTPUT,
+        output_dir: str | None = typer.Option(
+            None,
+            "--output-dir",
+            "-O",
+            help="Write one file per input, mirroring its path: a/b/rec.pdf → DIR/a/b/rec.pdf.json (atomic writes). "
+            "A summary of successes and failures goes to stderr.",
+        ),
+        engine: PdfEngine = ENGINE,
+        password: str | None = PASSWORD,
+        jobs: int | None = JOBS,
+        no_cache: bool = NO_CACHE,
+        quiet: bool = QUIET,
+        debug: bool = DEBUG,
+    ) -> None:
+        """Parse records/contributions and print the whole document (metadata, outline, extracted facts)."""
+        run_parse(inputs, fmt, output, output_dir, engine, password, jobs, no_cache, quiet)
+
+
+# The argument forms fast_parse handles; anything else (--help, --debug, --pdf-engine,
+# --password, --opt=value, a repeated option, root options before `parse`...) goes to typer.
+_FLAGS = {"-q": "quiet", "--quiet": "quiet", "--no-cache": "no_cache"}
+_VALUED = {"-o": "output", "--output": "output", "-O": "output_dir", "--output-dir": "output_dir", "-j": "jobs", "--jobs": "jobs", "-f": "fmt", "--format": "fmt"}
+
+
+def fast_parse(argv: list[str]) -> bool:
+    """Run ``cwgtool parse`` without typer if ``argv`` is in a form whose meaning is certain.
+
+    Returns False, having done nothing, for anything else, so typer parses it (and reports
+    errors) as usual. Accepted: inputs, ``-q``, ``--no-cache``, ``-o``/``-O``/``-j``/``-f``
+    followed by a separate value (``-j`` a plain positive integer, ``-f`` a lower-case format
+    name, no value starting with ``-``), each option at most once, and no shell-completion request.
+    Exits like the typer command: ``SystemExit`` from the shared helpers, 130 on Ctrl-C, 1 on a
+    closed stdout pipe.
+    """
+    if not argv or argv[0] != "parse" or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        return False
+    values: dict[str, str | bool] = {}
+    inputs: list[str] = []
+    args = iter(argv[1:])
+    for arg in args:
+        if arg in _FLAGS and _FLAGS[arg] not in values:
+            values[_FLAGS[arg]] = True
+        elif arg in _VALUED and _VALUED[arg] not in values:
+            value = next(args, None)
+            if value is None or value.startswith("-"):
+                return False
+            values[_VALUED[arg]] = value
+        elif arg == "-" or not arg.startswith("-"):
+            inputs.append(arg)
+        else:
+            return False
+    jobs = values.get("jobs")
+    fmt = values.get("fmt", "json")
+    if not inputs or (jobs is not None and not (str(jobs).isdigit() and str(jobs).isascii() and str(int(jobs)) == jobs and int(jobs) >= 1)):
+        return False
+    if fmt not in {f.value for f in DocFormat}:
+        return False
+    from cwgtool.readers import DEFAULT_PDF_ENGINE
+
+    output, output_dir = values.get("output"), values.get("output_dir")
+    try:
+        run_parse(
+            inputs,
+            DocFormat(fmt),
+            str(output) if output is not None else None,
+            str(output_dir) if output_dir is not None else None,
+            PdfEngine(DEFAULT_PDF_ENGINE),
+            None,
+            int(jobs) if jobs is not None else None,
+            bool(values.get("no_cache", False)),
+            bool(values.get("quiet", False)),
+        )
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None  # what typer does with Ctrl-C inside a command
+    except BrokenPipeError:
+        # `cwgtool parse … | head`: like typer (click), exit 1 without a traceback; stdout goes to
+        # /dev/null so that the interpreter's final flush does not fail again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        raise SystemExit(1) from None
+    return True
+
+
+def run_parse(
+    inputs: list[str],
+    fmt: DocFormat,
+    output: str | None,
+    output_dir: str | None,
+    engine: PdfEngine,
+    password: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    quiet: bool,
 ) -> None:
-    """Parse records/contributions and print the whole document (metadata, outline, extracted facts)."""
+    """The command itself, for the typer command and :func:`fast_parse` alike."""
     if output and output_dir:
         usage_error("--output and --output-dir are mutually exclusive")
 
