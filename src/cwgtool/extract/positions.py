@@ -38,10 +38,10 @@ most, "these Member States" takes the quantifier of the group they refer back to
 
 from __future__ import annotations
 
-import heapq
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 from cwgtool.countries import CountryMention, find_countries
 from cwgtool.extract.prefilter import Guard, fold
@@ -149,6 +149,24 @@ class Actor:
     impersonal_verb: str | None = None  # "agreed" in "It was agreed" (decisions are skipped)
 
 
+def _moved(
+    actor: Actor, start: int, verb_start: int, *, end: int | None = None, impersonal_verb: str | None = None
+) -> Actor:
+    """``dataclasses.replace(actor, start=…, verb_start=…[, end=…][, impersonal_verb=…])``,
+    written out: ``replace`` costs several microseconds a call (``None`` keeps a field)."""
+    a = actor
+    return Actor(
+        a.text,
+        a.kind,
+        a.quantifier,
+        a.members,
+        start,
+        a.end if end is None else end,
+        verb_start,
+        a.impersonal_verb if impersonal_verb is None else impersonal_verb,
+    )
+
+
 _OPTIONAL_THE = re.compile(r"(?i:the\s+)?")
 _THE = re.compile(r"\b[Tt]he\s+")
 
@@ -217,18 +235,22 @@ def _with_verb(text: str, actor: Actor, mentions: list[CountryMention]) -> Actor
         return None
     if not _VERB_AFTER.match(text, end):
         return None
-    return replace(actor, members=list(dict.fromkeys(members)), verb_start=end)
+    a = actor
+    return Actor(a.text, a.kind, a.quantifier, list(dict.fromkeys(members)), a.start, a.end, end, a.impersonal_verb)
 
 
-# Where each actor pattern can match at all: a plain substring test (or one literal search) is
-# far cheaper than scanning the clause with the pattern, and most clauses name few actors.
-# Each test is implied by its pattern (same case rules), so skipping a failed one loses nothing.
+# Where each actor pattern can match at all: a plain substring test is far cheaper than
+# scanning the clause with the pattern, and most clauses name few actors. Each test is implied
+# by its pattern (same case rules), so skipping a failed one loses nothing. Case-insensitive
+# words are looked for in the folded clause (``prefilter.fold``: a case-insensitive search for
+# an ASCII word matches exactly where the folded text holds it), or with a regex when the text
+# cannot be folded soundly.
 _OTHERS = re.compile(r"others", re.IGNORECASE)
 _CHAIR_WORD = re.compile(r"chair", re.IGNORECASE)
 _SECRETARIAT_WORD = re.compile(r"secretariat", re.IGNORECASE)
 
 
-def _may_group(text: str) -> bool:
+def _may_group(text: str, folded: str | None) -> bool:
     return (
         "Member" in text
         or "elegation" in text
@@ -236,23 +258,27 @@ def _may_group(text: str) -> bool:
         or "elegates" in text
         or "ountries" in text
         or "Councillors" in text
-        or _OTHERS.search(text) is not None
+        or ("others" in folded if folded is not None else _OTHERS.search(text) is not None)
     )
 
 
-def _may_role(text: str) -> bool:
+def _may_role(text: str, folded: str | None) -> bool:
     return any(w in text for w in ("epresentative", "elegat", "Council", "Administration", "Minister", "Ambassador", "ead of"))
 
 
-def _may_chair(text: str) -> bool:
-    return _CHAIR_WORD.search(text) is not None
+def _may_chair(text: str, folded: str | None) -> bool:
+    return "chair" in folded if folded is not None else _CHAIR_WORD.search(text) is not None
 
 
-def _may_secretariat(text: str) -> bool:
-    return "Secretary-General" in text or "Director" in text or _SECRETARIAT_WORD.search(text) is not None
+def _may_secretariat(text: str, folded: str | None) -> bool:
+    return (
+        "Secretary-General" in text
+        or "Director" in text
+        or ("secretariat" in folded if folded is not None else _SECRETARIAT_WORD.search(text) is not None)
+    )
 
 
-def _may_body(text: str) -> bool:
+def _may_body(text: str, folded: str | None) -> bool:
     return "Group" in text or "CWG" in text or "meeting" in text
 
 
@@ -265,26 +291,44 @@ _ACTOR_PATTERNS = (
 )
 
 
-def _candidate_starts(text: str, mentions: list[CountryMention]) -> Iterator[int]:
+def _candidate_starts(text: str, folded: str | None, mentions: list[CountryMention]) -> Iterator[int]:
     """Where an actor may start, in increasing order without repeats, produced lazily.
 
+    The starts are those of every match of each actor pattern (what ``finditer`` gives), of
+    each country mention, and of a "the" right before one ("the Russian Federation").
+
     The caller stops at the first start that gives an actor, usually near the beginning of the
-    clause; merging the pattern scans lazily means each scan runs only as far as its next match
-    instead of over the whole clause (``finditer`` yields increasing starts).
+    clause, so each pattern is searched only as far as its next match: ``rx.search(text, end)``
+    from the end of its previous match is the next ``finditer`` match (none of these patterns
+    matches the empty string). A hand-written merge of the few streams costs less than
+    ``heapq.merge`` over generators. Mention and "the" starts are few and found already.
     """
-    mention_starts = {c.start for c in mentions}
-    streams: list[Iterable[int]] = [sorted(mention_starts)]
+    fixed = [c.start for c in mentions]  # increasing: mentions do not overlap
+    if fixed:
+        mention_starts = set(fixed)
+        fixed = sorted(mention_starts.union(m.start() for m in _THE.finditer(text) if m.end() in mention_starts))
+    heads: list[list[Any]] = []  # [start, end, pattern] of each pattern's next match
     for rx, may_match in _ACTOR_PATTERNS:
-        if may_match(text):
-            streams.append(m.start() for m in rx.finditer(text))
-    # "the Russian Federation": the candidate starts at "the"
-    if mention_starts:
-        streams.append(m.start() for m in _THE.finditer(text) if m.end() in mention_starts)
-    last = -1
-    for pos in heapq.merge(*streams):
-        if pos != last:
-            yield pos
-            last = pos
+        if may_match(text, folded) and (m := rx.search(text)) is not None:
+            heads.append([m.start(), m.end(), rx])
+    none = len(text) + 1  # after every start
+    i = 0
+    while True:
+        pos = fixed[i] if i < len(fixed) else none
+        for head in heads:
+            if head[0] < pos:
+                pos = head[0]
+        if pos == none:
+            return
+        yield pos
+        if i < len(fixed) and fixed[i] == pos:
+            i += 1
+        for head in heads:
+            if head[0] == pos:
+                if (m := head[2].search(text, head[1])) is not None:
+                    head[0], head[1] = m.start(), m.end()
+                else:
+                    head[0] = none
 
 
 # The impersonal and passive forms below are searched in every clause but seldom present; each
@@ -303,13 +347,11 @@ def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
     if m := _ON_SUGGESTION_G.search(text, folded):
         unit = _unit_at(text, m.end(), mentions)
         if unit:
-            candidates.append(replace(unit, start=m.start(), verb_start=m.start("v")))
+            candidates.append(_moved(unit, m.start(), m.start("v")))
     if m := _IMPERSONAL_G.search(text, folded):
         agent = _unit_at(text, m.end(), mentions) if m.group(0).rstrip().endswith("by") else None
         if agent:
-            candidates.append(
-                replace(agent, start=m.start(), verb_start=m.start() + 3, impersonal_verb=m.group("v"))
-            )
+            candidates.append(_moved(agent, m.start(), m.start() + 3, impersonal_verb=m.group("v")))
         else:
             it = Actor(
                 "It", ActorKind.UNSPECIFIED, None, [], m.start(), m.start() + 2, m.start() + 3, m.group("v")
@@ -318,7 +360,7 @@ def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
     if m := _NOUN_IMPERSONAL_G.search(text, folded):
         phrase = text[m.start() : m.start("noun")] + m.group("noun")
         candidates.append(Actor(phrase, ActorKind.UNSPECIFIED, None, [], m.start(), m.end(), m.start("noun")))
-    for pos in _candidate_starts(text, mentions):
+    for pos in _candidate_starts(text, folded, mentions):
         unit = _unit_at(text, pos, mentions)
         if unit and (full := _with_verb(text, unit, mentions)):
             candidates.append(full)
@@ -326,7 +368,7 @@ def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
     if m := _PASSIVE_BY_G.search(text, folded):
         agent = _unit_at(text, m.end(), mentions)
         if agent:
-            candidates.append(replace(agent, start=m.start(), verb_start=m.start()))
+            candidates.append(_moved(agent, m.start(), m.start()))
     m = _PRONOUN.match(text, _lead_in_end(text))
     if (
         m
@@ -334,7 +376,7 @@ def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
         and _VERB_AFTER.match(text, m.end())
         and not _PASSIVE_AFTER.match(text, m.end())
     ):
-        candidates.append(replace(previous, start=m.start(), end=m.end(), verb_start=m.end()))
+        candidates.append(_moved(previous, m.start(), m.end(), end=m.end()))
     if not candidates:
         return None
     actor = min(candidates, key=lambda a: a.start)
