@@ -220,10 +220,18 @@ _MODAL_GUARD = Guard(_MODAL_SHOULD.pattern)
 _FALLBACK_SCREEN = Screen([((r, pat), pat) for r, pat in _FALLBACK])
 
 
-def _head_match(rule: Rule, text: str, verb_start: int) -> re.Match[str] | None:
+_HEAD_RULES = tuple(r for r in RULES if r.stage is Stage.HEAD)
+_SUGGEST_VERB = _BY_NAME["suggest-verb"]
+_NOTE_VERB = _BY_NAME["note-verb"]
+
+
+def _head_start(text: str, verb_start: int) -> int:
+    """Where head rules match: after the auxiliary and adverbs following ``verb_start``.
+
+    Every head rule is anchored there, so it is found once per clause, not once per rule.
+    """
     prefix = _HEAD_PREFIX_RE.match(text, verb_start)
-    pos = prefix.end() if prefix else verb_start
-    return rule.pattern.match(text, pos)
+    return prefix.end() if prefix else verb_start
 
 
 def _content_match(rule: Rule, text: str, start: int) -> tuple[re.Match[str], Stance] | None:
@@ -246,9 +254,10 @@ def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
     Returns None when nothing in the clause expresses a stance (narrative sentences).
     """
     start = verb_start or 0
-    if verb_start is not None:
-        for rule in RULES:
-            if rule.stage is Stage.HEAD and (m := _head_match(rule, text, verb_start)):
+    head = _head_start(text, verb_start) if verb_start is not None else -1
+    if head >= 0:
+        for rule in _HEAD_RULES:
+            if m := rule.pattern.match(text, head):
                 return StanceResult(rule.stance, m.group(0).strip(), rule.name)
     # Every match wanted below starts at or after ``start``, so lies in the folded tail.
     folded = fold(text)
@@ -257,11 +266,11 @@ def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
         if found := _content_match(rule, text, start):
             m, stance = found
             return StanceResult(stance, m.group(0).strip(), rule.name)
-    if verb_start is not None and (m := _head_match(_BY_NAME["suggest-verb"], text, verb_start)):
+    if head >= 0 and (m := _SUGGEST_VERB.pattern.match(text, head)):
         return StanceResult(Stance.SUGGEST, m.group(0).strip(), "suggest-verb")
     if _MODAL_GUARD.may_match(tail) and (found := _content_match(_MODAL_SHOULD, text, start)):
         return StanceResult(Stance.SUGGEST, found[0].group(0).strip(), "modal-should")
-    if verb_start is not None and (m := _head_match(_BY_NAME["note-verb"], text, verb_start)):
+    if head >= 0 and (m := _NOTE_VERB.pattern.match(text, head)):
         return StanceResult(Stance.NOTE, m.group(0).strip(), "note-verb")
     # Actor not located, or the head verb is not a reporting verb: a head-stage or reporting
     # verb anywhere in the clause still tells us something ("It was suggested that …").
