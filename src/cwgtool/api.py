@@ -83,6 +83,7 @@ def build_document(result: ReadResult, source: Source) -> Document:
     """Everything after reading: outline, metadata, extraction. Pure: no I/O."""
     from cwgtool.extract import actions, contributions, positions, topics
     from cwgtool.extract.metadata import extract_metadata
+    from cwgtool.extract.sentences import SentenceMemo
     from cwgtool.outline import build_outline
 
     outline = build_outline(result.blocks)
@@ -109,10 +110,12 @@ def build_document(result: ReadResult, source: Source) -> Document:
         contribution_doc.enrich(doc, meta)
         return doc
     doc.contributions = contributions.extract_contributions(doc)
-    doc.topics = topics.extract_topics(doc)
-    doc.positions = positions.extract_positions(doc)
+    # The extractors split many of the same paragraphs: one memo, for this document only.
+    sentences = SentenceMemo()
+    doc.topics = topics.extract_topics(doc, sentences=sentences)
+    doc.positions = positions.extract_positions(doc, sentences=sentences)
     _align_position_topics(doc)
-    doc.actions = actions.extract_actions(doc)
+    doc.actions = actions.extract_actions(doc, sentences=sentences)
     return doc
 
 

@@ -27,7 +27,7 @@ import re
 from cwgtool.countries import find_countries
 from cwgtool.extract.metadata import iso_date
 from cwgtool.extract.prefilter import Guard, fold
-from cwgtool.extract.sentences import split_sentences
+from cwgtool.extract.sentences import Splitter, split_sentences
 from cwgtool.extract.topics import content_words, jaccard
 from cwgtool.model import Action, Document, Paragraph, Section
 
@@ -219,7 +219,12 @@ def _section_paragraphs(section: Section) -> list[Paragraph]:
     return out
 
 
-def extract_actions(doc: Document) -> list[Action]:
+def extract_actions(doc: Document, *, sentences: Splitter | None = None) -> list[Action]:
+    """Actions listed in the actions sections, then action sentences of the discussion.
+
+    ``sentences`` splits a paragraph (default :func:`split_sentences`; see ``SentenceMemo``).
+    """
+    split = sentences or split_sentences
     listed: list[Action] = []
     in_action_sections: set[int] = set()
     for section in action_sections(doc):
@@ -247,7 +252,7 @@ def extract_actions(doc: Document) -> list[Action]:
         for p in section.paragraphs:
             if id(p) in in_action_sections:
                 continue
-            for sent in split_sentences(p.text):  # it collapses whitespace itself
+            for sent in split(p.text):  # it collapses whitespace itself
                 if _is_excluded(sent) or not _action_cue(sent):
                     continue
                 actor, addressee = _who(sent)

@@ -45,7 +45,7 @@ from typing import Any
 
 from cwgtool.countries import CountryMention, find_countries
 from cwgtool.extract.prefilter import Guard, fold
-from cwgtool.extract.sentences import split_sentences
+from cwgtool.extract.sentences import Splitter, split_sentences
 from cwgtool.extract.stance import StanceResult, classify
 from cwgtool.model import ActorKind, Document, Paragraph, Position, Provenance, Section, Stance
 from cwgtool.symbols import find_symbols
@@ -543,12 +543,12 @@ def _texts(section: Section) -> Iterator[tuple[str, Provenance | None, bool]]:
         yield p.text, p.provenance, False
 
 
-def _positions_in(section: Section, ctx: _Context) -> list[Position]:
+def _positions_in(section: Section, ctx: _Context, split: Splitter = split_sentences) -> list[Position]:
     out: list[Position] = []
     previous: Actor | None = None
     for text, prov, _ in _texts(section):
         previous_in_paragraph: Actor | None = None
-        for sentence in split_sentences(text):
+        for sentence in split(text):
             readings = read_sentence(sentence, previous_in_paragraph or previous)
             for r in readings:
                 actor = r.actor
@@ -584,7 +584,7 @@ def _positions_in(section: Section, ctx: _Context) -> list[Position]:
     return out
 
 
-def _walk(section: Section, ctx: _Context) -> list[Position]:
+def _walk(section: Section, ctx: _Context, split: Splitter) -> list[Position]:
     title = section.title or ""
     if _SUMMARY_TITLE.match(title):
         return []
@@ -598,17 +598,23 @@ def _walk(section: Section, ctx: _Context) -> list[Position]:
         here.topic = topic_from_title(title) or ctx.topic
     out: list[Position] = []
     if here.mode != "excluded":
-        out.extend(_positions_in(section, here))
+        out.extend(_positions_in(section, here, split))
     for child in section.children:
-        out.extend(_walk(child, here))
+        out.extend(_walk(child, here, split))
     return out
 
 
-def extract_positions(doc: Document) -> list[Position]:
-    """Positions taken in the discussions and on procedural items, in document order."""
+def extract_positions(doc: Document, *, sentences: Splitter | None = None) -> list[Position]:
+    """Positions taken in the discussions and on procedural items, in document order.
+
+    ``sentences`` splits a paragraph into sentences (default :func:`split_sentences`; a
+    :class:`~cwgtool.extract.sentences.SentenceMemo` shared with the other extractors of the
+    document spares splitting a paragraph twice).
+    """
+    split = sentences or split_sentences
     out: list[Position] = []
     for section in doc.sections:
-        out.extend(_walk(section, _Context()))
+        out.extend(_walk(section, _Context(), split))
     return out
 
 

@@ -11,6 +11,7 @@ initial, or the stop is inside quotation marks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 # Lower-cased, without the final dot. "etc" is included although it often ends a sentence:
 # in these records it is nearly always mid-sentence ("GSR, Study Groups, EG-ITRs etc. are").
@@ -101,4 +102,28 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-__all__ = ["ABBREVIATIONS", "split_sentences"]
+# What the extractors call to split a paragraph: ``split_sentences`` or a :class:`SentenceMemo`.
+Splitter = Callable[[str], Sequence[str]]
+
+
+class SentenceMemo:
+    """``split_sentences`` that remembers its answers, for the extractors of ONE document.
+
+    Positions, topics and actions each split the same paragraphs (about half the calls on a
+    record repeat a text). ``build_document`` makes one memo per call and hands it to each, so
+    nothing is kept between documents. The answer is a tuple: callers share it and only read.
+    """
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        got = self._seen.get(text)
+        if got is None:
+            got = self._seen[text] = tuple(split_sentences(text))
+        return got
+
+
+__all__ = ["ABBREVIATIONS", "SentenceMemo", "Splitter", "split_sentences"]

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from cwgtool.extract.contributions import contribution_sections, discussion_child, summary_child
-from cwgtool.extract.sentences import split_sentences
+from cwgtool.extract.sentences import Splitter, split_sentences
 from cwgtool.model import ContributionRef, Document, Paragraph, Provenance, Section, Topic
 from cwgtool.symbols import find_symbols
 
@@ -175,12 +175,14 @@ _MATTER_AS_TOPIC = re.compile(
 )
 
 
-def _announced(paras: Sequence[Paragraph], ref: ContributionRef) -> list[tuple[str, list[str], Paragraph]]:
+def _announced(
+    paras: Sequence[Paragraph], ref: ContributionRef, split: Splitter = split_sentences
+) -> list[tuple[str, list[str], Paragraph]]:
     """Topics named by a proposing sentence (see module doc)."""
     for i, p in enumerate(paras):
         if p.label:
             continue
-        for sent in split_sentences(p.text):
+        for sent in split(p.text):
             following = _FOLLOWING_TOPIC.search(sent)
             if not _CONSULT.search(sent) and not (following and _QUOTED.search(sent, following.end())):
                 continue  # "proposes the following topic: “X”" needs no "consultation" beside it
@@ -236,11 +238,11 @@ def _score(sentence: str) -> float:
     return 0
 
 
-def _outcome(texts: Iterable[str]) -> str | None:
+def _outcome(texts: Iterable[str], split: Splitter = split_sentences) -> str | None:
     """The most conclusive sentence; on ties the later one (conclusions come last)."""
     best: tuple[float, str] | None = None
     for text in texts:
-        for sent in split_sentences(text):
+        for sent in split(text):
             s = _score(sent)
             if s and (best is None or s >= best[0]):
                 best = (s, sent)
@@ -262,7 +264,12 @@ def match_topic(text: str, topics: Sequence[Topic]) -> int | None:
     return best[1] if best[0] >= MATCH_THRESHOLD else None
 
 
-def _attach_discussion(topics: list[Topic], discussion: Section | None, source_texts: dict[int, list[str]]) -> None:
+def _attach_discussion(
+    topics: list[Topic],
+    discussion: Section | None,
+    source_texts: dict[int, list[str]],
+    split: Splitter = split_sentences,
+) -> None:
     """Fill ``source_texts[i]`` with the discussion text about topic i (lettered item, ordinal, or whole)."""
     if discussion is None or not topics:
         return
@@ -276,7 +283,7 @@ def _attach_discussion(topics: list[Topic], discussion: Section | None, source_t
         source_texts.setdefault(0, []).extend(loose)
         return
     for text in loose:
-        for sent in split_sentences(text):
+        for sent in split(text):
             idxs = [
                 _ORDINALS.index(word.lower())
                 for m in _ORDINAL_TOPICS.finditer(sent)
@@ -315,13 +322,18 @@ def proposed_topics(paras: Sequence[Paragraph], title: str | None = None) -> lis
     return _structural(paras) or _announced(paras, ContributionRef(symbol=None, title=title))
 
 
-def extract_topics(doc: Document) -> list[Topic]:
+def extract_topics(doc: Document, *, sentences: Splitter | None = None) -> list[Topic]:
+    """Topics proposed by the contributions of a record, with the discussion's outcome.
+
+    ``sentences`` splits a paragraph (default :func:`split_sentences`; see ``SentenceMemo``).
+    """
+    split = sentences or split_sentences
     pairs = contribution_sections(doc)
     per_contribution: list[tuple[Section, ContributionRef, list[Topic], dict[int, list[str]]]] = []
     for section, ref in pairs:
         summary = summary_child(section)
         paras = summary.paragraphs if summary else section.paragraphs
-        found = _structural(paras) or _announced(paras, ref)
+        found = _structural(paras) or _announced(paras, ref, split)
         topics = [
             Topic(
                 title=title,
@@ -335,7 +347,7 @@ def extract_topics(doc: Document) -> list[Topic]:
         ]
         texts: dict[int, list[str]] = {}
         discussion = discussion_child(section)
-        _attach_discussion(topics, discussion, texts)
+        _attach_discussion(topics, discussion, texts, split)
         revised_title, revised, _ = _revised(discussion)
         if revised and topics:
             target = 0 if len(topics) == 1 else match_topic(revised_title or "", topics)
@@ -364,7 +376,7 @@ def extract_topics(doc: Document) -> list[Topic]:
     out: list[Topic] = []
     for _, _, topics, texts in per_contribution:
         for i, topic in enumerate(topics):
-            topic.outcome = _outcome(texts.get(i, []))
+            topic.outcome = _outcome(texts.get(i, []), split)
             out.append(topic)
     return out
 
