@@ -109,10 +109,12 @@ def build_document(result: ReadResult, source: Source) -> Document:
 
         contribution_doc.enrich(doc, meta)
         return doc
-    doc.contributions = contributions.extract_contributions(doc)
+    # The contribution sections are read once, for doc.contributions and for the topics.
+    pairs = contributions.contribution_sections(doc)
+    doc.contributions = [ref for _, ref in pairs]
     # The extractors split many of the same paragraphs: one memo, for this document only.
     sentences = SentenceMemo()
-    doc.topics = topics.extract_topics(doc, sentences=sentences)
+    doc.topics = topics.extract_topics(doc, sentences=sentences, sections=pairs)
     doc.positions = positions.extract_positions(doc, sentences=sentences)
     _align_position_topics(doc)
     doc.actions = actions.extract_actions(doc, sentences=sentences)

@@ -322,13 +322,21 @@ def proposed_topics(paras: Sequence[Paragraph], title: str | None = None) -> lis
     return _structural(paras) or _announced(paras, ContributionRef(symbol=None, title=title))
 
 
-def extract_topics(doc: Document, *, sentences: Splitter | None = None) -> list[Topic]:
+def extract_topics(
+    doc: Document,
+    *,
+    sentences: Splitter | None = None,
+    sections: Sequence[tuple[Section, ContributionRef]] | None = None,
+) -> list[Topic]:
     """Topics proposed by the contributions of a record, with the discussion's outcome.
 
     ``sentences`` splits a paragraph (default :func:`split_sentences`; see ``SentenceMemo``).
+    ``sections`` is ``contribution_sections(doc)`` when the caller has it already (it costs as
+    much as the rest of this function); the references in it are only read. Each topic gets
+    its own copies of the submitters, so it shares no object with those references.
     """
     split = sentences or split_sentences
-    pairs = contribution_sections(doc)
+    pairs = contribution_sections(doc) if sections is None else sections
     per_contribution: list[tuple[Section, ContributionRef, list[Topic], dict[int, list[str]]]] = []
     for section, ref in pairs:
         summary = summary_child(section)
@@ -337,7 +345,7 @@ def extract_topics(doc: Document, *, sentences: Splitter | None = None) -> list[
         topics = [
             Topic(
                 title=title,
-                proposed_by=list(ref.submitters),
+                proposed_by=[s.model_copy() for s in ref.submitters],
                 source=ref.symbol,
                 questions=questions,
                 section=ref.section,
