@@ -10,12 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cwgtool.blocks import ReadResult
 from cwgtool.errors import InputError
-from cwgtool.fileio import sha256_file
+from cwgtool.fileio import DOCUMENT_SUFFIXES, resolve_inputs, sha256_file
 from cwgtool.model import Document, DocumentKind, Paragraph, Source
 from cwgtool.readers import DEFAULT_PDF_ENGINE
 
@@ -23,8 +22,6 @@ if TYPE_CHECKING:
     from cwgtool.limits import Limits
 
 STDIN = "-"
-# Folder walks pick these up (.doc too, so a legacy file is reported rather than silently skipped).
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".txt", ".doc")
 
 
 def read_blocks(
@@ -153,26 +150,4 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     return [p for s in doc.iter_sections() for p in s.paragraphs]
 
 
-def resolve_inputs(inputs: list[str]) -> list[str]:
-    """Expand folders (recursively) and globs into document paths, in a stable order."""
-    import glob
-
-    out: list[str] = []
-    for item in inputs:
-        if item == STDIN:
-            out.append(item)
-        elif os.path.isdir(item):
-            for root, dirs, files in os.walk(item):
-                dirs.sort()
-                for f in sorted(files):
-                    if Path(f).suffix.lower() in DOCUMENT_SUFFIXES:
-                        out.append(os.path.join(root, f))
-        elif any(ch in item for ch in "*?[") and not os.path.exists(item):
-            out.extend(sorted(glob.glob(item, recursive=True)))
-        else:
-            out.append(item)
-    seen: set[str] = set()
-    return [p for p in out if p == STDIN or not (os.path.normpath(p) in seen or seen.add(os.path.normpath(p)))]
-
-
-__all__ = ["InputError", "build_document", "paragraphs", "parse", "read_blocks", "resolve_inputs"]
+__all__ = ["DOCUMENT_SUFFIXES", "InputError", "build_document", "paragraphs", "parse", "read_blocks", "resolve_inputs"]

@@ -117,24 +117,29 @@ DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".txt", ".doc")
 def resolve_inputs(inputs: list[str]) -> list[str]:
     """Expand folders (recursively) and globs into document paths, in a stable order.
 
-    The same as :func:`cwgtool.api.resolve_inputs` (tested), here so that the CLI can expand its
-    inputs without importing ``cwgtool.api`` and with it the pydantic model (~50 ms of a cached
-    run). ``api`` should re-export this one.
+    Lives here rather than in ``cwgtool.api`` (which re-exports it) so that the CLI can expand
+    its inputs without importing the pydantic model (~50 ms of a cached run).
     """
     import glob
 
     out: list[str] = []
+
+    def walk(folder: str) -> None:
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            out.extend(os.path.join(root, f) for f in sorted(files) if PurePath(f).suffix.lower() in DOCUMENT_SUFFIXES)
+
     for item in inputs:
         if item == "-":
             out.append(item)
         elif os.path.isdir(item):
-            for root, dirs, files in os.walk(item):
-                dirs.sort()
-                for f in sorted(files):
-                    if PurePath(f).suffix.lower() in DOCUMENT_SUFFIXES:
-                        out.append(os.path.join(root, f))
+            walk(item)
         elif any(ch in item for ch in "*?[") and not os.path.exists(item):
-            out.extend(sorted(glob.glob(item, recursive=True)))
+            for match in sorted(glob.glob(item, recursive=True)):
+                if os.path.isdir(match):  # 'archive/*' names folders too: take their documents
+                    walk(match)
+                else:
+                    out.append(match)
         else:
             out.append(item)
     seen: set[str] = set()

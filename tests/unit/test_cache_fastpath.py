@@ -359,14 +359,25 @@ def test_cached_json_run_imports_neither_typer_nor_pydantic(files: list[str], ca
     assert _tree(tmp_path / "OUT")  # and it did write the documents
 
 
-def test_cli_resolve_inputs_matches_the_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resolve_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folders (recursive, sorted, document suffixes only, any case), globs (a folder they match
+    is walked too), stdin, missing files kept for the reader to report, duplicates dropped by
+    normalised path; the library and the CLI use this one function."""
     from cwgtool import api, fileio
 
     monkeypatch.chdir(tmp_path)
     for rel in ("a/x.PDF", "a/b/y.docx", "a/b/z.txt", "a/.hidden.docm", "a/skip.png", "a/old.doc", "c/w.pdf"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(b"x")
-    cases = [["a"], ["a", "a/b/y.docx", "./a/b/z.txt"], ["a/**/*.docx", "c/*.pdf"], ["-", "missing.pdf", "a/[b]"], ["c", "c/../c/w.pdf"]]
-    assert fileio.DOCUMENT_SUFFIXES == api.DOCUMENT_SUFFIXES
-    for inputs in cases:
-        assert fileio.resolve_inputs(inputs) == api.resolve_inputs(inputs), inputs
+    assert api.resolve_inputs is fileio.resolve_inputs
+    j = os.path.join
+    cases = {
+        ("a",): [j("a", ".hidden.docm"), j("a", "old.doc"), j("a", "x.PDF"), j("a", "b", "y.docx"), j("a", "b", "z.txt")],
+        ("a/b", "a/b/y.docx", "./a/b/z.txt"): [j("a/b", "y.docx"), j("a/b", "z.txt")],
+        ("a/**/*.docx", "c/*.pdf"): [j("a", "b", "y.docx"), j("c", "w.pdf")],
+        ("-", "missing.pdf", "a/[b]", "-"): ["-", "missing.pdf", j("a/b", "y.docx"), j("a/b", "z.txt"), "-"],
+        ("*",): [j("a", ".hidden.docm"), j("a", "old.doc"), j("a", "x.PDF"), j("a", "b", "y.docx"), j("a", "b", "z.txt"), j("c", "w.pdf")],
+        ("c", "c/../c/w.pdf"): [j("c", "w.pdf")],
+    }
+    for inputs, expected in cases.items():
+        assert fileio.resolve_inputs(list(inputs)) == expected, inputs
