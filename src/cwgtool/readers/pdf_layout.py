@@ -328,19 +328,20 @@ def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[s
     at least two pages. Counting over all pages is what lets a first page that only has the
     footer lose it too.
     """
-    cleaned: dict[int, str] = {}  # id(line) → clean text, for the lines in a zone
-
-    def clean(ln: Line) -> str:
-        c = cleaned.get(id(ln))
-        if c is None:
-            c = cleaned[id(ln)] = clean_text(ln.text)
-        return c
-
+    # Per page: index of each line in a zone → (zone, clean text, furniture key, position).
+    zoned: list[dict[int, tuple[str, str, str, float]]] = []
     seen: dict[tuple[str, str], list[float]] = {}
     for p in pages:
-        for key in {(z, _DIGITS.sub("#", clean(ln)), round(_zone_position(ln, z), 2))
-                    for ln in p.lines if (z := _zone(ln))}:
-            seen.setdefault(key[:2], []).append(key[2])
+        info: dict[int, tuple[str, str, str, float]] = {}
+        for k, ln in enumerate(p.lines):
+            z = _zone(ln)
+            if z is not None:
+                text = clean_text(ln.text)
+                # "- 2 -" and "- 3 -" are the same running head
+                info[k] = (z, text, _DIGITS.sub("#", text), round(_zone_position(ln, z), 2))
+        for z, key, pos in {(z, key, pos) for z, _text, key, pos in info.values()}:  # once per page
+            seen.setdefault((z, key), []).append(pos)
+        zoned.append(info)
 
     def repeats(zone: str, key: str, pos: float) -> bool:
         positions = seen.get((zone, key), [])
@@ -348,18 +349,13 @@ def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[s
 
     recorded: dict[str, str] = {}
     out: list[PageLines] = []
-    for p in pages:
+    for p, info in zip(pages, zoned, strict=True):
         body: list[Line] = []
-        for ln in p.lines:
-            z = _zone(ln)
-            if z is not None:
-                text = clean(ln)
-                key = _DIGITS.sub("#", text)  # "- 2 -" and "- 3 -" are the same running head
-                if (
-                    _is_page_number_clean(text)
-                    or repeats(z, key, round(_zone_position(ln, z), 2))
-                    or _is_furniture_shaped(text, z, p.number)
-                ):
+        for k, ln in enumerate(p.lines):
+            zone_info = info.get(k)
+            if zone_info is not None:
+                z, text, key, pos = zone_info
+                if _is_page_number_clean(text) or repeats(z, key, pos) or _is_furniture_shaped(text, z, p.number):
                     recorded.setdefault(key, text)
                     continue
             body.append(ln)
