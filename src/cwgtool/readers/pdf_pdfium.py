@@ -127,7 +127,8 @@ class _TextPageReader:
         obj_base: float | None = None
         obj_top = 0.0
         spaced: dict[int, bool] = {}  # text object → are its letters spaced apart (Tc)?
-        run_obj = -1  # the text object the last item ends in, if a next word may join it
+        joinable = False  # may the next word join the last item (a word read whole)?
+        loose = False  # a real whitespace character after the last item, not yet placed
         for m in _WORD_OR_BREAK.finditer(text):
             i, end = m.span()
             word = m.group()  # a word, maybe after one space; or one break character
@@ -135,14 +136,15 @@ class _TextPageReader:
                 if word in "\r\n" or (word in _MAYBE_GENERATED and is_generated(tp, i)):
                     continue  # pdfium's line breaks, guessed spaces and hyphens: gaps decide
                 if word in _HYPHEN_MARKERS:
+                    if loose:
+                        self._place_space(chars)
                     self._chars(tp, text, i, i, left, top, styles, chars)  # a real hyphen
-                    slow, run_obj = True, -1
+                    slow, joinable, loose = True, False, False
                 elif chars and not slow:
-                    # A real space is only a word-break marker: placed after the word before
-                    # it (read normally, so it runs left to right), its own box is not needed.
-                    _t, _x0, x1, base, p_size, p_font = chars[-1]
-                    append((word, x1, x1, base, p_size, p_font))
-                    run_obj = -1
+                    # A real space is only a word-break marker, placed after the word before it
+                    # (read normally, so it runs left to right) once the next word shows it
+                    # matters; its own box is not needed.
+                    loose = True
                 elif chars:
                     self._chars(tp, text, i, i, left, top, styles, chars)
                 continue
@@ -171,7 +173,6 @@ class _TextPageReader:
                 lay_em = 1.0 if lay_em < 1.0 else lay_em
                 space_gap, tab_gap = SPACE_GAP * lay_em, TAB_GAP * lay_em
             base = obj_base
-            w_last = obj  # the text object of the word's last character
             if box_top - obj_top > half_em or obj_top - box_top > half_em:
                 base = None  # vertical writing: the baseline moves within the object
             elif j != i and base is not None:
@@ -185,7 +186,7 @@ class _TextPageReader:
                     base = None  # a gap after every letter that pdfium does not mark
                 get_loose_box(tp, j, rect_ref)
                 _x0j, top_j, x1, _ = box.tolist()
-                w_last = get_text_object(tp, j)
+                w_last = get_text_object(tp, j)  # the text object of the word's last character
                 if w_last != obj:
                     last = styles.get(w_last)
                     if last is None:
@@ -196,31 +197,39 @@ class _TextPageReader:
                     base = None  # reversed, stacked, or spread: gaps pdfium did not mark
             x0 -= left
             x1 -= left
-            if space >= 0 and chars:
+            if (space >= 0 or loose) and chars:
                 prev = chars[-1]
                 if prev[3] == base:
                     gap = x0 - prev[2]
                     if gap <= space_gap:
-                        # The space marker only matters between two words of one line closer
+                        # A space marker only matters between two words of one line closer
                         # than a word gap; pdfium's usual wide gaps make a space anyway, so only
                         # then ask whether the space is real (a glyph) or generated (skipped).
-                        if not is_generated(tp, space):
-                            append((" ", prev[2], prev[2], base, prev[4], prev[5]))
-                            run_obj = -1
-                    elif run_obj == obj and gap <= tab_gap:
-                        # The next word of the same text object, one ordinary space away: the
-                        # layout would join the two with one space, so join them here and hand
-                        # it a few long items instead of many short ones.
-                        chars[-1] = (prev[0] + word, prev[1], x1, base, size, font)
-                        run_obj = w_last
+                        if loose or not is_generated(tp, space):
+                            self._place_space(chars)
+                            joinable = False
+                    elif joinable and gap <= tab_gap and prev[4] == size and prev[5] == font:
+                        # The next word in the same style, one ordinary space away: the layout
+                        # would join the two with one space, so join them here and hand it a
+                        # few long items instead of many short ones.
+                        chars[-1] = (prev[0] + word if space >= 0 else f"{prev[0]} {word}", prev[1], x1, base, size, font)
+                        loose = False
                         continue
             if base is None:
+                if loose and chars:
+                    self._place_space(chars)
                 self._chars(tp, text, i, j, left, top, styles, chars)
-                slow, run_obj = True, -1
+                slow, joinable, loose = True, False, False
                 continue
             append((word if space < 0 else word[1:], x0, x1, base, size, font))
-            run_obj = w_last
+            joinable, loose = True, False
         return chars
+
+    @staticmethod
+    def _place_space(chars: list[Char]) -> None:
+        """A word-break marker after the last item: where the layout would meet a space glyph."""
+        _t, _x0, x1, base, size, font = chars[-1]
+        chars.append((" ", x1, x1, base, size, font))
 
     def _exact_chars(self, tp: ctypes.c_void_p, text: str, left: float, top: float) -> list[Char]:
         """Every character with its own box and baseline: the reference for the word reader."""
