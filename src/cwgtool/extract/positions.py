@@ -339,11 +339,83 @@ _NOUN_IMPERSONAL_G = Guard(_NOUN_IMPERSONAL)
 _PASSIVE_BY_G = Guard(_PASSIVE_BY)
 
 
+def _starts_at_zero(text: str, folded: str | None, mentions: list[CountryMention]) -> bool:
+    """Whether 0 is one of the positions :func:`_candidate_starts` yields.
+
+    Each stream's first item is its leftmost match, which starts at 0 exactly when the pattern
+    matches at 0 (``search`` tries 0 first, the same attempt as ``match``); likewise for the
+    "the" before a mention, whose end is the same whichever call finds it.
+    """
+    for c in mentions:
+        if c.start == 0:
+            return True
+    if mentions and (the := _THE.match(text)) is not None:
+        end = the.end()
+        for c in mentions:
+            if c.start == end:
+                return True
+    for rx, may_match in _ACTOR_PATTERNS:  # noqa: SIM110 - a plain loop is cheaper than any() over a generator
+        if may_match(text, folded) and rx.match(text) is not None:
+            return True
+    return False
+
+
 def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
-    """The actor of a clause, or None. ``previous`` resolves "They"/"He"/"these Member States"."""
+    """The actor of a clause, or None. ``previous`` resolves "They"/"He"/"these Member States".
+
+    Most clauses open with their actor ("Some Member States noted …"), so an actor at 0 is
+    tried first, and when there is one the rest of the clause is not scanned. Why that gives
+    :func:`_scan_actor`'s answer: the scan's actor is the candidate with the smallest start,
+    the first such in the order they are collected. 0 is the smallest start possible, and the
+    start loop, which tries its positions in increasing order, would try 0 first and stop
+    there. Only the three forms collected before that loop can then win the tie, and only
+    where they match at 0 (a search's first match starts at 0 exactly when a match at 0
+    exists, and it is that match); the passive and pronoun forms come after and never win a
+    tie.
+    """
     mentions = find_countries(text)
-    candidates: list[Actor] = []
     folded = fold(text)
+    if not _starts_at_zero(text, folded, mentions):
+        return _scan_actor(text, previous, mentions, folded, False)
+    unit = _unit_at(text, 0, mentions)
+    full = _with_verb(text, unit, mentions) if unit else None
+    if full is None:
+        return _scan_actor(text, previous, mentions, folded, True)
+    actor = full
+    # With the current patterns none of these can match where an actor starts, but the tie is
+    # kept so the equivalence does not rest on that. A bare ``match`` at 0 fails on the first
+    # characters, cheaper than the guards (which are sound: they never veto a match).
+    if (m := _ON_SUGGESTION.match(text)) and (on := _unit_at(text, m.end(), mentions)):
+        actor = _moved(on, 0, m.start("v"))
+    elif m := _IMPERSONAL.match(text):
+        agent = _unit_at(text, m.end(), mentions) if m.group(0).rstrip().endswith("by") else None
+        if agent:
+            actor = _moved(agent, 0, 3, impersonal_verb=m.group("v"))
+        else:
+            actor = Actor("It", ActorKind.UNSPECIFIED, None, [], 0, 2, 3, m.group("v"))
+    elif m := _NOUN_IMPERSONAL.match(text):
+        phrase = text[: m.start("noun")] + m.group("noun")
+        actor = Actor(phrase, ActorKind.UNSPECIFIED, None, [], 0, m.end(), m.start("noun"))
+    return _these_those(actor, previous)
+
+
+def _these_those(actor: Actor, previous: Actor | None) -> Actor:
+    """"these Member States" takes the quantifier of the group they refer back to."""
+    if (
+        actor.text.lower().startswith(("these ", "those "))
+        and actor.quantifier is None
+        and previous is not None
+    ):
+        actor.quantifier = previous.quantifier
+    return actor
+
+
+def _scan_actor(
+    text: str, previous: Actor | None, mentions: list[CountryMention], folded: str | None, zero_failed: bool
+) -> Actor | None:
+    """:func:`find_actor` by scanning the whole clause; ``zero_failed``: the start 0 is known
+    to give no actor with a verb (the start loop skips it: the same test would fail again)."""
+    candidates: list[Actor] = []
     if m := _ON_SUGGESTION_G.search(text, folded):
         unit = _unit_at(text, m.end(), mentions)
         if unit:
@@ -361,6 +433,8 @@ def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
         phrase = text[m.start() : m.start("noun")] + m.group("noun")
         candidates.append(Actor(phrase, ActorKind.UNSPECIFIED, None, [], m.start(), m.end(), m.start("noun")))
     for pos in _candidate_starts(text, folded, mentions):
+        if pos == 0 and zero_failed:
+            continue
         unit = _unit_at(text, pos, mentions)
         if unit and (full := _with_verb(text, unit, mentions)):
             candidates.append(full)
@@ -379,14 +453,7 @@ def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
         candidates.append(_moved(previous, m.start(), m.end(), end=m.end()))
     if not candidates:
         return None
-    actor = min(candidates, key=lambda a: a.start)
-    if (
-        actor.text.lower().startswith(("these ", "those "))
-        and actor.quantifier is None
-        and previous is not None
-    ):
-        actor.quantifier = previous.quantifier
-    return actor
+    return _these_those(min(candidates, key=lambda a: a.start), previous)
 
 
 _LEAD_IN = re.compile(
