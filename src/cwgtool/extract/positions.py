@@ -511,18 +511,34 @@ class ClauseReading:
 
 def read_sentence(sentence: str, previous: Actor | None = None) -> list[ClauseReading]:
     """Actor and stance of each clause of a sentence (also used by the stance benchmark)."""
+    return _read_sentence(sentence, previous, True)
+
+
+def _read_sentence(sentence: str, previous: Actor | None, every_stance: bool) -> list[ClauseReading]:
+    """:func:`read_sentence`; without ``every_stance``, a stance :func:`_positions_in` never
+    reads is left None instead of classified (classifying is most of the cost of a clause).
+
+    The stances left out, and why they are unread there: a clause whose actor is skipped
+    (decision, courtesy, presentation) is dropped whatever its stance; so is an actor-less
+    clause, unless it opens with a follow-up connective (``_FOLLOW_UP``), the one case where
+    its stance is taken with the previous actor — so those are still classified.
+    """
     out: list[ClauseReading] = []
     for clause in split_clauses(sentence):
         actor = find_actor(clause, previous)
         skip = None
+        stance: StanceResult | None
         if actor is None:
-            stance = classify(clause, None)
             must = _MUST_GROUP.search(clause)
             if must:
                 actor = _unit_at(clause, must.start(), find_countries(clause))
-                if actor is not None:
-                    actor.verb_start = actor.end
-                    stance = classify(clause, actor.end) or StanceResult(Stance.NOTE, "", "default")
+            if actor is not None:
+                actor.verb_start = actor.end
+                stance = classify(clause, actor.end) or StanceResult(Stance.NOTE, "", "default")
+            elif every_stance or _FOLLOW_UP.match(clause):
+                stance = classify(clause, None)
+            else:
+                stance = None
         else:
             vs = actor.verb_start if actor.verb_start is not None else actor.end
             if actor.impersonal_verb in ("agreed", "decided"):
@@ -533,12 +549,15 @@ def read_sentence(sentence: str, previous: Actor | None = None) -> list[ClauseRe
                 skip = "presentation"
             elif actor.kind is ActorKind.GROUP and _DECISION.match(clause, vs):
                 skip = "decision"
-            stance = classify(clause, vs)
-            if stance is None and actor.kind in (ActorKind.MEMBER_STATES_GROUP, ActorKind.MEMBER_STATE):
-                verb = re.match(r"\s*(\S+)", clause[vs:])
-                stance = StanceResult(Stance.NOTE, verb.group(1) if verb else "", "default")
-            if actor.kind is ActorKind.GROUP and stance is not None and stance.stance is Stance.NOTE:
-                skip = skip or "decision"
+            if skip is not None and not every_stance:
+                stance = None
+            else:
+                stance = classify(clause, vs)
+                if stance is None and actor.kind in (ActorKind.MEMBER_STATES_GROUP, ActorKind.MEMBER_STATE):
+                    verb = re.match(r"\s*(\S+)", clause[vs:])
+                    stance = StanceResult(Stance.NOTE, verb.group(1) if verb else "", "default")
+                if actor.kind is ActorKind.GROUP and stance is not None and stance.stance is Stance.NOTE:
+                    skip = skip or "decision"
         out.append(ClauseReading(clause, actor, stance, skip))
         if actor is not None:
             previous = actor
@@ -616,7 +635,7 @@ def _positions_in(section: Section, ctx: _Context, split: Splitter = split_sente
     for text, prov, _ in _texts(section):
         previous_in_paragraph: Actor | None = None
         for sentence in split(text):
-            readings = read_sentence(sentence, previous_in_paragraph or previous)
+            readings = _read_sentence(sentence, previous_in_paragraph or previous, False)
             for r in readings:
                 actor = r.actor
                 if (
