@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from cwgtool.extract.contributions import contribution_sections, discussion_child, summary_child
+from cwgtool.extract.prefilter import Guard, fold
 from cwgtool.extract.sentences import Splitter, split_sentences
 from cwgtool.model import ContributionRef, Document, Paragraph, Provenance, Section, Topic
 from cwgtool.symbols import find_symbols
@@ -174,6 +175,10 @@ _MATTER_AS_TOPIC = re.compile(
     re.IGNORECASE,
 )
 
+# Searched in every Summary sentence; see the guards of ``_score``.
+_CONSULT_G = Guard(_CONSULT)
+_FOLLOWING_TOPIC_G = Guard(_FOLLOWING_TOPIC)
+
 
 def _announced(
     paras: Sequence[Paragraph], ref: ContributionRef, split: Splitter = split_sentences
@@ -183,8 +188,9 @@ def _announced(
         if p.label:
             continue
         for sent in split(p.text):
-            following = _FOLLOWING_TOPIC.search(sent)
-            if not _CONSULT.search(sent) and not (following and _QUOTED.search(sent, following.end())):
+            folded = fold(sent)
+            following = _FOLLOWING_TOPIC_G.search(sent, folded)
+            if not _CONSULT_G.search(sent, folded) and not (following and _QUOTED.search(sent, following.end())):
                 continue  # "proposes the following topic: “X”" needs no "consultation" beside it
             title: str | None = None
             title_at = i
@@ -226,14 +232,24 @@ _TOPIC_N_OF = re.compile(r"\btopic\s+(?P<n>\d{1,2})\s+of\b", re.IGNORECASE)
 MATCH_THRESHOLD = 0.6  # share of the shorter title's content words a sub-item must share with a topic
 
 
+# Every discussion sentence is scored, and most hold none of these words: each pattern is
+# searched only where a word it requires is present (see ``prefilter``; the guards never veto a
+# match, so the scores are those of plain searches).
+_TOPIC_WORD_G = Guard(re.compile(r"\btopic\b", re.IGNORECASE))
+_CHAIR_CONCLUSION_G = Guard(_CHAIR_CONCLUSION)
+_CONCLUSIVE_G = Guard(_CONCLUSIVE)
+_SUPPORT_G = Guard(_SUPPORT)
+
+
 def _score(sentence: str) -> float:
     """Chair's conclusion > agreement/consensus/divergence > support; naming "topic" breaks ties."""
-    bonus = 0.5 if re.search(r"\btopic\b", sentence, re.IGNORECASE) else 0.0
-    if _CHAIR_CONCLUSION.search(sentence):
+    folded = fold(sentence)
+    bonus = 0.5 if _TOPIC_WORD_G.search(sentence, folded) else 0.0
+    if _CHAIR_CONCLUSION_G.search(sentence, folded):
         return 3 + bonus
-    if _CONCLUSIVE.search(sentence):
+    if _CONCLUSIVE_G.search(sentence, folded):
         return 2 + bonus
-    if _SUPPORT.search(sentence):
+    if _SUPPORT_G.search(sentence, folded):
         return 1 + bonus
     return 0
 
