@@ -22,7 +22,6 @@ Thresholds (all relative to the font size or the page, so they work at any scale
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -430,6 +429,8 @@ def auto_hyphenated(pages: Sequence[PageLines]) -> bool:
     breaks = 0
     for p in pages:
         for a, b in zip(p.lines, p.lines[1:], strict=False):
+            if "-" not in a.text:  # cheap refusal for the usual line
+                continue
             t = a.text.rstrip()
             if len(t) >= 3 and t[-1] == "-" and b.text.lstrip()[:1].islower():
                 fragment = re.split(r"[\s\-–/]", t[:-1])[-1]
@@ -462,12 +463,17 @@ def typical_spacing(pages: Sequence[PageLines]) -> float:
     more paragraph gaps than line steps, which would pull the median up to the gap itself.
     """
     ratios: list[float] = []
+    append = ratios.append
     for p in pages:
-        for a, b in zip(p.lines, p.lines[1:], strict=False):
-            step = b.baseline - a.baseline
-            em = max(a.size, b.size, 1.0)
+        lines = p.lines
+        for k in range(1, len(lines)):
+            a, b = lines[k - 1], lines[k]
+            a_size, b_size = a.size, b.size
+            # (the baseline property, written out: this runs for every pair of lines)
+            step = (b.bottom - 0.2 * b_size) - (a.bottom - 0.2 * a_size)
+            em = max(a_size, b_size, 1.0)
             if 0 < step <= 3 * em:
-                ratios.append(round(step / em, 2))
+                append(round(step / em, 2))
     if not ratios:
         return 1.2
     ratios.sort()
@@ -573,11 +579,12 @@ def layout(pages: Sequence[PageLines], file: str) -> Layout:
             drafts[-1].text = join_text(drafts[-1].text, first.text, hyphenated, dehyphenate=dehyphenate)
         drafts.extend(page_drafts)
 
-    body_sizes: Counter[float] = Counter()
+    body_sizes: dict[float, int] = {}
     for d in drafts:
         for ln in d.lines:
-            body_sizes[ln.size] += len(ln.text)
-    body_size = body_sizes.most_common(1)[0][0] if body_sizes else 0.0
+            body_sizes[ln.size] = body_sizes.get(ln.size, 0) + len(ln.text)
+    # the size of most letters; a tie goes to the size seen first (as Counter.most_common)
+    body_size = max(body_sizes.items(), key=_COUNT)[0] if body_sizes else 0.0
 
     blocks: list[Block] = []
     for d in drafts:
