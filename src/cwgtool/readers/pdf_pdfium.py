@@ -123,6 +123,7 @@ class _TextPageReader:
         # The current text object's style, unpacked: consecutive words mostly share an object.
         cur_obj = -1
         size = half_em = letter_gap = max_width = space_gap = tab_gap = 0.0
+        gapped: bool | None = None  # the current object's letter-spacing, once measured
         font = ""
         obj_base: float | None = None
         obj_top = 0.0
@@ -172,20 +173,21 @@ class _TextPageReader:
                 lay_em = round(size, 1)  # the em the layout stage measures gaps in
                 lay_em = 1.0 if lay_em < 1.0 else lay_em
                 space_gap, tab_gap = SPACE_GAP * lay_em, TAB_GAP * lay_em
+                gapped = spaced.get(obj)
             base = obj_base
-            if box_top - obj_top > half_em or obj_top - box_top > half_em:
+            # (each test compares for equality first: within one object the loose tops agree)
+            if box_top != obj_top and abs(box_top - obj_top) > half_em:
                 base = None  # vertical writing: the baseline moves within the object
             elif j != i and base is not None:
                 # Letter-spacing (Tc) is one value per text object: measured at the first gap
                 # between letters of the object's first word, it holds for all its words.
-                gapped = spaced.get(obj)
                 if gapped is None:
                     get_loose_box(tp, i + 1, rect_ref)
                     gapped = spaced[obj] = box[0] - x1 > letter_gap
                 if gapped:
                     base = None  # a gap after every letter that pdfium does not mark
                 get_loose_box(tp, j, rect_ref)
-                _x0j, top_j, x1, _ = box.tolist()
+                top_j, x1 = box[1], box[2]
                 w_last = get_text_object(tp, j)  # the text object of the word's last character
                 if w_last != obj:
                     last = styles.get(w_last)
@@ -193,7 +195,7 @@ class _TextPageReader:
                         last = styles[w_last] = self._object_style(tp, j, w_last, top)
                     if last[0] != size or last[1] != font or last[2] != base:
                         base = None  # the word changes font, size or baseline
-                if x1 < x0 or abs(top_j - box_top) > half_em or x1 - x0 > max_width * (end - i):
+                if x1 < x0 or (top_j != box_top and abs(top_j - box_top) > half_em) or x1 - x0 > max_width * (end - i):
                     base = None  # reversed, stacked, or spread: gaps pdfium did not mark
             x0 -= left
             x1 -= left
