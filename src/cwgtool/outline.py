@@ -64,6 +64,15 @@ def to_provenance(block: Block) -> Provenance:
     return Provenance(file=p.file, page=p.page, index=p.index, line=p.line, bbox=p.bbox)
 
 
+def _is_toc_entry(text: str) -> bool:
+    """``_TOC_ENTRY.search(text)`` as a bool. Every match starts with a dot leader ("..." at
+    least), an ellipsis leader ("……" at least) or a tab, so text holding none of the three has
+    no match and is not scanned (the scan tries every position of a long paragraph)."""
+    if "..." not in text and "\u2026\u2026" not in text and "\t" not in text:
+        return False
+    return _TOC_ENTRY.search(text) is not None
+
+
 def _items(blocks: Iterable[Block]) -> list[_Item]:
     """Split labels off, drop table-of-contents lines, glue a lone number to its title."""
     items: list[_Item] = []
@@ -74,7 +83,7 @@ def _items(blocks: Iterable[Block]) -> list[_Item]:
         else:
             label, text = split_label(block.text)
         text = clean_text(text)
-        if _TOC_TITLE.match(text) or (label and label.kind is LabelKind.NUMBER and _TOC_ENTRY.search(block.text)):
+        if _TOC_TITLE.match(text) or (label and label.kind is LabelKind.NUMBER and _is_toc_entry(block.text)):
             continue
         if pending is not None:
             if not text and label is None:

@@ -72,8 +72,17 @@ def _short_symbols(text: str, taken: list[tuple[int, int]]) -> list[Symbol]:
 
 
 def find_symbols(text: str) -> list[Symbol]:
+    """Every symbol in ``text``, in order.
+
+    Both patterns hold a literal "/" outside any optional part (meeting/number, name/number),
+    so text without one has no symbol; most paragraphs have none, and each scan tries every
+    position, so they are not scanned.
+    """
+    if "/" not in text:
+        return []
     out = _long_symbols(text)
-    out.extend(_short_symbols(text, [(s.start, s.end) for s in out]))
+    if "WG-" in text:  # _SHORT_SYMBOL's literal: "C?WG-" then the name
+        out.extend(_short_symbols(text, [(s.start, s.end) for s in out]))
     return sorted(out, key=lambda s: s.start)
 
 

@@ -99,33 +99,44 @@ def _is_agent(text: str) -> bool:
 
 
 def _who(sentence: str) -> tuple[str | None, str | None]:
-    """(actor, addressee) of an action sentence; the grammatical subject is the actor."""
+    """(actor, addressee) of an action sentence; the grammatical subject is the actor.
+
+    Each pattern is searched only where a word it requires is present (``_WHO_GUARDS`` and the
+    guards below ``_due``): the same answers as plain searches, for a few substring tests.
+    """
     addressee: str | None = None
     sentence = _ACTION_LABEL.sub("", sentence)
-    m = _ACTIVE_REQUEST.search(sentence)
+    folded = fold(sentence)
+    m = _ACTIVE_REQUEST_G.search(sentence, folded)
     if m and _is_agent(m["actor"]):
         return _actor_name(m["actor"]), _addressee_name(m["addr"])
     actor: str | None = None
-    for pattern in (_PASSIVE_REQUEST, _WILL, _DECISION, _INFINITIVE):
-        m = pattern.search(sentence)
+    for guard in _WHO_GUARDS:
+        m = guard.search(sentence, folded)
         if m and _is_agent(m["actor"]):
             actor = _actor_name(m["actor"])
             break
-    if actor is None and (_IMPERSONAL.search(sentence) or _AGENDA.search(sentence)):
+    if actor is None and (_IMPERSONAL_G.search(sentence, folded) or _AGENDA_G.search(sentence, folded)):
         actor = "The Group"  # an impersonal decision of the meeting
     elif actor is None:
         lead = re.match(r"^([A-Z][\w\s-]{2,60}?)\s+(?:will|shall|was|were|is|are|has|have)\b", sentence)
         actor = _actor_name(lead.group(1)) if lead and _is_agent(lead.group(1)) else None
-    if (r := _request_object(sentence)) is not None:
+    if (r := _request_object(sentence, folded)) is not None:
         addressee = _addressee_name(r)
-    elif _TO_COUNCIL.search(sentence) and actor != "Council":
+    elif _TO_COUNCIL_G.search(sentence, folded) and actor != "Council":
         addressee = "Council"
     return actor, addressee
 
 
-def _request_object(sentence: str) -> str | None:
+def _request_object(sentence: str, folded: str | None) -> str | None:
     """The first request object that is an agent. Matches may overlap ("invited to request the
-    secretariat to"), so the search restarts one character after each rejected match."""
+    secretariat to"), so the search restarts one character after each rejected match.
+
+    ``folded`` is ``fold(sentence)``: every match lies in ``sentence``, so none exists when the
+    guard's words are all absent from it.
+    """
+    if not _REQUEST_OBJECT_G.may_match(folded):
+        return None
     pos = 0
     while (r := _REQUEST_OBJECT.search(sentence, pos)) is not None:
         if _is_agent(r["addr"]):
@@ -144,7 +155,7 @@ def due_date(sentence: str) -> str | None:
 
 
 def _due(sentence: str) -> str | None:
-    m = _DEADLINE.search(sentence)
+    m = _DEADLINE_G.search(sentence, fold(sentence))
     return iso_date(m["d"], m["m"], m["y"]) if m else None
 
 
@@ -159,6 +170,11 @@ _ACTIVE_REQUEST_G = Guard(_ACTIVE_REQUEST)
 _PASSIVE_REQUEST_G = Guard(_PASSIVE_REQUEST)
 _WILL_G = Guard(_WILL)
 _DECISION_G = Guard(_DECISION)
+_INFINITIVE_G = Guard(_INFINITIVE)
+_WHO_GUARDS = (_PASSIVE_REQUEST_G, _WILL_G, _DECISION_G, _INFINITIVE_G)  # the subject forms, in order
+_REQUEST_OBJECT_G = Guard(_REQUEST_OBJECT)
+_TO_COUNCIL_G = Guard(_TO_COUNCIL)
+_DEADLINE_G = Guard(_DEADLINE)
 _LEAD_CLAUSE = re.compile(r"^[^,]{0,80},\s*")
 
 

@@ -477,9 +477,33 @@ def _lead_in_end(text: str) -> int:
 # Clauses
 # ---------------------------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(
-    r"\s*(?:,\s*(?:while|whereas|though|although|but|and)\s+|;\s*(?:while|whereas|but|and)?\s*)"
-)
+_CLAUSE_BREAK_CORE = re.compile(r",\s*(?:while|whereas|though|although|but|and)\s+|;\s*(?:while|whereas|but|and)?\s*")
+_CLAUSE_BREAK = re.compile(rf"\s*(?:{_CLAUSE_BREAK_CORE.pattern})")  # what a break is; see _clause_breaks
+
+
+def _clause_breaks(sentence: str) -> list[tuple[int, int]]:
+    """The spans of ``_CLAUSE_BREAK.finditer(sentence)``, found faster.
+
+    ``_CLAUSE_BREAK`` opens with ``\\s*``, so the engine tries it at every position; the core
+    (without that ``\\s*``) opens with "," or ";", which the engine skips to directly. Why the
+    spans are the same: from a position p, ``\\s*`` runs to the end q of the whitespace there and
+    the core must match at q (backing off leaves a whitespace character where "," or ";" is
+    needed), and the core's match at q does not depend on p. So the first match at or after
+    ``pos`` ends where the first core match at or after ``pos`` ends, and starts at the
+    earliest p ≥ ``pos`` from which only whitespace leads to that core: its whitespace run,
+    cut at ``pos``. ``finditer`` then goes on from the match's end (no match is empty: the
+    core holds a "," or ";"). ``str.isspace`` is the test ``\\s`` makes on ``str`` patterns.
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    search = _CLAUSE_BREAK_CORE.search
+    while (m := search(sentence, pos)) is not None:
+        start = m.start()
+        while start > pos and sentence[start - 1].isspace():
+            start -= 1
+        pos = m.end()
+        out.append((start, pos))
+    return out
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -490,13 +514,13 @@ def split_clauses(sentence: str) -> list[str]:
     """
     pieces: list[str] = []
     start = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        rest = sentence[m.end() :]
+    for b_start, b_end in _clause_breaks(sentence):
+        rest = sentence[b_end:]
         mentions = find_countries(rest)
         unit = _unit_at(rest, 0, mentions)
         if unit and unit.kind is not ActorKind.GROUP and _with_verb(rest, unit, mentions):
-            pieces.append(sentence[start : m.start()].strip())
-            start = m.end()
+            pieces.append(sentence[start:b_start].strip())
+            start = b_end
     pieces.append(sentence[start:].strip())
     return [p for p in pieces if p]
 
@@ -529,7 +553,8 @@ def _read_sentence(sentence: str, previous: Actor | None, every_stance: bool) ->
         skip = None
         stance: StanceResult | None
         if actor is None:
-            must = _MUST_GROUP.search(clause)
+            # every match holds "Member State" (same case): a substring test spares the scan
+            must = _MUST_GROUP.search(clause) if "Member State" in clause else None
             if must:
                 actor = _unit_at(clause, must.start(), find_countries(clause))
             if actor is not None:

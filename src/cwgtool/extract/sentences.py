@@ -47,26 +47,21 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return text.count("“", 0, pos) + text.count("«", 0, pos) > text.count("”", 0, pos) + text.count("»", 0, pos)
 
 
-# How far back the word before a stop is first looked for; a longer run of word characters and
-# dots is rare, and then the whole prefix is searched.
-_WORD_WINDOW = 64
-
-
 def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the "." at ``stop`` ends an abbreviation or an initial, not a sentence."""
     if text[stop] != ".":
         return False
-    # The word is the run of [\w.] characters ending at ``stop``, found by searching the text up to
-    # the stop. A search limited to a window finds the same match unless the run reaches the
-    # window's start (a match before the window implies one at its start), so only then is the
-    # whole prefix searched. ``endpos`` makes ``$`` match at the stop, as the slice used to.
-    lo = max(0, stop - _WORD_WINDOW)
-    m = _WORD_BEFORE.search(text, lo, stop + 1)
-    if m is not None and lo > 0 and m.start() == lo:
-        m = _WORD_BEFORE.search(text, 0, stop + 1)
-    if not m:
+    # The word is what ``_WORD_BEFORE.search(text, 0, stop + 1)`` captures: the leftmost match
+    # there is the whole run of [\w.] characters ending just before the stop (``$`` can only
+    # match at ``stop + 1``, the stop being no newline; a start before the run would cross a
+    # character outside the class). That run is found by walking back from the stop, not by a
+    # search that tries every position before it. ``\w`` on ``str`` is ``str.isalnum`` or "_".
+    i = stop
+    while i > 0 and ((ch := text[i - 1]).isalnum() or ch == "_" or ch == "."):
+        i -= 1
+    if i == stop:
         return False
-    word = m.group(1).lower()
+    word = text[i:stop].lower()
     if word in ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha() and text[stop - 1].isupper()  # an initial: "J. Smith"

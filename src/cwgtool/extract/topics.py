@@ -239,6 +239,9 @@ _TOPIC_WORD_G = Guard(re.compile(r"\btopic\b", re.IGNORECASE))
 _CHAIR_CONCLUSION_G = Guard(_CHAIR_CONCLUSION)
 _CONCLUSIVE_G = Guard(_CONCLUSIVE)
 _SUPPORT_G = Guard(_SUPPORT)
+# Searched in every discussion paragraph, seldom present ("revised set of questions", "Topic 1 of").
+_REVISED_G = Guard(_REVISED)
+_TOPIC_N_OF_G = Guard(_TOPIC_N_OF)
 
 
 def _score(sentence: str) -> float:
@@ -318,7 +321,7 @@ def _revised(discussion: Section | None) -> tuple[str | None, list[str], Provena
         return None, [], None
     paras = discussion.paragraphs
     for i, p in enumerate(paras):
-        if p.label or not _REVISED.search(p.text):
+        if p.label or not _REVISED_G.search(p.text, fold(p.text)):
             continue
         j, title = i + 1, None
         if j < len(paras) and paras[j].label is None and _is_title_line(paras[j]):
@@ -388,7 +391,7 @@ def extract_topics(
         if discussion is None:
             continue
         for p in discussion.paragraphs:
-            m = _TOPIC_N_OF.search(p.text)
+            m = _TOPIC_N_OF_G.search(p.text, fold(p.text))
             if not m:
                 continue
             for sym in find_symbols(p.text):
