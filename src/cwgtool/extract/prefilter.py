@@ -23,7 +23,7 @@ and positions as the original. Non-ASCII literals in a pattern are not used as r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
@@ -56,21 +56,28 @@ def required_literals(pattern: re.Pattern[str] | str, flags: int = 0) -> frozens
 
 
 class Guard:
-    """One pattern behind its literal test: ``search`` returns what ``pattern.search`` would."""
+    """One pattern behind its literal test: ``search`` returns what ``pattern.search`` would.
 
-    __slots__ = ("needs", "pattern")
+    Two tests, cheapest first: one of ``needs`` (the best single set of alternatives) must be
+    present, then, when the pattern requires more than that, its whole requirement
+    (:func:`requirement_test`: e.g. "by" *and* one of the verbs of a passive).
+    """
+
+    __slots__ = ("needs", "pattern", "test")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.needs = required_literals(pattern)
+        self.test = requirement_test(pattern) if self.needs is not None else None
 
     def may_match(self, folded: str | None) -> bool:
         """False only when no match is possible in the text that folds to ``folded``."""
         if folded is None or self.needs is None:
             return True
-        for w in self.needs:  # noqa: SIM110 - a plain loop is cheaper than any() over a generator
+        for w in self.needs:
             if w in folded:
-                return True
+                test = self.test
+                return test is None or test(folded)
         return False
 
     def search(self, text: str, folded: str | None) -> re.Match[str] | None:
@@ -81,28 +88,29 @@ class Guard:
 class Screen(Generic[T]):
     """Which of several patterns can match in a text, judged by their required literals.
 
-    Every literal of every pattern is tested once per text (``in`` on the folded text is far
-    cheaper than a case-insensitive scan; testing each distinct literal once beats testing
-    each pattern's literals lazily, as rules share many); a pattern none of whose literals is
-    present cannot match and is left out. Order is kept, so "the first rule that matches" is
-    unchanged.
+    Each pattern's whole :func:`requirement` is compiled to one boolean expression of ``in``
+    tests, and the patterns are judged lazily, in order: a caller that stops at the first
+    pattern that matches never tests the words of the later ones. (An earlier version tested
+    every distinct word of every pattern once per text and intersected sets: classify over
+    the record clauses took 1.76 ms that way, 1.43 ms with the trees tested after the sets,
+    1.23 ms with these lazy compiled tests alone.)
+    A pattern whose requirement is not met cannot match and is left out; order is kept, so
+    "the first rule that matches" is unchanged.
     """
 
     def __init__(self, entries: Sequence[tuple[T, re.Pattern[str]]]) -> None:
         self._items = tuple(item for item, _p in entries)
-        self._needs = tuple((item, required_literals(p)) for item, p in entries)
-        self._words = tuple(sorted({w for _i, needs in self._needs if needs for w in needs}))
+        self._tests = tuple((item, _compiled(requirement(p), p)) for item, p in entries)
 
-    def candidates(self, folded: str | None) -> list[T]:
-        """The items whose pattern can match in the text that folds to ``folded``.
+    def candidates(self, folded: str | None) -> Iterator[T]:
+        """The items whose pattern can match in the text that folds to ``folded``, lazily.
 
         ``folded`` may be any slice of the folded text that holds every match wanted (e.g. the
         tail from a start position); None (``fold`` refused) keeps every item.
         """
         if folded is None:
-            return list(self._items)
-        present = {w for w in self._words if w in folded}
-        return [item for item, needs in self._needs if needs is None or not needs.isdisjoint(present)]
+            return iter(self._items)
+        return (item for item, test in self._tests if test is None or test(folded))
 
 
 def trie_pattern(words: Iterable[str], end: str = "") -> str:
@@ -211,4 +219,131 @@ def _item(op: Any, av: Any) -> tuple[str | None, _Needs]:
     return None, None
 
 
-__all__ = ["Guard", "Screen", "fold", "required_literals", "trie_pattern"]
+# A requirement: a lower-case literal, or ("and" | "or", children).
+_Req = Any
+# Shorter literals are left out of requirements (treated as no requirement, which only weakens
+# a test): a single letter or space is in nearly every clause and costs a test for nothing.
+_MIN_TEST = 2
+
+
+def requirement(pattern: re.Pattern[str] | str, flags: int = 0) -> _Req | None:
+    """What every match of ``pattern`` contains, as an AND/OR tree of lower-case literals.
+
+    Finer than :func:`required_literals`, which keeps one set of alternatives: a sequence
+    requires each of its items (each item's match is a substring of the sequence's match), an
+    alternation one of its branches. None when no literal is required. Same soundness rules
+    as :func:`required_literals` (it shares :func:`_item`'s reading of single items).
+    """
+    if isinstance(pattern, re.Pattern):
+        source, flags = pattern.pattern, pattern.flags
+    else:
+        source = pattern
+    return _seq_req(_parser.parse(source, flags))[1]
+
+
+def requirement_test(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
+    """A function of the folded text that is False only where :func:`requirement` rules a
+    match out, or None when that requirement is no stronger than :func:`required_literals`.
+    """
+    req = requirement(pattern)
+    if req is None or isinstance(req, str):
+        return None
+    if req[0] == "or" and all(isinstance(c, str) for c in req[1]):
+        return None  # a plain set of alternatives: the literal set already is it
+    return _compiled(req, pattern)
+
+
+def _compiled(req: _Req | None, pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
+    """``req`` as a function of the folded text, None for no requirement.
+
+    The tree is written out as one boolean expression of ``in`` tests on string constants
+    (``repr`` of each literal) and compiled: evaluating a tree node by node costs several
+    times more than the tests themselves.
+    """
+    if req is None:
+        return None
+    code = compile(f"lambda f: {_expr(req)}", f"<requirement of {pattern.pattern[:40]!r}>", "eval")
+    fn: Callable[[str], bool] = eval(code, {})  # noqa: S307 - built from repr() of literals only
+    return fn
+
+
+def _expr(req: _Req) -> str:
+    if isinstance(req, str):
+        return f"{req!r} in f"
+    op, children = req
+    return "(" + f" {op} ".join(_expr(c) for c in children) + ")"
+
+
+def _node(op: str, children: list[_Req]) -> _Req | None:
+    """An and/or node, flattened (nested nodes of the same kind merged), duplicates dropped.
+
+    In an "or", a literal containing another of the node's literals adds nothing; in an "and",
+    a literal contained in another adds nothing. Plain literals go first: they are the cheap
+    tests, and ``and``/``or`` stop at the first that decides.
+    """
+    flat: list[_Req] = []
+    for c in children:
+        for x in c[1] if not isinstance(c, str) and c[0] == op else [c]:
+            if x not in flat:
+                flat.append(x)
+    lits = [x for x in flat if isinstance(x, str)]
+    if op == "or":
+        lits = [x for x in lits if not any(y != x and y in x for y in lits)]
+    else:
+        lits = [x for x in lits if not any(y != x and x in y for y in lits)]
+    out = lits + [x for x in flat if not isinstance(x, str)]
+    if not out:
+        return None
+    return out[0] if len(out) == 1 else (op, tuple(out))
+
+
+def _seq_req(items: Any) -> tuple[str | None, _Req | None]:
+    """(exact text as in :func:`_sequence`, requirement tree or None)."""
+    parts: list[_Req] = []
+    run = ""
+    exact: str | None = ""
+    for op, av in items:
+        if op is _c.AT:
+            continue
+        item_exact, item_req = _item_req(op, av)
+        if item_exact is not None:
+            run += item_exact
+            if exact is not None:
+                exact += item_exact
+            continue
+        exact = None
+        if len(run) >= _MIN_TEST:
+            parts.append(run)
+        run = ""
+        if item_req is not None:
+            parts.append(item_req)
+    if len(run) >= _MIN_TEST:
+        parts.append(run)
+    return exact, _node("and", parts)
+
+
+def _item_req(op: Any, av: Any) -> tuple[str | None, _Req | None]:
+    if op is _c.SUBPATTERN:
+        return _seq_req(av[3])
+    if op is _c.ATOMIC_GROUP:
+        return _seq_req(av)
+    if op is _c.BRANCH:
+        results = [_seq_req(b) for b in av[1]]
+        exacts = {e for e, _r in results}
+        exact = exacts.pop() if len(exacts) == 1 else None
+        if any(r is None for _e, r in results):
+            return exact, None
+        return exact, _node("or", [r for _e, r in results])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        if lo < 1:
+            return None, None
+        sub_exact, sub_req = _seq_req(sub)
+        if sub_exact is not None and lo == hi:
+            return sub_exact * lo, sub_req
+        return None, sub_req
+    exact, _needs = _item(op, av)  # a literal or a class: one character, too weak to test alone
+    return exact, None
+
+
+__all__ = ["Guard", "Screen", "fold", "requirement", "requirement_test", "required_literals", "trie_pattern"]
