@@ -217,3 +217,29 @@ def test_short_document_heads_recognised_by_form() -> None:
     body, furniture = strip_furniture(pages)
     assert [x.text for p in body for x in p.lines] == ["Document CWG-Internet-18/2-E", "1 Introduction", "The secretariat reported."]
     assert furniture == ["CWG-Internet-18/2-E", stamp]
+
+
+def test_one_item_line_shortcut_equals_the_general_line_builder() -> None:
+    """``_item_to_line`` (lines of one item) must give exactly what ``_cluster_to_line`` gives,
+    including odd values a damaged PDF can carry (NaN, negative or zero sizes and positions)."""
+    import math
+    import random
+
+    from cwgtool.readers.pdf_layout import _cluster_to_line, _item_to_line
+
+    rng = random.Random(7)
+    texts = ["Word", "two words", "x", " ", "", "\u00ad", "Bold run of text", "ﬁ", "a  b"]
+    fonts = ["Helvetica", "Helvetica-Bold", "DejaVuSans-BoldOblique", ""]
+    values = [0.0, -3.5, 72.123456, 1e-9, math.nan, 612.0, 11.04999]
+    for _ in range(3000):
+        item = (
+            rng.choice(texts),
+            rng.choice(values),
+            rng.choice(values),
+            rng.choice(values),
+            rng.choice([11.0, 10.96, 0.4, -1.0, 0.0, math.nan, 14.25]),
+            rng.choice(fonts),
+        )
+        expected = _cluster_to_line([item], 3, 595.0, 842.0)
+        got = _item_to_line(item, 3, 595.0, 842.0)
+        assert repr(got) == repr(expected), item  # repr: NaN == NaN

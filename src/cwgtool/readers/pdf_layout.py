@@ -141,6 +141,11 @@ def build_lines(chars: Iterable[Char], page: int, width: float, height: float) -
             ref_base, ref_size = base, size
     lines = []
     for cluster in clusters:
+        if len(cluster) == 1:  # most lines once an engine hands over whole words and runs
+            line = _item_to_line(cluster[0], page, width, height)
+            if line is not None:
+                lines.append(line)
+            continue
         cluster.sort(key=_X0)
         for segment in _split_columns(cluster):
             line = _cluster_to_line(segment, page, width, height)
@@ -282,6 +287,30 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
 
 
 _COUNT = itemgetter(1)
+
+
+def _item_to_line(item: Char, page: int, width: float, height: float) -> Line | None:
+    """:func:`_cluster_to_line` for a line of one item, step for step without its loop and
+    tallies (same values, NaN and negative coordinates included)."""
+    text, cx0, cx1, base, raw_size, font = item
+    if not text or text.isspace():
+        return None
+    size = round(raw_size, 1)
+    k = len(text) - text.count(" ")
+    baseline = base * k / k
+    return Line(
+        text=text,
+        x0=round(cx0, 2),
+        x1=round(cx1 if cx1 > 0.0 else 0.0, 2),
+        top=round(baseline - 0.8 * size, 2),
+        bottom=round(baseline + 0.2 * size, 2),
+        page=page,
+        page_width=width,
+        page_height=height,
+        size=size,
+        bold=True if font is None else is_bold_font(font),
+        fontname=font,
+    )
 
 
 # --- running heads and feet -------------------------------------------------------------
