@@ -1,8 +1,11 @@
 """ITU document symbols: finding them in running text and normalising them.
 
 Records write the same symbol many ways ("CWG-Internet-12/4", "CWG-Internet 12/4",
-"WG-Internet 12/4", "CWGInternet-12/4", "CWG-Internet-12/5-E", "Document CWG-Internet-12/4(Rev.1)").
-Everything that compares symbols (contributions, links, the checker) goes through here.
+"WG-Internet 12/4", "CWGInternet-12/4", "CWG-Internet-12/5-E", "Document CWG-Internet-12/4(Rev.1)",
+"WG-CP/1/16 Rev.1"), and other bodies' documents appear beside them: Council ("C17/98(Rev.1)",
+"C17/DT/5"), Plenipotentiary ("PP-14/20(Add.1)-E") and the newer system ids
+("S23-RCLINTPOL18-C-0005"). Everything that compares symbols (contributions, links, the checker)
+goes through here.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 _SYMBOL = re.compile(
     # "?" stands for a non-breaking hyphen or space lost in conversion ("CWG?Internet?19/3")
     r"""(?P<body>\bC?WG[-\u2011\u2013 ?]?(?P<name>[A-Z][A-Za-z&]+(?:[-&][A-Za-z]+)?)|\bEG-ITRs|\bC\d{2}|\bPP-\d{2})
-        (?P<sep>[-\u2011\u2013 ?\u00a0]?)\s?
+        (?P<sep>[-\u2011\u2013 ?\u00a0/]?)\s?
         (?P<meeting>\d{1,2})\s?/\s?(?P<num>\d{1,3}|DT/\d{1,3})
         (?:\s?\((?P<add>Add\.?\s?\d+)\))?
         (?:-(?P<lang>[EFSACR])\b)?
@@ -71,6 +74,44 @@ def _short_symbols(text: str, taken: list[tuple[int, int]]) -> list[Symbol]:
     return out
 
 
+# Council and Plenipotentiary documents: "C17/98", "C17/DT/5", "PP-14/20(Add.1)-E" (no meeting part).
+_COUNCIL_SYMBOL = re.compile(
+    r"""\b(?P<body>C\d{2}|PP-\d{2})/(?P<num>(?:DT/)?\d{1,3})(?![\d/])
+        (?:\s?\((?P<add>Add\.?\s?\d+)\))?
+        (?:-(?P<lang>[EFSACR])\b)?
+        (?:\s?\(?\s?(?P<rev>Rev\.?\s?\d+)\s?\)?)?
+        (?:-(?P<lang2>[EFSACR])\b)?""",
+    re.VERBOSE,
+)
+# The newer ITU document ids: "S23-RCLINTPOL18-C-0005" = 2023, CWG-Internet (RCLINTPOL) 18th
+# meeting, contribution 5.
+_SYSTEM_ID = re.compile(r"\bS\d{2}-(?P<group>[A-Z]{2,}?)(?P<meeting>\d{1,2})-(?P<kind>[A-Z]{1,4})-(?P<num>\d{4})\b")
+# What every system id contains, as a pattern that starts with a literal (so re scans for the
+# "S" quickly): most paragraphs are refused without running the full pattern at every position.
+_SYSTEM_ID_HINT = re.compile(r"S\d\d-[A-Z]")
+
+
+def _council_symbols(text: str) -> list[Symbol]:
+    out: list[Symbol] = []
+    for m in _COUNCIL_SYMBOL.finditer(text):
+        rev = "Rev." + re.sub(r"\D", "", m["rev"]) if m["rev"] else None
+        lang = m["lang"] or m["lang2"]
+        raw = m.group(0).rstrip()
+        out.append(
+            Symbol(raw, f"{m['body']}/{m['num']}", m["body"], None, m["num"], LANGUAGES.get(lang) if lang else None, rev,
+                   m.start(), m.start() + len(raw))
+        )
+    return out
+
+
+def _system_ids(text: str) -> list[Symbol]:
+    return [
+        Symbol(m.group(0), m.group(0), m.group(0)[: m.start("meeting") - m.start()], int(m["meeting"]),
+               m["num"].lstrip("0") or "0", None, None, m.start(), m.end())
+        for m in _SYSTEM_ID.finditer(text)
+    ]
+
+
 def find_symbols(text: str) -> list[Symbol]:
     """Every symbol in ``text``, in order.
 
@@ -78,11 +119,14 @@ def find_symbols(text: str) -> list[Symbol]:
     so text without one has no symbol; most paragraphs have none, and each scan tries every
     position, so they are not scanned.
     """
+    out = _system_ids(text) if _SYSTEM_ID_HINT.search(text) else []
     if "/" not in text:
-        return []
-    out = _long_symbols(text)
+        return out
+    out.extend(_long_symbols(text))
     if "WG-" in text:  # _SHORT_SYMBOL's literal: "C?WG-" then the name
         out.extend(_short_symbols(text, [(s.start, s.end) for s in out]))
+    taken = [(s.start, s.end) for s in out]
+    out.extend(s for s in _council_symbols(text) if not any(a <= s.start < b for a, b in taken))
     return sorted(out, key=lambda s: s.start)
 
 

@@ -85,9 +85,13 @@ def test_is_abbreviation_equals_regex() -> None:
 
 def test_find_symbols_equals_unguarded() -> None:
     hits = 0
-    for t in _texts():
-        out = symbols._long_symbols(t)
+    extra = ["See S23-RCLINTPOL18-C-0005 and C17/98(Rev.1).", "PP-14/20(Add.1)-E, C17/DT/5", "WG-CP/1/16 Rev.1"]
+    for t in [*_texts(), *extra]:
+        out = symbols._system_ids(t)  # every scan, none skipped by a pre-check
+        out.extend(symbols._long_symbols(t))
         out.extend(symbols._short_symbols(t, [(s.start, s.end) for s in out]))
+        taken = [(s.start, s.end) for s in out]
+        out.extend(s for s in symbols._council_symbols(t) if not any(a <= s.start < b for a, b in taken))
         want = sorted(out, key=lambda s: s.start)
         assert symbols.find_symbols(t) == want, t
         hits += bool(want)
