@@ -355,3 +355,77 @@ def test_d_docx_unnumbered_headings(tmp_path) -> None:  # noqa: ANN001
     ]
     assert [(t.title, len(t.questions)) for t in doc.topics] == [("Public policy aspects of data governance", 2)]
     assert [(a.id, a.actor, a.due) for a in doc.actions if a.source == "actions"] == [("3.1", "The secretariat", "2025-04-01")]
+
+
+# Another group's record with its own symbol form ("WG-COP/32/4": meeting after a slash), a cover
+# split by " / " and small-caps title case.
+RECORD_COP = """\
+Council Working Group on Child Online Protection (CWG-COP) / Thirty-second meeting – Geneva, 10 October 2018
+Document: WG-COP/32/12
+Date: 30th October 2018
+English only
+Final REPORT OF THE THIRTY-SECOND meeting of the COuncil working group on child online protection
+1\tOpening of the meeting
+1.1\tThe Chairman opened the meeting and welcomed the participants.
+2\tConsideration of contributions
+2.1\tContribution from the Russian Federation (Document WG-COP/32/4)
+2.1.1\tThe Russian Federation introduced the document, which proposes a framework for online safety.
+2.1.2\tSyria and Russia indicated their support for the proposal. The representative of Brazil, supported by Argentina and Mexico, expressed concerns about the scope of the framework.
+2.2\tContribution from Kingdom of Saudi Arabia (Document WG-COP/32/5 Rev.1)
+2.2.1\tThe contribution was then presented by Saudi Arabia. A Member State requested that the topic be discussed at the next meeting.
+3\tNext steps
+3.1\tIt was agreed that the secretariat will prepare a compilation of national practices by 31 March 2019.
+"""
+
+# A report by the Chairman to Council: Council cover fields, the session's dates above the
+# document's own date, and no title naming a meeting.
+REPORT_TO_COUNCIL = """\
+Council 2017
+Geneva, 15-25 May 2017
+Agenda item: PL 1.3
+Revision 1 to Document C17/51-E
+12 May 2017
+Original: English
+Report by the Chairman of the Council Working Group on International Internet-related Public Policy Issues
+Action required
+The Council is invited to note the report.
+1\tIntroduction
+1.1\tThe tenthmeeting of CWG-Internet was held in Geneva on 25January 2017.
+2\tDiscussions
+2.1\tContribution by the Islamic Republic of Iran (Document CWG-Internet 10/3)
+2.1.1\tSeveral Member States supported the proposal. One Member State did not support the inclusion of cybersecurity.
+3\tConclusions
+3.1\tThe secretariat will circulate the summary of the open consultation.
+"""
+
+
+def test_other_group_symbols_and_contributions() -> None:
+    doc = cwgtool.parse("cop.txt", text=RECORD_COP)
+    assert doc.kind.value == "summary_record"
+    assert (doc.symbol, doc.date, doc.meeting.body, doc.meeting.number) == ("CWG-COP-32/12", "2018-10-30", "CWG-COP", 32)
+    assert [(c.symbol, c.revision, [s.iso3 for s in c.submitters]) for c in doc.contributions] == [
+        ("CWG-COP-32/4", None, ["RUS"]),
+        ("CWG-COP-32/5", "Rev.1", ["SAU"]),
+    ]
+    assert [(p.contribution, p.members, p.stance.value) for p in doc.positions] == [
+        ("CWG-COP-32/4", ["SYR", "RUS"], "support"),
+        ("CWG-COP-32/4", ["BRA", "ARG", "MEX"], "oppose"),
+        ("CWG-COP-32/5", [], "suggest"),
+    ]
+    assert [(a.due, a.text.startswith("It was agreed")) for a in doc.actions] == [("2019-03-31", True)]
+
+
+def test_report_to_council_is_read_as_a_record() -> None:
+    doc = cwgtool.parse("c17.txt", text=REPORT_TO_COUNCIL)
+    assert doc.kind.value == "summary_record"
+    assert (doc.symbol, doc.date) == ("C17/51(Rev.1)", "2017-05-12")  # not the session's "15-25 May"
+    assert [(c.symbol, [s.iso3 for s in c.submitters]) for c in doc.contributions] == [("CWG-Internet-10/3", ["IRN"])]
+    assert [p.stance.value for p in doc.positions] == ["support", "oppose"]
+    assert [a.text for a in doc.actions] == ["The secretariat will circulate the summary of the open consultation."]
+
+
+def test_untitled_record_known_by_its_contribution_sections() -> None:
+    body = RECORD_COP.split("Final REPORT", 1)[1].split("\n", 1)[1]  # no cover, no title
+    doc = cwgtool.parse("bare.txt", text=body)
+    assert doc.kind.value == "summary_record"
+    assert [c.symbol for c in doc.contributions] == ["CWG-COP-32/4", "CWG-COP-32/5"]

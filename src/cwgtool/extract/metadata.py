@@ -46,6 +46,7 @@ _PLACE_BEFORE_DATE = re.compile(r"(?P<place>[A-Z][a-zà-ÿ'.-]+)\s*,\s*$")
 _PLACE = re.compile(rf"meeting\s*(?:{_DASH}|,|:)\s*(?P<place>[A-Z][A-Za-z .'()]+?)\s*(?:,|{_DASH}|$)", re.IGNORECASE)
 _BODY_PAREN = re.compile(r"\((?P<body>C?WG-[A-Za-z&]+(?:-[A-Za-z]+)?|EG-ITRs)\)")
 _BODY_NAME = re.compile(r"Council Working Group on (?P<name>[^()\n]+?)(?:\s*\(|$)", re.IGNORECASE)
+_DATE_ONLY = re.compile(rf"^\s*(?:\w+day,?\s*)?\d{{1,2}}(?:st|nd|rd|th)?[\s?]*{_MONTH},?[\s?]*\d{{4}}\s*$", re.IGNORECASE)
 _DATE_FIELD = re.compile(r"^Date\s*:?\s*(?P<date>.+)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\b(?:Original\s*:\s*(?P<orig>[A-Z][a-z]+)|(?P<only>English|French|Spanish|Arabic|Chinese|Russian)\s+only)\b")
 _LANG_CODES = {"english": "en", "french": "fr", "spanish": "es", "arabic": "ar", "chinese": "zh", "russian": "ru"}
@@ -57,6 +58,11 @@ _TITLE = re.compile(
 _CONTRIBUTION_SOURCE = re.compile(
     r"^(?:joint\s+)?contribution\s+(?:by|from)\b|^note by the (?:secretary-general|secretariat|chair)|^report by the secretar",
     re.IGNORECASE,
+)
+# Titles of the documents that report a meeting ("Report by the Chairman of …" reports the group's
+# meetings to Council, with the same contributions and positions).
+_RECORD_TITLE = re.compile(
+    r"summary record|report of the|outcome of|summary of the|minutes|^report by the chair", re.IGNORECASE
 )
 # "Revision 1 to Document CWG-Internet-19/4-E": the revision is written before the symbol, which
 # the symbol pattern cannot see; "(Rev.1)" may also stand alone on the line after the symbol.
@@ -191,13 +197,15 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
                 meeting.body = b["name"].strip()
                 break
     if date is None:
-        # a bare date line in the cover ("20 February 2019"), not the meeting line
-        for line in lines:
-            if _MEETING.search(line):
-                continue
-            dates = find_dates(line)
-            if dates and len(line) < 40:
-                date = dates[0]
+        # A bare date line in the cover ("20 February 2019"), not the meeting line; a line that
+        # is only a date outranks one that also holds a place or a range of days (the session:
+        # "Geneva, 15-25 May 2017" above the document's own "12 May 2017").
+        short = [line for line in lines if len(line) < 40 and not _MEETING.search(line) and find_dates(line)]
+        only = [line for line in short if _DATE_ONLY.match(line)]
+        plain = [line for line in short if not _RANGE.search(line)]
+        for group in (only, plain, short):
+            if group:
+                date = find_dates(group[0])[0]
                 break
     if title is None:
         title = _title_fallback(lines)
@@ -232,6 +240,22 @@ def _has_summary_and_discussion(section: Section) -> bool:
     return any(_has_summary_and_discussion(c) for c in section.children)
 
 
+def _discusses_contributions(sections: Sequence[Section]) -> bool:
+    """A section heading that is a Member State's contribution ("Contribution from the Russian
+    Federation (Document WG-COP/32/4)"): a record of the meeting that discussed it."""
+    from cwgtool.extract.contributions import contribution_from
+
+    stack = list(sections)
+    while stack:
+        section = stack.pop()
+        ref = contribution_from(section)
+        if ref is not None and ref.type == "contribution" and any(s.iso3 for s in ref.submitters):
+            return True
+        if ref is None:
+            stack.extend(section.children)
+    return False
+
+
 def _kind(title: str | None, source_line: str | None, sections: Sequence[Section], *, source_first: bool = False) -> DocumentKind:
     # A record without a cover: numbered contribution sections with Summary/Discussion parts. This
     # outranks a source line, which a coverless record may quote in its first paragraphs.
@@ -239,10 +263,12 @@ def _kind(title: str | None, source_line: str | None, sections: Sequence[Section
         return DocumentKind.SUMMARY_RECORD
     if source_line and source_first:
         return DocumentKind.CONTRIBUTION
-    if title and re.search(r"summary record|report of the|outcome of|summary of the|minutes", title, re.IGNORECASE):
+    if title and _RECORD_TITLE.search(title):
         return DocumentKind.SUMMARY_RECORD
     if source_line:
         return DocumentKind.CONTRIBUTION
+    if _discusses_contributions(sections):
+        return DocumentKind.SUMMARY_RECORD
     return DocumentKind.UNKNOWN
 
 
