@@ -429,3 +429,35 @@ def test_untitled_record_known_by_its_contribution_sections() -> None:
     doc = cwgtool.parse("bare.txt", text=body)
     assert doc.kind.value == "summary_record"
     assert [c.symbol for c in doc.contributions] == ["CWG-COP-32/4", "CWG-COP-32/5"]
+
+
+# The first meeting's record: the meeting line is the cover's first line, with the group's long
+# name and no symbol anywhere; positions on a procedural item; "A few Member States were opposed".
+FIRST_MEETING = """\
+First Meeting of the Council Working Group on International Internet-related Public Policy Issues Geneva, 17-18 March 2010
+Outcome of the first meeting
+1. Opening
+1.1 The meeting was opened by the Chairman, who stressed that the work should be open to all.
+2. Election of Vice-Chairmen
+2.1 It was suggested that two Vice-Chairmen be appointed. Some Members suggested that regional balance be respected.
+3. Work programme
+3.1 Contribution by Egypt, Tunisia and Algeria (CWG-Internet 1/3)
+3.1.1 Egypt introduced the contribution on behalf of the co-sponsors. Many Member States welcomed the contribution. A few Member States were opposed to any new work on this matter.
+"""
+
+
+def test_first_meeting_cover_and_procedural_positions() -> None:
+    doc = cwgtool.parse("first.txt", text=FIRST_MEETING)
+    m = doc.meeting
+    assert (doc.kind.value, m.body, m.number, m.place, m.start_date, m.end_date) == (
+        "summary_record", "CWG-Internet", 1, "Geneva", "2010-03-17", "2010-03-18"
+    )
+    assert [(c.symbol, [s.iso3 for s in c.submitters]) for c in doc.contributions] == [("CWG-Internet-1/3", ["EGY", "TUN", "DZA"])]
+    got = [(p.section, p.actor, p.stance.value) for p in doc.positions]
+    # under "Election of …" a Member State's suggestion counts; the impersonal "It was suggested"
+    # and the Chair's words in "Opening" are procedure
+    assert got == [
+        ("2", "Some Members", "suggest"),
+        ("3.1", "Many Member States", "support"),
+        ("3.1", "A few Member States", "oppose"),
+    ]

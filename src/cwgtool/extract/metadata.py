@@ -45,7 +45,29 @@ _SINGLE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s?]*(?P<m>{_MONTH}),?[
 _PLACE_BEFORE_DATE = re.compile(r"(?P<place>[A-Z][a-zà-ÿ'.-]+)\s*,\s*$")
 _PLACE = re.compile(rf"meeting\s*(?:{_DASH}|,|:)\s*(?P<place>[A-Z][A-Za-z .'()]+?)\s*(?:,|{_DASH}|$)", re.IGNORECASE)
 _BODY_PAREN = re.compile(r"\((?P<body>C?WG-[A-Za-z&]+(?:-[A-Za-z]+)?|EG-ITRs)\)")
-_BODY_NAME = re.compile(r"Council Working Group on (?P<name>[^()\n]+?)(?:\s*\(|$)", re.IGNORECASE)
+# The group's name runs to a bracket, a dash, the place and dates ("… Issues Geneva, 17-18 March
+# 2010") or the end of the line.
+_BODY_NAME = re.compile(
+    r"Council Working Group on (?P<name>[^()\n]+?)"
+    r"(?:\s*\(|\s+[-\u2013\u2014]\s|\s+[A-Z][a-zà-ÿ'.-]+\s*,\s*\d|\s*,\s*\d|$)",
+    re.IGNORECASE,
+)
+# Long names of the Council Working Groups → the short form their symbols use, so that a record
+# whose cover gives only the name is filed under the same body as one with a symbol.
+_BODY_ACRONYMS = (
+    (re.compile(r"internet-related public policy", re.IGNORECASE), "CWG-Internet"),
+    (re.compile(r"child online protection", re.IGNORECASE), "CWG-COP"),
+    (re.compile(r"world summit on the information society|\bWSIS\b", re.IGNORECASE), "CWG-WSIS"),
+    (re.compile(r"financial and human resources", re.IGNORECASE), "CWG-FHR"),
+    (re.compile(r"official languages", re.IGNORECASE), "CWG-LANG"),
+)
+
+
+def _body_from_name(name: str) -> str:
+    for pattern, acronym in _BODY_ACRONYMS:
+        if pattern.search(name):
+            return acronym
+    return name
 _DATE_ONLY = re.compile(rf"^\s*(?:\w+day,?\s*)?\d{{1,2}}(?:st|nd|rd|th)?[\s?]*{_MONTH},?[\s?]*\d{{4}}\s*$", re.IGNORECASE)
 _DATE_FIELD = re.compile(r"^Date\s*:?\s*(?P<date>.+)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\b(?:Original\s*:\s*(?P<orig>[A-Z][a-z]+)|(?P<only>English|French|Spanish|Arabic|Chinese|Russian)\s+only)\b")
@@ -171,7 +193,7 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
         if m and meeting.number is not None and m and meeting.body is None:
             b = _BODY_NAME.search(line)
             if b:
-                meeting.body = b["name"].strip()
+                meeting.body = _body_from_name(b["name"].strip())
         d = _DATE_FIELD.match(line.strip())
         if d and date is None:
             found_dates = find_dates(d["date"])
@@ -194,7 +216,7 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
         for line in lines:
             b = _BODY_NAME.search(line)
             if b:
-                meeting.body = b["name"].strip()
+                meeting.body = _body_from_name(b["name"].strip())
                 break
     if date is None:
         # A bare date line in the cover ("20 February 2019"), not the meeting line; a line that

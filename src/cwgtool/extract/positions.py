@@ -110,7 +110,11 @@ _APPOSITION = re.compile(
 )
 _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _PASSIVE_AFTER = re.compile(
-    r"\s*(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+(?:of the view|in favou?r))"
+    r"\s*(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    # participles that describe the speakers' own stance ("were opposed to", "were concerned
+    # about"), not something done to them ("were invited to")
+    r"(?!(?:opposed|concerned|convinced|inclined|prepared|determined|disappointed|worried|pleased|satisfied|interested)\b)"
+    r"\w+(?:ed|en)\b(?!\s+(?:of the view|in favou?r))"
 )
 _VERB_AFTER = re.compile(
     r"\s*(?:(?:also|further|however|strongly|therefore|then|generally|again|nevertheless|instead|subsequently|firmly|fully"
@@ -133,7 +137,8 @@ _PRESENTATION = re.compile(
     re.IGNORECASE,
 )
 _MUST_GROUP = re.compile(
-    r"\b(?:[Ss]ome|[Ss]everal|[Oo]ne|[Vv]arious|[Mm]any|[Aa]) (?:other )?Member States?\b"
+    r"\b(?:[Ss]ome|[Ss]everal|[Oo]ne|[Vv]arious|[Mm]any|[Mm]ost|[Nn]umerous|[Cc]ertain|[Aa] few|[Aa] number of|[Aa]"
+    r"|[Tt]he majority of|[Aa] majority of) (?:other )?Member States?\b"
 )
 
 
@@ -631,6 +636,9 @@ def topic_from_title(title: str) -> str | None:
     return rest[0].upper() + rest[1:]
 
 
+_STATE_ACTORS = frozenset({ActorKind.MEMBER_STATE, ActorKind.MEMBER_STATES_GROUP})
+
+
 @dataclass(slots=True)
 class _Context:
     contribution: str | None = None
@@ -710,6 +718,11 @@ def _walk(section: Section, ctx: _Context, split: Splitter) -> list[Position]:
     out: list[Position] = []
     if here.mode != "excluded":
         out.extend(_positions_in(section, here, split))
+    else:
+        # Opening, elections, conclusions…: the Chair's and the secretariat's words there are
+        # procedure, but a Member State taking a position is still one ("Some Members suggested
+        # that regional balance be respected" under "Election of Vice-Chairmen").
+        out.extend(p for p in _positions_in(section, here, split) if p.actor_kind in _STATE_ACTORS)
     for child in section.children:
         out.extend(_walk(child, here, split))
     return out
