@@ -109,3 +109,17 @@ def test_break_characters_are_what_the_word_pattern_splits_on() -> None:
     breaker = re.compile(r"[\s\x02\ufffe]")
     chars = {chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF}
     assert {c for c in chars if breaker.fullmatch(c)} == _BREAKS
+
+
+def test_word_matches_tile_the_text() -> None:
+    """The reader finds each word's position by adding up the lengths of the matches before it,
+    which is right only if the matches cover every character, in order."""
+    import random
+
+    from cwgtool.readers.pdf_pdfium import _WORD_OR_BREAK
+
+    rng = random.Random(3)
+    alphabet = "ab1 \t\r\n\x02\ufffe\xa0\u2003.-’é中"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert "".join(_WORD_OR_BREAK.findall(text)) == text, repr(text)

@@ -637,6 +637,14 @@ def topic_from_title(title: str) -> str | None:
 
 
 _STATE_ACTORS = frozenset({ActorKind.MEMBER_STATE, ActorKind.MEMBER_STATES_GROUP})
+# A Member State actor is a country ("Canada", "the delegate of Canada") or one of ``_GROUP``'s
+# nouns; these substrings are in every such noun (both cases where ``_GROUP`` allows both).
+_STATE_WORDS = ("Member", "elegation", "elegates", "dministrations", "Councillors", "ountries")
+
+
+def _names_states(text: str) -> bool:
+    """Can ``text`` name a Member State actor? Not without a country or a group noun."""
+    return any(w in text for w in _STATE_WORDS) or "others" in text.lower() or bool(find_countries(text))
 
 
 @dataclass(slots=True)
@@ -662,12 +670,20 @@ def _texts(section: Section) -> Iterator[tuple[str, Provenance | None, bool]]:
         yield p.text, p.provenance, False
 
 
-def _positions_in(section: Section, ctx: _Context, split: Splitter = split_sentences) -> list[Position]:
+def _positions_in(
+    section: Section, ctx: _Context, split: Splitter = split_sentences, *, states_only: bool = False
+) -> list[Position]:
+    """``states_only``: read only sentences that name a Member State themselves (procedural
+    sections, where a "They" is not followed back and only Member States' positions count)."""
     out: list[Position] = []
     previous: Actor | None = None
     for text, prov, _ in _texts(section):
+        if states_only and not _names_states(text):
+            continue
         previous_in_paragraph: Actor | None = None
         for sentence in split(text):
+            if states_only and not _names_states(sentence):
+                continue
             readings = _read_sentence(sentence, previous_in_paragraph or previous, False)
             for r in readings:
                 actor = r.actor
@@ -722,7 +738,8 @@ def _walk(section: Section, ctx: _Context, split: Splitter) -> list[Position]:
         # Opening, elections, conclusions…: the Chair's and the secretariat's words there are
         # procedure, but a Member State taking a position is still one ("Some Members suggested
         # that regional balance be respected" under "Election of Vice-Chairmen").
-        out.extend(p for p in _positions_in(section, here, split) if p.actor_kind in _STATE_ACTORS)
+        states = _positions_in(section, here, split, states_only=True)
+        out.extend(p for p in states if p.actor_kind in _STATE_ACTORS)
     for child in section.children:
         out.extend(_walk(child, here, split))
     return out

@@ -130,9 +130,12 @@ class _TextPageReader:
         spaced: dict[int, bool] = {}  # text object → are its letters spaced apart (Tc)?
         joinable = False  # may the next word join the last item (a word read whole)?
         loose = False  # a real whitespace character after the last item, not yet placed
-        for m in _WORD_OR_BREAK.finditer(text):
-            i, end = m.span()
-            word = m.group()  # a word, maybe after one space; or one break character
+        # The matches tile the text (every character is a break or part of a word), so each
+        # one starts where the last ended: plain strings instead of match objects.
+        end = 0
+        for word in _WORD_OR_BREAK.findall(text):  # a word, maybe after one space; or a break
+            i = end
+            end += len(word)
             if end - i == 1 and word in _BREAKS:
                 if word in "\r\n" or (word in _MAYBE_GENERATED and is_generated(tp, i)):
                     continue  # pdfium's line breaks, guessed spaces and hyphens: gaps decide
