@@ -151,11 +151,15 @@ def build_lines(chars: Iterable[Char], page: int, width: float, height: float) -
             line = _cluster_to_line(segment, page, width, height)
             if line is not None:
                 lines.append(line)
-    lines.sort(key=lambda ln: (ln.baseline, ln.x0))
+    lines.sort(key=_line_order)
     return lines
 
 
 _BASELINE = itemgetter(3)
+
+
+def _line_order(ln: Line) -> tuple[float, float]:
+    return (ln.bottom - 0.2 * ln.size, ln.x0)  # (baseline, x0) without the property call
 _X0 = itemgetter(1)
 
 
