@@ -27,6 +27,12 @@ _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*\d{1,3}\s*$")
 _LEADS_LIST = re.compile(
     r"^(?:The|It|Some|Several|Many|One|A|An|This|These|They|He|She)\s+(?:[\w-]+\s+){0,4}?(?:\w+ed|was|were|is|are|has|have)\b"
 )
+# The same part titles written at the start of their first paragraph, with a colon.
+_INLINE_PART = re.compile(
+    r"^(?P<title>summary(?:\s+of\s+(?:the\s+)?(?:contribution|document|report|discussions?))?|discussions?"
+    r"|(?:brief\s+)?summary\s+of\s+(?:the\s+)?discussions?)\s*:\s*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 _LETTERED_NUMBER = re.compile(r"^[\d.]*\.[a-z]$")
 _TOC_TITLE = re.compile(r"^(table of )?contents$", re.IGNORECASE)
 # The parts of a contribution's section, often unnumbered ("Summary" / "Discussion" on a line
@@ -364,6 +370,11 @@ def build_outline(blocks: Iterable[Block]) -> Outline:
             builder.open_lettered(item.label.key.lower(), item.text, item)
         elif item.label is None and PART_TITLE.match(item.text) and builder.open_part(item.text, item):
             pass
+        elif item.label is None and (inline := _INLINE_PART.match(item.text)) and builder.open_part(inline["title"], item):
+            # "Summary: The contribution proposes …": the part's title and its first paragraph
+            builder.add_paragraph(
+                Paragraph(number=None, label=None, text=inline["rest"], provenance=to_provenance(item.block))
+            )
         else:
             builder.add_paragraph(_paragraph(item))
     return builder.outline

@@ -461,3 +461,40 @@ def test_first_meeting_cover_and_procedural_positions() -> None:
         ("3.1", "Many Member States", "support"),
         ("3.1", "A few Member States", "oppose"),
     ]
+
+
+# "Summary:" / "Discussion:" written at the start of their paragraphs; a topic proposed as "hold an
+# open consultation on X" with its questions inline.
+INLINE_PARTS = """\
+Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)
+Fifteenth meeting – Geneva, 22 September 2021
+Document CWG-Internet-15/10-E
+Summary record of the fifteenth meeting
+1 Consideration of contributions
+1.1 CWG-Internet-15/3 – Contribution from the People's Republic of China: Data governance
+Summary: The People's Republic of China proposed that the Group hold an open consultation on data governance, with the following questions: 1) What are the challenges of cross-border data flows? 2) How can developing countries benefit from data?
+Discussion: Several Member States supported the proposal. The United Kingdom asked for clarification on the scope.
+1.2 CWG-Internet-15/4 – Contribution from the United States of America and Canada
+Summary: The contribution proposes to continue the current working methods.
+Discussion: The Russian Federation disagreed with the proposal.
+"""
+
+
+def test_inline_summary_and_discussion_labels() -> None:
+    doc = cwgtool.parse("inline.txt", text=INLINE_PARTS)
+    first, second = doc.contributions
+    assert first.summary.startswith("The People's Republic of China proposed") and "Discussion" not in first.summary
+    assert first.discussion == ["Several Member States supported the proposal. The United Kingdom asked for clarification on the scope."]
+    assert second.discussion == ["The Russian Federation disagreed with the proposal."]
+    # nothing from the Summary parts: the proposer's own text is not a position
+    assert [(p.contribution, p.actor, p.stance.value) for p in doc.positions] == [
+        ("CWG-Internet-15/3", "Several Member States", "support"),
+        ("CWG-Internet-15/3", "The United Kingdom", "clarify"),
+        ("CWG-Internet-15/4", "The Russian Federation", "oppose"),
+    ]
+    (topic,) = doc.topics
+    assert (topic.title, [s.iso3 for s in topic.proposed_by], topic.questions) == (
+        "Data governance",
+        ["CHN"],
+        ["What are the challenges of cross-border data flows?", "How can developing countries benefit from data?"],
+    )

@@ -170,6 +170,16 @@ _ADDRESS = re.compile(
     r"(?:address|be\s+(?:on|devoted\s+to)|focus\s+on|cover|consider)\s+(?P<t>[^.;:]+?)(?=,\s*with\s+the\s+following\b|[.;:]|$)",
     re.IGNORECASE,
 )
+# "proposed that the Group hold an open consultation on data governance, with the following …"
+_CONSULTATION_ON = re.compile(
+    r"\b(?:propos\w*|suggest\w*|recommend\w*)\b.*?\b(?:hold|organi[sz]e|convene|have|launch)\s+(?:an?\s+|the\s+next\s+)?"
+    r"(?:online\s+|physical\s+)?open\s+consultations?\s+(?:on|about|regarding|concerning)\s+"
+    r"(?:the\s+(?:topic|theme|subject)\s+(?:of\s+)?)?(?P<t>[^.;:]+?)(?=,\s*with\s+the\s+following\b|,\s*(?:and|which)\b|[.;:]|$)",
+    re.IGNORECASE,
+)
+# Questions written inside the paragraph: "… the following questions: 1) What …? 2) How …?"
+_INLINE_QUESTIONS = re.compile(r"\bfollowing\s+(?:\w+\s+)?questions?\s*:\s*(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
+_INLINE_LABEL = re.compile(r"(?:^|\s)(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:[ivx]{1,4})\)|[ivx]{1,4}[.)])\s+")
 _MATTER_AS_TOPIC = re.compile(
     r"\b(?:consider|propos\w*|suggest\w*)\s+(?:the\s+matter|the\s+(?:issue|subject)|it|this(?:\s+\w+)?)\s+as\s+a\s+(?:topic|theme)\s+for\b",
     re.IGNORECASE,
@@ -207,14 +217,32 @@ def _announced(
                 title = title[:1].upper() + title[1:]  # drawn from running text: make it a title
             elif _MATTER_AS_TOPIC.search(sent) and ref.title:
                 title = ref.title
+            elif m := _CONSULTATION_ON.search(sent):
+                title = m["t"].strip()
+                title = title[:1].upper() + title[1:]
             if not title:
                 continue
             k = title_at + 1
             while k < len(paras) and paras[k].label is None and k - title_at <= 2:
                 k += 1  # one or two lines ("It is expected to discuss the following issues:") may intervene
             run, _ = _list_run(paras, k) if k < len(paras) and paras[k].label else ([], k)
-            return [(_clean_title(title), [_clean_question(q.text) for q in run], paras[title_at])]
+            questions = [_clean_question(q.text) for q in run] or _inline_questions(paras[title_at].text)
+            return [(_clean_title(title), questions, paras[title_at])]
     return []
+
+
+def _inline_questions(text: str) -> list[str]:
+    """Questions listed inside the proposing paragraph ("… questions: 1) What …? 2) How …?"):
+    the numbered pieces after the colon, kept only if most of them are questions."""
+    m = _INLINE_QUESTIONS.search(text)
+    if m is None:
+        return []
+    pieces = [p.strip() for p in _INLINE_LABEL.split(m["rest"]) if p.strip()]
+    if len(pieces) < 2 and not (pieces and pieces[0].endswith("?")):
+        return []
+    if sum(is_question(p) for p in pieces) * 2 < len(pieces):
+        return []
+    return [_clean_question(p) for p in pieces]
 
 
 # ---- discussion: revised questions and outcomes ---------------------------------------------------
