@@ -45,6 +45,8 @@ CASES = [
     ("Some Member States did not support this proposal.", "oppose"),
     ("Canada could not agree to the proposed amendment.", "oppose"),
     ("Some Member States were not in favour of a second consultation on the same subject.", "oppose"),
+    ("A Member State was not in a position to support the proposed text.", "oppose"),
+    ("Some Member States were unable to accept the revised questions.", "oppose"),
     ("The representative of Sweden stated that the questions were not useful.", "oppose"),
     # other oppose cues
     ("The delegate of the United States of America objected to the proposal.", "oppose"),

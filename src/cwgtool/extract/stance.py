@@ -73,9 +73,11 @@ _HEAD_PREFIX = rf"\s*{_AUX}{_ADVERBS}"
 RULES: tuple[Rule, ...] = (
     # ---- 1. head verbs that carry a stance by themselves -------------------------------
     Rule("negated-support", Stance.OPPOSE, Stage.HEAD,
-         _re(r"(?:(?:did|do|does|could|would|can|will|were|was|are|is)\s*(?:not|n't)|cannot)\s+(?:\w+\s+)?"
+         _re(r"(?:(?:(?:did|do|does|could|would|can|will|were|was|are|is)\s*(?:not|n't)|cannot)\s+"
+             r"(?:(?:in a position|able|ready|prepared|willing) to\s+|\w+\s+)?|unable to\s+)"
              r"(?:support|agree|endorse|accept|favou?r|in favou?r|see (?:the|any) (?:need|value|merit))"),
-         "negation flips a supporting verb: 'did not support', 'could not agree', 'not in favour'"),
+         "negation flips a supporting verb: 'did not support', 'could not agree', 'not in favour',"
+         " 'was not in a position to support', 'unable to accept'"),
     Rule("objection-verb", Stance.OPPOSE, Stage.HEAD,
          _re(r"objected|opposed|disagreed|rejected|resisted|(?:were|was|spoke|argued) against|cautioned|warned"
              r"|expressed (?:\w+\s+){0,2}(?:concerns?|reservations?|doubts?|opposition|objections?)"
@@ -103,7 +105,8 @@ RULES: tuple[Rule, ...] = (
          "'there was general support' / 'no consensus' describes the room, it is not the speaker's view"),
     # ---- 3. content: explicit objections ------------------------------------------------
     Rule("negated-support-content", Stance.OPPOSE, Stage.CONTENT,
-         _re(r"\b(?:not|n't|cannot)\s+(?:\w+\s+)?(?:support|endorse|in favou?r|agree|accept)\b"),
+         _re(r"\b(?:(?:not|n't|cannot)\s+(?:(?:in a position|able|ready|prepared|willing) to\s+|\w+\s+)?|unable to\s+)"
+             r"(?:support|endorse|in favou?r|agree|accept)\b"),
          "a negated supporting verb anywhere in the clause"),
     Rule("outside-remit", Stance.OPPOSE, Stage.CONTENT,
          _re(r"outside (?:of )?(?:the |its |their )?(?:\w+\s+)?(?:remit|mandate|scope|purview|competence)"
