@@ -75,7 +75,7 @@ RULES: tuple[Rule, ...] = (
     Rule("negated-support", Stance.OPPOSE, Stage.HEAD,
          _re(r"(?:(?:(?:did|do|does|could|would|can|will|were|was|are|is)\s*(?:not|n't)|cannot)\s+"
              r"(?:(?:in a position|able|ready|prepared|willing) to\s+|\w+\s+)?|unable to\s+)"
-             r"(?:support|agree|endorse|accept|favou?r|in favou?r|see (?:the|any) (?:need|value|merit))"),
+             r"(?:support|agree|endorse|accept|favou?r|in favou?r|see (?:the|any) (?:\w+\s+)?(?:need|value|merit|benefit|usefulness))"),
          "negation flips a supporting verb: 'did not support', 'could not agree', 'not in favour',"
          " 'was not in a position to support', 'unable to accept'"),
     Rule("objection-verb", Stance.OPPOSE, Stage.HEAD,
@@ -89,6 +89,7 @@ RULES: tuple[Rule, ...] = (
          _re(r"sought (?:\w+\s+){0,2}(?:clarification|clarity|explanations?|information|details?)|(?:wanted|wished|sought) to (?:know|understand|learn)"
              r"|requested (?:\w+\s+){0,2}(?:clarification|clarity|details?|explanations?|information)"
              r"|asked (?:for (?:\w+\s+){0,2}(?:clarification|clarity|details?|information|explanations?)|what|whether|how|why|if|about)"
+             r"|asked (?:the \w+|\w+) (?:what|whether|how|why|if|when|which)\b"
              r"|questioned|queried|wondered|enquired|inquired|needed (?:\w+\s+)?clarification"),
          "asking for information is neither support nor opposition"),
     Rule("support-verb", Stance.SUPPORT, Stage.HEAD,
@@ -182,7 +183,7 @@ RULES: tuple[Rule, ...] = (
              r"|wished to (?:add|include|propose)"),
          "a proposal verb with no oppose/support/clarify content"),
     Rule("modal-should", Stance.SUGGEST, Stage.CONTENT,
-         _re(r"\bshould\b(?!\s+not)|\bneeds? to be\b|\bought to\b"
+         _re(r"\bshould\b(?!\s+not)|\bneeds? to be\b|\bought to\b|\bthe need (?:to|for)\b"
              r"|\b(?:further|more|additional) (?:work|refinement|discussion|consideration) (?:is|was|would be) (?:needed|required)"),
          "'X noted that the Group should …' is a suggestion whatever the verb"),
     Rule("note-verb", Stance.NOTE, Stage.WEAK_HEAD,
