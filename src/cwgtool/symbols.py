@@ -21,7 +21,7 @@ _SYMBOL = re.compile(
         (?P<meeting>\d{1,2})\s?/\s?(?P<num>\d{1,3}|DT/\d{1,3})
         (?:\s?\((?P<add>Add\.?\s?\d+)\))?
         (?:-(?P<lang>[EFSACR])\b)?
-        (?:\s?\(?\s?(?P<rev>Rev\.?\s?\d+)\s?\)?)?
+        (?:\s?(?:\(\s?(?P<rev>Rev\.?\s?\d+)\s?\)|(?P<revb>Rev\.?\s?\d+)))?
         (?:-(?P<lang2>[EFSACR])\b)?""",
     re.VERBOSE,
 )
@@ -47,6 +47,11 @@ class Symbol:
         return self.raw.startswith(self.canonical)
 
 
+def _revision(written: str | None) -> str | None:
+    """ "Rev. 1", "Rev1" → "Rev.1"."""
+    return "Rev." + re.sub(r"\D", "", written) if written else None
+
+
 def _canonical_body(body: str, name: str | None) -> str:
     if name:
         return f"CWG-{name}"
@@ -55,7 +60,8 @@ def _canonical_body(body: str, name: str | None) -> str:
 
 # Older symbols carry no meeting number: "Document: WG-COP/13", "CWG-WSIS/5-E".
 _SHORT_SYMBOL = re.compile(
-    r"\bC?WG-(?P<name>[A-Z][A-Za-z&]+)/(?P<num>\d{1,3})(?![\d/])(?:-(?P<lang>[EFSACR])\b)?(?:\s?\(?(?P<rev>Rev\.?\s?\d+)\)?)?"
+    r"\bC?WG-(?P<name>[A-Z][A-Za-z&]+)/(?P<num>\d{1,3})(?![\d/])(?:-(?P<lang>[EFSACR])\b)?"
+    r"(?:\s?(?:\((?P<rev>Rev\.?\s?\d+)\)|(?P<revb>Rev\.?\s?\d+)))?"
 )
 
 
@@ -65,7 +71,7 @@ def _short_symbols(text: str, taken: list[tuple[int, int]]) -> list[Symbol]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         body = f"CWG-{m['name']}"
-        rev = "Rev." + re.sub(r"\D", "", m["rev"]) if m["rev"] else None
+        rev = _revision(m["rev"] or m["revb"])
         raw = m.group(0).rstrip()
         out.append(
             Symbol(raw, f"{body}/{m['num']}", body, None, m["num"], LANGUAGES.get(m["lang"]) if m["lang"] else None, rev,
@@ -79,7 +85,7 @@ _COUNCIL_SYMBOL = re.compile(
     r"""\b(?P<body>C\d{2}|PP-\d{2})/(?P<num>(?:DT/)?\d{1,3})(?![\d/])
         (?:\s?\((?P<add>Add\.?\s?\d+)\))?
         (?:-(?P<lang>[EFSACR])\b)?
-        (?:\s?\(?\s?(?P<rev>Rev\.?\s?\d+)\s?\)?)?
+        (?:\s?(?:\(\s?(?P<rev>Rev\.?\s?\d+)\s?\)|(?P<revb>Rev\.?\s?\d+)))?
         (?:-(?P<lang2>[EFSACR])\b)?""",
     re.VERBOSE,
 )
@@ -94,7 +100,7 @@ _SYSTEM_ID_HINT = re.compile(r"S\d\d-[A-Z]")
 def _council_symbols(text: str) -> list[Symbol]:
     out: list[Symbol] = []
     for m in _COUNCIL_SYMBOL.finditer(text):
-        rev = "Rev." + re.sub(r"\D", "", m["rev"]) if m["rev"] else None
+        rev = _revision(m["rev"] or m["revb"])
         lang = m["lang"] or m["lang2"]
         raw = m.group(0).rstrip()
         out.append(
@@ -136,9 +142,7 @@ def _long_symbols(text: str) -> list[Symbol]:
         body = _canonical_body(m.group("body"), m.group("name"))
         meeting = int(m.group("meeting"))
         num = m.group("num")
-        rev = m.group("rev")
-        if rev:
-            rev = "Rev." + re.sub(r"\D", "", rev)
+        rev = _revision(m.group("rev") or m.group("revb"))
         lang = m.group("lang") or m.group("lang2")
         raw = m.group(0).rstrip()
         out.append(

@@ -170,3 +170,12 @@ def test_selection_by_prefix_and_ignore() -> None:
     assert kept == {"TXT001"}  # the more specific selector wins, as in ruff
     with pytest.raises(ValueError):
         check_text(CLEAN, select="NOPE")
+
+
+def test_other_bodies_symbols_are_not_misspellings() -> None:
+    """Other groups and bodies write their symbols their own way; only CWG-Internet's are held
+    to its canonical form (the reference rules still see every CWG symbol)."""
+    text = variant((DISCUSSION, "Some Member States recalled WG-COP/13, WG-WSIS-32/19-E Rev. 1 and C17/98(Rev.1)."))
+    for code in ("SYM001", "SYM002"):
+        assert codes_found(text, code) == []
+    assert codes_found(variant((DISCUSSION, "Some Member States recalled WG-Internet 12/4.")), "SYM001")

@@ -17,11 +17,15 @@ from cwgtool.symbols import Symbol, find_symbols
 _CWG_BODY = re.compile(r"^C?WG")
 
 
-def cwg_symbols(ctx: CheckContext) -> Iterator[tuple[RawBlock, Symbol]]:
-    """Council Working Group symbols in every block, table-of-contents lines included."""
+def cwg_symbols(ctx: CheckContext, *, internet_only: bool = False) -> Iterator[tuple[RawBlock, Symbol]]:
+    """Council Working Group symbols in every block, table-of-contents lines included.
+
+    ``internet_only``: the spelling rules hold only CWG-Internet's own symbols to its canonical
+    form; other groups write theirs their own way ("WG-COP/13", "WG-WSIS-32/19-E"), and calling
+    those misspelled would be wrong."""
     for rb in ctx.raw_blocks:
         for sym in find_symbols(rb.text):
-            if _CWG_BODY.match(sym.raw) and sym.body.startswith("CWG-"):
+            if _CWG_BODY.match(sym.raw) and sym.body.startswith("CWG-") and (sym.body == "CWG-Internet" or not internet_only):
                 yield rb, sym
 
 
@@ -34,6 +38,8 @@ def cwg_symbols(ctx: CheckContext) -> Iterator[tuple[RawBlock, Symbol]]:
     ## What it does
     Finds document symbols whose body is not a Council Working Group name as ITU writes it:
     a lost "C" ("WG-Internet 12/8"), a lost hyphen ("CWGInternet-12/5") or another dash.
+    Only CWG-Internet's own symbols are checked: other groups and bodies write theirs their
+    own way ("WG-COP/13", "WG-WSIS-32/19-E", "C17/98(Rev.1)").
 
     ## Why is this bad?
     Symbols are how delegations and the document management system find a contribution; a
@@ -52,7 +58,7 @@ def cwg_symbols(ctx: CheckContext) -> Iterator[tuple[RawBlock, Symbol]]:
 )
 def malformed_symbol(ctx: CheckContext) -> Iterator[Diagnostic]:
     r = RULES["SYM001"]
-    for rb, sym in cwg_symbols(ctx):
+    for rb, sym in cwg_symbols(ctx, internet_only=True):
         if not sym.raw.startswith(sym.body):
             yield r.diagnostic(
                 ctx,
@@ -89,7 +95,7 @@ def malformed_symbol(ctx: CheckContext) -> Iterator[Diagnostic]:
 )
 def non_canonical_symbol(ctx: CheckContext) -> Iterator[Diagnostic]:
     r = RULES["SYM002"]
-    for rb, sym in cwg_symbols(ctx):
+    for rb, sym in cwg_symbols(ctx, internet_only=True):
         if sym.raw.startswith(sym.body) and not sym.is_canonical:
             yield r.diagnostic(
                 ctx,
@@ -136,7 +142,7 @@ def foreign_meeting_symbol(ctx: CheckContext) -> Iterator[Diagnostic]:
     from cwgtool.check.rules.structure import agenda_section, is_within
 
     agenda = agenda_section(ctx.doc)
-    for rb, sym in cwg_symbols(ctx):
+    for rb, sym in cwg_symbols(ctx, internet_only=True):
         if body and sym.body != body:
             continue
         introducing = rb.section is None or rb.heading_of is not None or (agenda is not None and is_within(rb.section, agenda))
