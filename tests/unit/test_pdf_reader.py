@@ -318,3 +318,22 @@ def test_foreign_no_text_layer(engine: str) -> None:
 def test_foreign_empty(engine: str) -> None:
     with pytest.raises(InputError, match="empty file"):
         read(FOREIGN / "pdfplumber__empty.pdf", engine=engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_cover_table_with_a_long_left_cell(tmp_path: Path, engine: str) -> None:
+    """A two-cell cover whose left cell wraps close to the right one: on the second row the gap
+    is only a tab stop wide, but it falls on the right cell's edge, so the cells stay apart."""
+    left = ["Council Working Group on", "International Internet-related Public Policy", "Issues (CWG-Internet)"]
+    right = ["Thirteenth meeting – Geneva, 17", "September 2019", "Document CWG-Internet-13/8-E"]
+    items: list[Item] = []
+    for k, (a, b) in enumerate(zip(left, right, strict=True)):
+        items += [(72, 60 + 13 * k, a, False, 11), (300, 60 + 13 * k, b, False, 11)]
+    items += [(72, 140, "1.\tIntroduction", True, 11), (72, 160, "1.1\tThe meeting was opened.", False, 11)]
+    pdf = write_pdf(tmp_path / "cover.pdf", [items])
+    texts = [b.text for b in read(pdf, engine=engine).blocks]
+    assert texts[:2] == [
+        "Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)",
+        "Thirteenth meeting – Geneva, 17 September 2019 Document CWG-Internet-13/8-E",
+    ]
+    assert texts[2:] == ["1. Introduction", "1.1 The meeting was opened."]  # a label's tab is no column

@@ -498,3 +498,14 @@ def test_inline_summary_and_discussion_labels() -> None:
         ["CHN"],
         ["What are the challenges of cross-border data flows?", "How can developing countries benefit from data?"],
     )
+
+
+def test_cover_cell_joined_into_one_paragraph() -> None:
+    """A PDF can join a cover cell's lines: the document date is the one that is not the meeting's."""
+    text = (
+        "Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)\n"
+        "Thirteenth meeting – Geneva, 17 September 2019 Document CWG-Internet-13/8-E 1 October 2019 English only\n"
+        "Final report of the thirteenth meeting\n1\tIntroduction\n1.1\tThe meeting was opened.\n"
+    )
+    doc = cwgtool.parse("joined.txt", text=text)
+    assert (doc.date, doc.meeting.start_date, doc.symbol, doc.language) == ("2019-10-01", "2019-09-17", "CWG-Internet-13/8", "en")

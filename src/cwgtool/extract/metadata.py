@@ -229,6 +229,12 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
             if group:
                 date = find_dates(group[0])[0]
                 break
+    if date is None:
+        # A PDF may join a cover cell's lines ("… Geneva, 17 September 2019 Document
+        # CWG-Internet-13/8-E 1 October 2019 English only"): the first date that is not the
+        # meeting's own.
+        meeting_days = {meeting.start_date, meeting.end_date}
+        date = next((d for line in lines for d in find_dates(line) if d not in meeting_days), None)
     if title is None:
         title = _title_fallback(lines)
     # A record-like title below the source line ("Report on the outcome of the … meeting") is the

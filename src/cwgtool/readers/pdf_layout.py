@@ -139,28 +139,46 @@ def build_lines(chars: Iterable[Char], page: int, width: float, height: float) -
             current = [c]
             clusters.append(current)
             ref_base, ref_size = base, size
-    lines = []
+    segments: list[list[Char]] = []
+    column_starts: list[float] = []  # where a wide gap starts a right-hand column on this page
     for cluster in clusters:
         if len(cluster) == 1:  # most lines once an engine hands over whole words and runs
-            line = _item_to_line(cluster[0], page, width, height)
-            if line is not None:
-                lines.append(line)
+            segments.append(cluster)
             continue
         cluster.sort(key=_X0)
-        for segment in _split_columns(cluster):
+        parts = _split_columns(cluster)
+        column_starts.extend(_first_x0(part) for part in parts[1:])
+        segments.extend(parts)
+    if column_starts:
+        # A table cell's lines all start at the cell's edge; where a shorter gap (a tab stop's
+        # worth) falls exactly at such an edge, the text after it is the next cell too — the
+        # long left cell of a cover table ("… Internet-related Public" + "September 2019").
+        segments = [part for seg in segments for part in _split_columns(seg, TAB_GAP, column_starts)]
+    lines = []
+    for segment in segments:
+        if len(segment) == 1:
+            line = _item_to_line(segment[0], page, width, height)
+        else:
             line = _cluster_to_line(segment, page, width, height)
-            if line is not None:
-                lines.append(line)
+        if line is not None:
+            lines.append(line)
     lines.sort(key=_line_order)
     return lines
+
+
+def _first_x0(segment: list[Char]) -> float:
+    return next((c[1] for c in segment if not c[0].isspace()), segment[0][1])
 
 
 _BASELINE = itemgetter(3)
 
 
+_X0 = itemgetter(1)
+ALIGN_TOLERANCE = 1.5  # points: "the same left edge" for the starts of a table cell's lines
+
+
 def _line_order(ln: Line) -> tuple[float, float]:
     return (ln.bottom - 0.2 * ln.size, ln.x0)  # (baseline, x0) without the property call
-_X0 = itemgetter(1)
 
 
 def _is_label_only(text: str) -> bool:
@@ -168,8 +186,11 @@ def _is_label_only(text: str) -> bool:
     return label is not None and rest == "x"
 
 
-def _split_columns(cluster: list[Char]) -> list[list[Char]]:
-    """Split an x-sorted baseline cluster where a gap > COLUMN_GAP em separates side-by-side text.
+def _split_columns(
+    cluster: list[Char], gap_em: float = COLUMN_GAP, edges: Sequence[float] | None = None
+) -> list[list[Char]]:
+    """Split an x-sorted baseline cluster where a gap > ``gap_em`` em separates side-by-side text
+    (and, with ``edges``, only where the text after the gap starts at one of those x positions).
 
     Cover blocks are two-column tables; without this their columns interleave word by word.
     A gap after a bare label ("4.1.1", "•") is a tab stop, not a column, so it never splits.
@@ -181,7 +202,11 @@ def _split_columns(cluster: list[Char]) -> list[list[Char]]:
     for i, (text, x0, x1, _base, size, _font) in enumerate(cluster):
         if text.isspace():
             continue
-        if right is not None and x0 - right > COLUMN_GAP * (1.0 if size < 1.0 else size):
+        if (
+            right is not None
+            and x0 - right > gap_em * (1.0 if size < 1.0 else size)
+            and (edges is None or any(abs(x0 - e) <= ALIGN_TOLERANCE for e in edges))
+        ):
             seg_text = "".join(x[0] for x in cluster[start:i] if not x[0].isspace()).replace(" ", "")
             if not _is_label_only(seg_text):
                 # Whitespace between the columns stays with the left one, as it was read.
