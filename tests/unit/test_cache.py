@@ -7,10 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
-import cwgtool.api
 from cwgtool.batch import ParseOptions, parse_one
 from cwgtool.cache import ParseCache
 from cwgtool.cli import _register, app
@@ -18,27 +16,6 @@ from cwgtool.fileio import sha256_file
 
 RECORDS = Path(__file__).resolve().parents[2] / "fixtures" / "records"
 _register()
-
-
-@pytest.fixture()
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "cache"
-    monkeypatch.setenv("CWGTOOL_CACHE_DIR", str(d))
-    return d
-
-
-@pytest.fixture()
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Records every call to the reader, so a test can tell a cache hit from a parse."""
-    calls: list[str] = []
-    real = cwgtool.api.read_blocks
-
-    def counting(path, **kw):  # noqa: ANN001, ANN003, ANN202
-        calls.append(str(path))
-        return real(path, **kw)
-
-    monkeypatch.setattr(cwgtool.api, "read_blocks", counting)
-    return calls
 
 
 def test_second_run_is_served_from_cache(cache_dir: Path, reads: list[str]) -> None:

@@ -35,27 +35,6 @@ _register()
 
 
 @pytest.fixture()
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "cache"
-    monkeypatch.setenv("CWGTOOL_CACHE_DIR", str(d))
-    return d
-
-
-@pytest.fixture()
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every call to the reader in this process: tells a cache hit from a parse (with -j 1)."""
-    calls: list[str] = []
-    real = cwgtool.api.read_blocks
-
-    def counting(path, **kw):  # noqa: ANN001, ANN003, ANN202
-        calls.append(str(path))
-        return real(path, **kw)
-
-    monkeypatch.setattr(cwgtool.api, "read_blocks", counting)
-    return calls
-
-
-@pytest.fixture()
 def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The sources copied into the working directory, given as relative paths (as users do)."""
     monkeypatch.chdir(tmp_path)
