@@ -14,6 +14,7 @@ import pytest
 
 from cwgtool.readers.pdf_layout import PageLines
 from cwgtool.readers.pdf_pdfium import extract_pages
+from tests.unit.test_pdf_reader import write_pdf_streams
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_PDFS = sorted(
@@ -23,26 +24,7 @@ FIXTURE_PDFS = sorted(
 
 def one_page_pdf(path: Path, content: bytes) -> Path:
     """A one-page PDF with Helvetica (/F1) and Helvetica-Bold (/F2) and the given content stream."""
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return write_pdf_streams(path, [content], compress=False)
 
 
 def lines(pages: list[PageLines]) -> list[tuple[object, ...]]:

@@ -37,13 +37,7 @@ def _esc(s: str) -> bytes:
 
 
 def write_pdf(path: Path, pages: list[list[Item]], *, compress: bool = True) -> Path:
-    objs: list[bytes] = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"",  # pages, filled below
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-    ]
-    kids = []
+    streams = []
     for items in pages:
         ops = []
         for x, top, text, bold, size in items:
@@ -53,7 +47,20 @@ def write_pdf(path: Path, pages: list[list[Item]], *, compress: bool = True) -> 
             ops.append(b"BT %s %g Tf %g %g Td (%s) Tj ET" % (font, size, x, y, _esc(head)))
             if tail:
                 ops.append(b"BT %s %g Tf %g %g Td (%s) Tj ET" % (font, size, x + 18, y, _esc(tail)))
-        stream = b"\n".join(ops)
+        streams.append(b"\n".join(ops))
+    return write_pdf_streams(path, streams, compress=compress)
+
+
+def write_pdf_streams(path: Path, streams: list[bytes], *, compress: bool = True) -> Path:
+    """A PDF with one page per content stream; fonts /F1 Helvetica and /F2 Helvetica-Bold."""
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",  # pages, filled below
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+    ]
+    kids = []
+    for stream in streams:
         if compress:
             stream = zlib.compress(stream)
             objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream))
