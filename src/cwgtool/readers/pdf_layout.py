@@ -299,9 +299,19 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
         fontname = max(fonts.items(), key=_COUNT)[0]
     else:
         fontname = run_font
-    baseline = base_sum / n
+    return _line("".join(parts), x0, x1, base_sum / n, size, bold, fontname, page, width, height)
+
+
+_COUNT = itemgetter(1)
+
+
+def _line(
+    text: str, x0: float, x1: float, baseline: float, size: float, bold: bool, fontname: str | None,
+    page: int, width: float, height: float,
+) -> Line:
+    """The Line of a text run: box edges rounded, top and bottom derived from the baseline."""
     return Line(
-        text="".join(parts),
+        text=text,
         x0=round(x0, 2),
         x1=round(x1, 2),
         top=round(baseline - 0.8 * size, 2),
@@ -315,9 +325,6 @@ def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float
     )
 
 
-_COUNT = itemgetter(1)
-
-
 def _item_to_line(item: Char, page: int, width: float, height: float) -> Line | None:
     """:func:`_cluster_to_line` for a line of one item, step for step without its loop and
     tallies (same values, NaN and negative coordinates included)."""
@@ -326,20 +333,8 @@ def _item_to_line(item: Char, page: int, width: float, height: float) -> Line | 
         return None
     size = round(raw_size, 1)
     k = len(text) - text.count(" ")
-    baseline = base * k / k
-    return Line(
-        text=text,
-        x0=round(cx0, 2),
-        x1=round(cx1 if cx1 > 0.0 else 0.0, 2),
-        top=round(baseline - 0.8 * size, 2),
-        bottom=round(baseline + 0.2 * size, 2),
-        page=page,
-        page_width=width,
-        page_height=height,
-        size=size,
-        bold=True if font is None else is_bold_font(font),
-        fontname=font,
-    )
+    bold = True if font is None else is_bold_font(font)
+    return _line(text, cx0, cx1 if cx1 > 0.0 else 0.0, base * k / k, size, bold, font, page, width, height)
 
 
 # --- running heads and feet -------------------------------------------------------------
