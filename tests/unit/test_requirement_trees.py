@@ -13,17 +13,14 @@ from pathlib import Path
 
 from cwgtool.extract import actions, positions, stance, topics
 from cwgtool.extract.prefilter import Guard, Screen, _compiled, fold, requirement, requirement_test
-from cwgtool.extract.sentences import split_sentences
 from cwgtool.model import Stance
+from tests.unit.fixture_text import fixture_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _texts() -> list[str]:
-    out: list[str] = []
-    for path in sorted(ROOT.glob("fixtures/*/*/*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            out.extend(split_sentences(line))
+    out = fixture_sentences()
     for line in (ROOT / "benchmarks/data/stance_labels.tsv").read_text(encoding="utf-8").splitlines():
         out.append(line.split("\t")[0])
     out += [

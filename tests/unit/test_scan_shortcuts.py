@@ -14,7 +14,7 @@ from pathlib import Path
 from cwgtool import outline, symbols
 from cwgtool.extract import actions, positions, sentences, topics
 from cwgtool.extract.prefilter import Guard, fold
-from cwgtool.extract.sentences import split_sentences
+from tests.unit.fixture_text import fixture_lines, fixture_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,11 +38,7 @@ _EDGE = [
 
 
 def _texts() -> list[str]:
-    out: list[str] = []
-    for path in sorted(ROOT.glob("fixtures/*/*/*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            out.append(line)
-            out.extend(split_sentences(line))
+    out = fixture_lines() + fixture_sentences()
     out += _EDGE
     rng = random.Random(7)
     alphabet = list(" \t\u00a0,;.xA\u2026") + ["while", "and", "but", "Mr", "Res", "..."]

@@ -7,16 +7,13 @@ from pathlib import Path
 
 from cwgtool.extract import topics
 from cwgtool.extract.prefilter import fold
-from cwgtool.extract.sentences import split_sentences
+from tests.unit.fixture_text import fixture_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _texts() -> list[str]:
-    out: list[str] = []
-    for path in sorted(ROOT.glob("fixtures/*/*/*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            out.extend(split_sentences(line))
+    out = fixture_sentences()
     out += [
         "The CHAIR CONCLUDED that the TOPIC was SUPPORTED.",
         "There was no   agreement on the topics; views were divergent.",
