@@ -1,19 +1,22 @@
 """pypdfium2 engine: same characters as the pdfplumber engine, several times faster.
 
-The cost of this engine is the number of ctypes calls, so it asks pdfium about *words*, not
-characters. pdfium's own text (one ``FPDFText_GetText`` call per page) already holds a space
-wherever glyphs are apart, generated or real; a run of text between two such breaks is a word
-whose characters touch, so the layout stage only needs its first character's left edge, its
-last character's right edge, and the baseline, font and size its text object gives all of its
-characters. That is two ctypes calls per character of the word's ends instead of two per
-character, through argument-less prototypes (pypdfium2's own bindings convert every argument
-and cost several times more per call).
+The cost of this engine is the number of ctypes calls and of Python steps, so it asks pdfium
+about *words*, not characters. pdfium's own text (one ``FPDFText_GetText`` call per page)
+already holds a space wherever glyphs are apart, generated or real; a run of text between two
+such breaks is a word whose characters touch, so the layout stage only needs its first
+character's left edge, its last character's right edge, and the baseline, font and size its
+text object gives all of its characters: two box and two object calls per word instead of two
+calls per character, through argument-less prototypes (pypdfium2's own bindings convert every
+argument and cost several times more per call). The words of one style that an ordinary space
+separates leave as one item, exactly as the layout stage would have joined them; a real space
+becomes a marker only where the next word shows it could matter.
 
-A word is read character by character — exactly as before this shortcut — whenever the
-shortcut could change the result: its ends lie in text objects with another font, size or
-baseline, its object is rotated or has no baseline of its own, or its box is reversed, taller
-than a line or wider than its letters could be. ``exact=True`` reads every word that way;
-a test checks both modes give the same lines on every PDF fixture.
+A word is read character by character — the reference reading — whenever the shortcut could
+change the result: its ends lie in text objects with another font, size or baseline, its object
+is rotated or has no baseline of its own, its letters are spaced apart (measured once per text
+object: letter-spacing is one value per object), or its box is reversed, taller than a line or
+wider than its letters could be. ``exact=True`` reads every word that way; a test checks both
+modes give the same lines on every PDF fixture.
 """
 
 from __future__ import annotations
