@@ -344,3 +344,31 @@ def test_cover_table_with_a_long_left_cell(tmp_path: Path, engine: str) -> None:
         "Thirteenth meeting – Geneva, 17 September 2019 Document CWG-Internet-13/8-E",
     ]
     assert texts[2:] == ["1. Introduction", "1.1 The meeting was opened."]  # a label's tab is no column
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_plain_cover_and_heading_with_a_space(tmp_path: Path, engine: str) -> None:
+    """Every line at the same spacing and size (paragraphs without spacing): the cover runs
+    together, but "1 Adoption of the agenda" (number, plain space) after a short line is a
+    heading, and the record title is found inside the joined cover."""
+    import cwgtool
+
+    lines = [
+        "Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)",
+        "Sixteenth meeting – Geneva, 20 January 2022",
+        "Document CWG-Internet-16/9-E",
+        "Summary record of the sixteenth meeting",
+        "1 Adoption of the agenda",
+        "1.1\tThe agenda was adopted as amended.",
+        "2 Closing",
+        "2.1\tThe Chair closed the meeting on 20 January 2022 after thanking the participants of the",
+        "12 delegations for their contributions.",
+    ]
+    pdf = write_pdf(tmp_path / "plain.pdf", [[(72, 60 + 13 * k, t, False, 11) for k, t in enumerate(lines)]])
+    texts = [b.text for b in read(pdf, engine=engine).blocks]
+    assert "1 Adoption of the agenda" in texts and "2 Closing" in texts
+    # a wrapped line that starts with a number follows a full line: it stays in its paragraph
+    assert texts[-1].endswith("participants of the 12 delegations for their contributions.")
+    doc = cwgtool.parse(pdf, pdf_engine=engine)
+    assert (doc.kind.value, doc.title, doc.meeting.number) == ("summary_record", "Summary record of the sixteenth meeting", 16)
+    assert [s.title for s in doc.sections] == ["Adoption of the agenda", "Closing"]

@@ -244,11 +244,23 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
     return Metadata(title, symbol, date, language, meeting, kind, source_line)
 
 
+# A record title inside a longer line: a PDF may join the cover's lines into one paragraph
+# ("… Document CWG-Internet-16/9-E Summary record of the sixteenth meeting").
+_EMBEDDED_TITLE = re.compile(
+    r"\b(?:(?:draft|final)\s+)?(?:summary\s+record|report|outcome|summary|minutes)\s+of\s+the\s+"
+    r"(?:[\w-]+\s+){1,2}?meeting\b.*$",
+    re.IGNORECASE,
+)
+
+
 def _title_fallback(lines: Sequence[str]) -> str | None:
     for line in lines:
         s = line.strip()
         if len(s) > 20 and s.upper() == s and any(c.isalpha() for c in s):
             return re.sub(r"\s+", " ", s)
+    for line in lines[:_COVER_LINES]:
+        if m := _EMBEDDED_TITLE.search(line):
+            return re.sub(r"\s+", " ", m.group(0)).strip()
     return None
 
 

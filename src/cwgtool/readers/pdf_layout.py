@@ -509,6 +509,12 @@ def _starts_with_label(text: str) -> bool:
     return True
 
 
+def _starts_with_bare_number(text: str) -> bool:
+    """A section-like number without a dot or tab after it ("1 Adoption …"; not a date)."""
+    label, _rest = split_label(text)
+    return label is not None and label.kind is LabelKind.NUMBER and not _starts_with_label(text)
+
+
 def typical_spacing(pages: Sequence[PageLines]) -> float:
     """Typical baseline step between consecutive lines of a paragraph, in ems.
 
@@ -548,6 +554,13 @@ def _breaks(prev: Line, line: Line, spacing: float, right_edge: float) -> bool:
         return True
     if _starts_with_label(line.text):
         return True
+    if _starts_with_bare_number(line.text):
+        # "1 Adoption of the agenda" with a plain space: a heading when the line before stopped
+        # although the number and the word after it would have fitted there (a wrapped line
+        # that starts with a number follows a full line).
+        lead = " ".join(line.text.split(maxsplit=2)[:2])
+        if prev.x1 + (len(lead) + 1) * 0.5 * line.size < right_edge:
+            return True
     # A line that ended a sentence although the next word would have fitted after it.
     if not prev.text.rstrip().endswith(_SENTENCE_END):
         return False
