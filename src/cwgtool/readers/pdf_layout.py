@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from cwgtool.blocks import Block, BlockKind, Provenance
-from cwgtool.labels import LabelKind, clean_text, split_label
+from cwgtool.labels import Label, LabelKind, clean_text, split_label
 
 # One character as an engine reports it: text, x0, x1, baseline (top-down), size, font name.
 Char = tuple[str, float, float, float, float, str]
@@ -501,18 +501,14 @@ def _starts_with_label(text: str) -> bool:
     """A label that can start a block mid-page. Bare integers ("12 September") only count
     when written with a dot or followed by a tab stop, since wrapped lines often start with one."""
     label, _rest = split_label(text)
-    if label is None:
-        return False
+    return label is not None and _label_starts_block(text, label)
+
+
+def _label_starts_block(text: str, label: Label) -> bool:
     if label.kind is LabelKind.NUMBER:
         after = text.lstrip()[len(label.raw):]
         return "." in label.raw or after.startswith("\t")
     return True
-
-
-def _starts_with_bare_number(text: str) -> bool:
-    """A section-like number without a dot or tab after it ("1 Adoption …"; not a date)."""
-    label, _rest = split_label(text)
-    return label is not None and label.kind is LabelKind.NUMBER and not _starts_with_label(text)
 
 
 def typical_spacing(pages: Sequence[PageLines]) -> float:
@@ -552,9 +548,10 @@ def _breaks(prev: Line, line: Line, spacing: float, right_edge: float) -> bool:
         return True
     if abs(prev.size - line.size) > 0.5 or prev.bold != line.bold:
         return True
-    if _starts_with_label(line.text):
+    label, _rest = split_label(line.text)
+    if label is not None and _label_starts_block(line.text, label):
         return True
-    if _starts_with_bare_number(line.text):
+    if label is not None and label.kind is LabelKind.NUMBER:
         # "1 Adoption of the agenda" with a plain space: a heading when the line before stopped
         # although the number and the word after it would have fitted there (a wrapped line
         # that starts with a number follows a full line).
