@@ -89,6 +89,8 @@ _COUNCIL_SYMBOL = re.compile(
         (?:-(?P<lang2>[EFSACR])\b)?""",
     re.VERBOSE,
 )
+# "C17/…" always holds this; a pattern that opens with a literal is scanned for quickly.
+_COUNCIL_HINT = re.compile(r"C\d\d/")
 # The newer ITU document ids: "S23-RCLINTPOL18-C-0005" = 2023, CWG-Internet (RCLINTPOL) 18th
 # meeting, contribution 5.
 _SYSTEM_ID = re.compile(r"\bS\d{2}-(?P<group>[A-Z]{2,}?)(?P<meeting>\d{1,2})-(?P<kind>[A-Z]{1,4})-(?P<num>\d{4})\b")
@@ -131,8 +133,9 @@ def find_symbols(text: str) -> list[Symbol]:
     out.extend(_long_symbols(text))
     if "WG-" in text:  # _SHORT_SYMBOL's literal: "C?WG-" then the name
         out.extend(_short_symbols(text, [(s.start, s.end) for s in out]))
-    taken = [(s.start, s.end) for s in out]
-    out.extend(s for s in _council_symbols(text) if not any(a <= s.start < b for a, b in taken))
+    if "PP-" in text or _COUNCIL_HINT.search(text):  # what every Council/PP symbol contains
+        taken = [(s.start, s.end) for s in out]
+        out.extend(s for s in _council_symbols(text) if not any(a <= s.start < b for a, b in taken))
     return sorted(out, key=lambda s: s.start)
 
 
