@@ -63,22 +63,25 @@ class Guard:
     (:func:`requirement_test`: e.g. "by" *and* one of the verbs of a passive).
     """
 
-    __slots__ = ("needs", "pattern", "test")
+    __slots__ = ("_both", "needs", "pattern", "test")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.needs = required_literals(pattern)
         self.test = requirement_test(pattern) if self.needs is not None else None
+        # Both tests as one compiled expression: "any word of needs is in f, and the tree holds".
+        # That is what a loop over ``needs`` that runs ``test`` at the first word found returns
+        # (which word is found first does not change the answer), without the loop's cost.
+        self._both: Callable[[str], bool] | None = None
+        if self.needs is not None:
+            tree = requirement(pattern) if self.test is not None else None
+            words = ("or", tuple(sorted(self.needs)))
+            self._both = _compiled(words if tree is None else ("and", (words, tree)), pattern)
 
     def may_match(self, folded: str | None) -> bool:
         """False only when no match is possible in the text that folds to ``folded``."""
-        if folded is None or self.needs is None:
-            return True
-        for w in self.needs:
-            if w in folded:
-                test = self.test
-                return test is None or test(folded)
-        return False
+        both = self._both
+        return True if folded is None or both is None else both(folded)
 
     def search(self, text: str, folded: str | None) -> re.Match[str] | None:
         """``pattern.search(text)``, skipped when ``fold(text)`` (given) rules a match out."""
