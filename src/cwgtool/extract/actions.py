@@ -180,20 +180,37 @@ _LEAD_CLAUSE = re.compile(r"^[^,]{0,80},\s*")
 
 def _is_excluded(text: str) -> bool:
     t = text.strip()
-    if not t:
-        return True
-    folded = fold(t)
+    return not t or _excluded(t, fold(t))
+
+
+def _excluded(t: str, folded: str | None) -> bool:
+    """:func:`_is_excluded` of the stripped, non-empty ``t``, whose ``fold`` is ``folded``.
+    (``_action_cue(t)`` strips ``t`` again, a no-op, and folds it to ``folded``: ``_cue``.)"""
     return (
         bool(_NOTHING.match(t))
-        or (bool(_COURTESY_G.search(t, folded)) and not _action_cue(t))
+        or (bool(_COURTESY_G.search(t, folded)) and not _cue(t, folded))
         or (_NOTED_ONLY_G.may_match(folded) and bool(_NOTED_ONLY.match(t)))
     )
+
+
+def _is_action(sentence: str) -> bool:
+    """``not _is_excluded(sentence) and _action_cue(sentence)``, stripping and folding once:
+    both strip ``sentence`` first and test the same stripped text and its fold."""
+    s = sentence.strip()
+    if not s:
+        return False
+    folded = fold(s)
+    return not _excluded(s, folded) and _cue(s, folded)
 
 
 def _action_cue(sentence: str) -> bool:
     """Does this sentence state a request or decision of the meeting (see module doc)?"""
     s = sentence.strip()
-    folded = fold(s)
+    return _cue(s, fold(s))
+
+
+def _cue(s: str, folded: str | None) -> bool:
+    """:func:`_action_cue` of the stripped ``s``, whose ``fold`` is ``folded``."""
     if _AGENDA_G.search(s, folded) or _IMPERSONAL_G.search(s, folded) or _ACTION_LABEL.match(s):
         return True
     # The agent opens the sentence or follows a short lead-in ("In conclusion, the Group …"); both
@@ -269,7 +286,7 @@ def extract_actions(doc: Document, *, sentences: Splitter | None = None) -> list
             if id(p) in in_action_sections:
                 continue
             for sent in split(p.text):  # it collapses whitespace itself
-                if _is_excluded(sent) or not _action_cue(sent):
+                if not _is_action(sent):  # = _is_excluded(sent) or not _action_cue(sent)
                     continue
                 actor, addressee = _who(sent)
                 found.append(
