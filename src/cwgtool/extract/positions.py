@@ -267,8 +267,21 @@ def _may_group(text: str, folded: str | None) -> bool:
     )
 
 
+_ROLE_WORDS = ("epresentative", "elegat", "Council", "Administration", "Minister", "Ambassador", "ead of")
+
+
 def _may_role(text: str, folded: str | None) -> bool:
-    return any(w in text for w in ("epresentative", "elegat", "Council", "Administration", "Minister", "Ambassador", "ead of"))
+    # ``any(w in text for w in _ROLE_WORDS)`` written out: the same tests in the same order,
+    # stopping at the first true one, without a generator per call.
+    return (
+        "epresentative" in text
+        or "elegat" in text
+        or "Council" in text
+        or "Administration" in text
+        or "Minister" in text
+        or "Ambassador" in text
+        or "ead of" in text
+    )
 
 
 def _may_chair(text: str, folded: str | None) -> bool:
@@ -644,7 +657,17 @@ _STATE_WORDS = ("Member", "elegation", "elegates", "dministrations", "Councillor
 
 def _names_states(text: str) -> bool:
     """Can ``text`` name a Member State actor? Not without a country or a group noun."""
-    return any(w in text for w in _STATE_WORDS) or "others" in text.lower() or bool(find_countries(text))
+    # ``any(w in text for w in _STATE_WORDS)`` written out (same tests, same order).
+    return (
+        "Member" in text
+        or "elegation" in text
+        or "elegates" in text
+        or "dministrations" in text
+        or "Councillors" in text
+        or "ountries" in text
+        or "others" in text.lower()
+        or bool(find_countries(text))
+    )
 
 
 @dataclass(slots=True)
