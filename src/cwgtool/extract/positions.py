@@ -300,6 +300,52 @@ def _may_body(text: str, folded: str | None) -> bool:
     return "Group" in text or "CWG" in text or "meeting" in text
 
 
+# ``_GROUP`` opens with an optional quantifier, so the engine tries it at every position of the
+# clause; its search is started instead a few words before the first place its noun can be.
+# How many words: a quantifier's words (at most four, "a large number of") and "other".
+_GROUP_LEAD_WORDS = max(len(q.split()) for q in [*_QUANTIFIERS, "these", "those", "the"]) + 1
+# Each noun of ``_GROUP`` (case-sensitive there) holds one of these at the given offset from its
+# start: "Member States?|Members", "[Dd]elegations?|[Dd]elegates", "[Aa]dministrations",
+# "Councillors", "[Cc]ountries".
+_GROUP_NOUN_CORES = (("Member", 0), ("elegat", 1), ("dministrations", 1), ("Councillors", 0), ("ountries", 1))
+
+
+def _group_search(text: str, folded: str | None, pos: int) -> re.Match[str] | None:
+    """``_GROUP.search(text, pos)``, started closer to its match.
+
+    Why the match is the same: every match at p ≥ ``pos`` ends in a noun (or "others") at some
+    n ≥ p, and ``text[p:n]`` is the optional quantifier and "other": letters (an ASCII letter
+    under IGNORECASE matches only characters for which ``str.isalpha`` holds) and whitespace
+    (``\\s``, ``str.isspace``), in at most ``_GROUP_LEAD_WORDS`` runs of letters, the first
+    character a letter. ``first`` below is at most every such n (each noun's core is found at
+    n + offset, or "others" at n, by a search from ``pos`` ≤ n). Walking back from ``first``
+    over up to that many runs of letters and whitespace reaches p or further when p < first:
+    ``text[p:first]`` is a prefix of ``text[p:n]``, of letters and whitespace in no more runs.
+    So no match starts between ``pos`` and the walk's end ``floor``, and a search from
+    ``floor`` tries the same positions from there on; ``\\b`` still sees the character before
+    ``floor`` (a search from a position looks behind it).
+    """
+    first = len(text)
+    for core, offset in _GROUP_NOUN_CORES:
+        j = text.find(core, pos)
+        if j >= 0 and j - offset < first:
+            first = j - offset  # may be pos - 1 (a core at pos): the floor is then pos
+    if folded is not None:
+        j = folded.find("others", pos, first + 6)
+    else:
+        o = _OTHERS.search(text, pos, first + 6)
+        j = o.start() if o is not None else -1
+    if 0 <= j < first:
+        first = j
+    floor = max(first, pos)
+    for _ in range(_GROUP_LEAD_WORDS):
+        while floor > pos and text[floor - 1].isspace():
+            floor -= 1
+        while floor > pos and text[floor - 1].isalpha():
+            floor -= 1
+    return _GROUP.search(text, floor)
+
+
 _ACTOR_PATTERNS = (
     (_GROUP, _may_group),
     (_ROLE, _may_role),
@@ -327,7 +373,9 @@ def _candidate_starts(text: str, folded: str | None, mentions: list[CountryMenti
         fixed = sorted(mention_starts.union(m.start() for m in _THE.finditer(text) if m.end() in mention_starts))
     heads: list[list[Any]] = []  # [start, end, pattern] of each pattern's next match
     for rx, may_match in _ACTOR_PATTERNS:
-        if may_match(text, folded) and (m := rx.search(text)) is not None:
+        if not may_match(text, folded):
+            continue
+        if (m := _group_search(text, folded, 0) if rx is _GROUP else rx.search(text)) is not None:
             heads.append([m.start(), m.end(), rx])
     none = len(text) + 1  # after every start
     i = 0
@@ -343,7 +391,9 @@ def _candidate_starts(text: str, folded: str | None, mentions: list[CountryMenti
             i += 1
         for head in heads:
             if head[0] == pos:
-                if (m := head[2].search(text, head[1])) is not None:
+                rx = head[2]
+                m = _group_search(text, folded, head[1]) if rx is _GROUP else rx.search(text, head[1])
+                if m is not None:
                     head[0], head[1] = m.start(), m.end()
                 else:
                     head[0] = none
