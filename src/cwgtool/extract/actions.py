@@ -242,7 +242,8 @@ def _similarity(words_a: set[str], clause_words: list[set[str]]) -> float:
 
 
 def action_sections(doc: Document) -> list[Section]:
-    return [s for s in doc.iter_sections() if _ACTION_SECTION.match(re.sub(r"\s+", " ", s.title).strip())]
+    # " ".join(t.split()) = re.sub(r"\s+", " ", t).strip(): same whitespace test
+    return [s for s in doc.iter_sections() if _ACTION_SECTION.match(" ".join(s.title.split()))]
 
 
 def _section_paragraphs(section: Section) -> list[Paragraph]:

@@ -42,7 +42,8 @@ class Source:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    # = re.sub(r"\s+", " ", text).strip(): str.split and re's \s share one whitespace test
+    return " ".join(text.split())
 
 
 def _display(name: str) -> str:
