@@ -49,3 +49,16 @@ def test_compiled_guard_uses_both_tests() -> None:
     assert g.may_match(fold("Canada supported by the others.")) is False
     assert g.may_match(fold("It was seen by Canada.")) is False
     assert g.may_match(None) is True
+
+
+def test_search_is_may_match_then_search() -> None:
+    texts = _texts()
+    for g in _guards():
+        for t in texts:
+            f = fold(t)
+            want = g.pattern.search(t) if _loop(g, f) else None
+            got = g.search(t, f)
+            assert (got.span() if got else None) == (want.span() if want else None), (g.pattern.pattern[:40], t)
+            # a guard given a fold that rules its words out must skip the scan
+            if not _loop(g, f):
+                assert got is None

@@ -85,7 +85,11 @@ class Guard:
 
     def search(self, text: str, folded: str | None) -> re.Match[str] | None:
         """``pattern.search(text)``, skipped when ``fold(text)`` (given) rules a match out."""
-        return self.pattern.search(text) if self.may_match(folded) else None
+        # ``may_match`` inlined (the same test): one Python call less on a hot path.
+        both = self._both
+        if folded is None or both is None or both(folded):
+            return self.pattern.search(text)
+        return None
 
 
 class Screen(Generic[T]):
