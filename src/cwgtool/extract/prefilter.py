@@ -162,15 +162,17 @@ def _better(a: _Needs, b: _Needs) -> _Needs:
     return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
-def _sequence(items: Any) -> tuple[str | None, _Needs]:
-    """(exact lower-case text the sequence always matches or None, requirement set or None)."""
-    best: _Needs = None
+def _pieces(items: Any, read_item: Callable[[Any, Any], tuple[str | None, Any]]) -> tuple[str | None, list[tuple[bool, Any]]]:
+    """A sequence's exact lower-case text (or None) and, in order, its maximal runs of literal
+    text ``(True, text)`` and what ``read_item`` requires of each other item ``(False, req)``;
+    shared by :func:`_sequence` (literal sets) and :func:`_seq_req` (requirement trees)."""
+    pieces: list[tuple[bool, Any]] = []
     run = ""  # literal text matched contiguously so far
     exact: str | None = ""
     for op, av in items:
         if op is _c.AT:  # zero-width: the literals around it stay adjacent
             continue
-        item_exact, item_needs = _item(op, av)
+        item_exact, item_req = read_item(op, av)
         if item_exact is not None:
             run += item_exact
             if exact is not None:
@@ -178,11 +180,20 @@ def _sequence(items: Any) -> tuple[str | None, _Needs]:
             continue
         exact = None
         if run:
-            best = _better(best, frozenset({run}))
+            pieces.append((True, run))
         run = ""
-        best = _better(best, item_needs)
+        pieces.append((False, item_req))
     if run:
-        best = _better(best, frozenset({run}))
+        pieces.append((True, run))
+    return exact, pieces
+
+
+def _sequence(items: Any) -> tuple[str | None, _Needs]:
+    """(exact lower-case text the sequence always matches or None, requirement set or None)."""
+    exact, pieces = _pieces(items, _item)
+    best: _Needs = None
+    for is_run, value in pieces:
+        best = _better(best, frozenset({value}) if is_run else value)
     return exact, best
 
 
@@ -306,26 +317,8 @@ def _node(op: str, children: list[_Req]) -> _Req | None:
 
 def _seq_req(items: Any) -> tuple[str | None, _Req | None]:
     """(exact text as in :func:`_sequence`, requirement tree or None)."""
-    parts: list[_Req] = []
-    run = ""
-    exact: str | None = ""
-    for op, av in items:
-        if op is _c.AT:
-            continue
-        item_exact, item_req = _item_req(op, av)
-        if item_exact is not None:
-            run += item_exact
-            if exact is not None:
-                exact += item_exact
-            continue
-        exact = None
-        if len(run) >= _MIN_TEST:
-            parts.append(run)
-        run = ""
-        if item_req is not None:
-            parts.append(item_req)
-    if len(run) >= _MIN_TEST:
-        parts.append(run)
+    exact, pieces = _pieces(items, _item_req)
+    parts: list[_Req] = [v for is_run, v in pieces if (len(v) >= _MIN_TEST if is_run else v is not None)]
     return exact, _node("and", parts)
 
 
