@@ -122,6 +122,9 @@ def _table() -> tuple[dict[str, str], re.Pattern[str]]:
             if value.startswith("the "):
                 names.setdefault(value[4:], c.alpha_3)
     names.update(ALIASES)
+    for name, code in list(names.items()):  # Word writes the apostrophe curly: "Côte d’Ivoire"
+        if "'" in name:
+            names.setdefault(name.replace("'", "\u2019"), code)
     for word in _AMBIGUOUS:
         names.pop(word, None)
     names["Georgia"] = "GEO"  # a Member State name used as such in ITU records

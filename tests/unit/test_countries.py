@@ -20,6 +20,9 @@ from cwgtool.countries import find_countries, iso3
         ("Republic of Kenya", "KEN"),
         ("Canada", "CAN"),
         ("Viet Nam", "VNM"),
+        ("Côte d’Ivoire", "CIV"),  # Word's curly apostrophe
+        ("Lao People’s Democratic Republic", "LAO"),
+        ("Türkiye", "TUR"),
     ],
 )
 def test_iso3(name: str, code: str) -> None:

@@ -509,3 +509,24 @@ def test_cover_cell_joined_into_one_paragraph() -> None:
     )
     doc = cwgtool.parse("joined.txt", text=text)
     assert (doc.date, doc.meeting.start_date, doc.symbol, doc.language) == ("2019-10-01", "2019-09-17", "CWG-Internet-13/8", "en")
+
+
+# A title set on two lines, Word's curly apostrophe in a submitter's name, a list of countries
+# that opens with a name holding its own article.
+NAMES_AND_TITLE = """\
+Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)
+Eighteenth meeting – Geneva, 19 September 2023
+Document CWG-Internet-18/10-E
+SUMMARY RECORD
+OF THE EIGHTEENTH MEETING OF THE COUNCIL WORKING GROUP
+1\tContribution from Cameroon, Côte d’Ivoire, Kenya and Uganda (Document CWG-Internet-18/4)
+1.1\tThe contribution proposes that the Group consider affordable access for rural communities.
+1.2\tThe Democratic Republic of the Congo, Türkiye and the Republic of Korea supported the contribution. Viet Nam asked whether the study would include satellite connectivity.
+"""
+
+
+def test_two_line_title_curly_apostrophe_and_article_in_a_name() -> None:
+    doc = cwgtool.parse("names.txt", text=NAMES_AND_TITLE)
+    assert doc.title == "SUMMARY RECORD OF THE EIGHTEENTH MEETING OF THE COUNCIL WORKING GROUP"
+    assert [[s.iso3 for s in c.submitters] for c in doc.contributions] == [["CMR", "CIV", "KEN", "UGA"]]
+    assert [(p.members, p.stance.value) for p in doc.positions] == [(["COD", "TUR", "KOR"], "support"), (["VNM"], "clarify")]

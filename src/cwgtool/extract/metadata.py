@@ -204,6 +204,15 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
         if title is None and _TITLE.search(line.strip()) and not _MEETING.match(line.strip()):
             title = re.sub(r"\s+", " ", line).strip()
             title_at = at
+        elif (
+            title is None
+            and _TITLE_HEAD.match(line.strip())
+            and at + 1 < len(lines)
+            and _TITLE.search(joined := f"{line.strip()} {lines[at + 1].strip()}")
+        ):
+            # "SUMMARY RECORD" / "OF THE EIGHTEENTH MEETING OF …": a title set on two lines
+            title = re.sub(r"\s+", " ", joined).strip()
+            title_at = at
         if (
             source_line is None
             and at < _COVER_LINES
@@ -244,6 +253,8 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
     return Metadata(title, symbol, date, language, meeting, kind, source_line)
 
 
+# The first line of a title set on two lines: the record words alone, "of the … meeting" below.
+_TITLE_HEAD = re.compile(r"^(?:draft\s+)?(?:final\s+)?(?:summary\s+record|report|outcome|summary|minutes)\s*$", re.IGNORECASE)
 # A record title inside a longer line: a PDF may join the cover's lines into one paragraph
 # ("… Document CWG-Internet-16/9-E Summary record of the sixteenth meeting").
 _EMBEDDED_TITLE = re.compile(

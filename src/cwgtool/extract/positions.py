@@ -179,7 +179,8 @@ _THE = re.compile(r"\b[Tt]he\s+")
 def _country_at(text: str, pos: int, mentions: list[CountryMention]) -> CountryMention | None:
     m = _OPTIONAL_THE.match(text, pos)
     at = m.end() if m else pos
-    return next((c for c in mentions if c.start == at), None)
+    # a name may hold its own article ("The Democratic Republic of the Congo" starts at ``pos``)
+    return next((c for c in mentions if c.start == at or c.start == pos), None)
 
 
 def _named_unit(text: str, pos: int, mentions: list[CountryMention]) -> tuple[int, list[str]] | None:
