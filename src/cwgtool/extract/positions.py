@@ -99,6 +99,8 @@ _ON_SUGGESTION = re.compile(
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+|also\s+)*(?:supported|endorsed|welcomed|opposed|objected to|noted"
     r"|suggested|proposed|questioned|recommended|favou?red|echoed|seconded|backed|shared|raised|expressed)\s+by\s+"
+    # "the proposal received the support of many Member States": the same agent after the verb
+    r"|\breceived\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|endorsement)\s+(?:of|from)\s+"
 )
 _SUPPORTED_BY = re.compile(
     # the aside runs to the first ", <lower-case word>" that is not "and": country lists have commas

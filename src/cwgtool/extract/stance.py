@@ -95,6 +95,7 @@ RULES: tuple[Rule, ...] = (
     Rule("support-verb", Stance.SUPPORT, Stage.HEAD,
          _re(r"supported|endorsed|welcomed|favou?red|preferred|backed|approved of|agreed with|concurred"
              r"|agreed (?:on|to) the (?:value|importance|need|proposal)|(?:were|was|spoke) in favou?r"
+             r"|(?:were|was) in (?:full |complete |general )?agreement with"
              r"|(?:could|would|can) (?:support|agree|endorse|accept)"
              r"|(?:expressed|indicated|voiced|reiterated) (?:their |its |his |her |a |strong |full )*(?:\w+\s+)?(?:support|preference)"
              r"|support (?:was|were) (?:also )?(?:expressed|voiced)"),
@@ -172,6 +173,9 @@ RULES: tuple[Rule, ...] = (
              r"|\bdeserv\w+\b|\bmerits? (?:further )?(?:attention|consideration|discussion)\b"
              r"|\bshould be (?:retained|kept|maintained|pursued|taken forward)\b"),
          "the item is useful / belongs to the Group", flips=True, concessive=True),
+    Rule("received-support", Stance.SUPPORT, Stage.CONTENT,
+         _re(r"\breceived (?:the |broad |wide |strong |general |full )*support\b"),
+         "'the proposal received the support of X': X's support, with the actor after the verb"),
     Rule("continue-work", Stance.SUPPORT, Stage.CONTENT,
          _re(r"\bshould continue (?:to )?(?:work|deliberat|discuss|consider|study|examin)\w*|\bcontinue (?:working|to work) on\b"),
          "asking the Group to keep working on the item"),
@@ -180,7 +184,7 @@ RULES: tuple[Rule, ...] = (
          _re(r"suggest(?:ed|ion|ions)?|propos(?:ed|al|als)|recommend(?:ed|ation|ations)?|encouraged|invited|urged"
              r"|called (?:for|on|upon)|requested|asked (?:that|the|to|for)|put forward|advocated"
              r"|presented (?:a |an |the )?(?:revised|new|amended|alternative|modified|draft)|introduced (?:a |an )?(?:proposal|amendment|draft)"
-             r"|wished to (?:add|include|propose)"),
+             r"|wished to (?:add|include|propose)|would prefer"),
          "a proposal verb with no oppose/support/clarify content"),
     Rule("modal-should", Stance.SUGGEST, Stage.CONTENT,
          _re(r"\bshould\b(?!\s+not)|\bneeds? to be\b|\bought to\b|\bthe need (?:to|for)\b"
