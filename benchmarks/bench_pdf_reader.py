@@ -13,31 +13,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
+from bench_parse import pdfium_raw as pdfium_text_range
+from bench_parse import plumber_text as plumber_extract_text
 
 from cwgtool.readers.pdf import read
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def plumber_extract_text(path: Path) -> None:
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-            page.close()
-
-
-def pdfium_text_range(path: Path) -> None:
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        for page in doc:
-            textpage = page.get_textpage()
-            textpage.get_text_range()
-            textpage.close()
-            page.close()
-    finally:
-        doc.close()
 
 
 def best_of(fn: Callable[[Path], object], path: Path, repeat: int) -> float:
