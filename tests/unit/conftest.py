@@ -1,4 +1,4 @@
-"""Fixtures shared by the cache and batch tests."""
+"""Fixtures shared by the unit tests: the parsed 12th record, and a cache of the test's own."""
 
 from __future__ import annotations
 
@@ -7,6 +7,15 @@ from pathlib import Path
 import pytest
 
 import cwgtool.api
+from cwgtool.model import Document
+
+CWG12_TXT = Path(__file__).resolve().parents[2] / "fixtures" / "records" / "cwg12" / "cwg12.txt"
+
+
+@pytest.fixture(scope="session")
+def cwg12() -> Document:
+    """The 12th record's text twin, parsed once for every extractor's tests (they only read it)."""
+    return cwgtool.api.parse(CWG12_TXT)
 
 
 @pytest.fixture()

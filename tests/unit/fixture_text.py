@@ -16,3 +16,11 @@ def fixture_lines() -> list[str]:
 
 def fixture_sentences() -> list[str]:
     return [s for line in fixture_lines() for s in split_sentences(line)]
+
+
+# The cover of an invented record, for tests that write its body inline.
+RECORD_HEAD = (
+    "Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)\n"
+    "Fifteenth meeting – Geneva, 3-4 March 2021\nDocument CWG-Internet-15/9-E\n\n"
+    "Summary record of the fifteenth meeting of the Council Working Group\n\n"
+)

@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from cwgtool import parse
 from cwgtool.model import Document
-
-CWG12 = Path(__file__).resolve().parents[2] / "fixtures" / "records" / "cwg12" / "cwg12.txt"
-
-HEAD = (
-    "Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)\n"
-    "Fifteenth meeting – Geneva, 3-4 March 2021\nDocument CWG-Internet-15/9-E\n\n"
-    "Summary record of the fifteenth meeting of the Council Working Group\n\n"
-)
-
-
-@pytest.fixture(scope="module")
-def cwg12() -> Document:
-    return parse(CWG12)
+from tests.unit.fixture_text import RECORD_HEAD
 
 
 def test_cwg12_actions_section(cwg12: Document) -> None:
@@ -57,7 +41,7 @@ def test_cwg12_discussion_actions(cwg12: Document) -> None:
 def test_conclusions_and_actions_with_deadlines() -> None:
     d = parse(
         "x.txt",
-        text=HEAD + "1\tAdoption of the agenda\n1.1\tThe agenda was adopted as presented.\n"
+        text=RECORD_HEAD + "1\tAdoption of the agenda\n1.1\tThe agenda was adopted as presented.\n"
         "2\tContributions\n2.1\tIt was agreed that the secretariat will circulate a questionnaire on working methods.\n"
         "2.2\tThe Chair concluded that there was general support for the proposal.\n"
         "3\tConclusions and actions\n"
@@ -75,7 +59,7 @@ def test_conclusions_and_actions_with_deadlines() -> None:
 def test_decisions_section_and_unnumbered_items() -> None:
     d = parse(
         "x.txt",
-        text=HEAD + "1\tDiscussion\n1.1\tSome Member States suggested that the secretariat could prepare a study.\n"
+        text=RECORD_HEAD + "1\tDiscussion\n1.1\tSome Member States suggested that the secretariat could prepare a study.\n"
         "2\tDecisions\nThe Group decided to keep the topic for a future consultation.\n"
         "The Chair will report the outcome of the meeting to the 2022 session of Council.\n"
         "The secretariat will organize the meeting before the next meeting of the Group.\n",

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from cwgtool import parse
 from cwgtool.extract.submitters import parse_submitters, read_source
 from cwgtool.model import Document
-
-CWG12 = Path(__file__).resolve().parents[2] / "fixtures" / "records" / "cwg12" / "cwg12.txt"
 
 HEAD = (
     "Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)\n"
@@ -18,10 +12,6 @@ HEAD = (
     "Summary record of the fourteenth meeting of the Council Working Group\n\n"
 )
 
-
-@pytest.fixture(scope="module")
-def cwg12() -> Document:
-    return parse(CWG12)
 
 
 def test_cwg12_member_state_contributions(cwg12: Document) -> None:

@@ -15,16 +15,11 @@ from cwgtool.extract.sentences import split_sentences
 from cwgtool.model import ActorKind, Document, Position, Section, Stance
 
 ROOT = Path(__file__).resolve().parents[2]
-CWG12 = ROOT / "fixtures" / "records" / "cwg12" / "cwg12.txt"
 
 GROUP_SENTENCE = re.compile(
     r"\b(?:Some|Several|One|Various|Many)\s+(?:other\s+)?Member States?\b", re.IGNORECASE
 )
 
-
-@pytest.fixture(scope="module")
-def cwg12() -> Document:
-    return cwgtool.parse(CWG12)
 
 
 @pytest.fixture(scope="module")

@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from cwgtool import parse
 from cwgtool.model import Document
-
-CWG12 = Path(__file__).resolve().parents[2] / "fixtures" / "records" / "cwg12" / "cwg12.txt"
-
-HEAD = (
-    "Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)\n"
-    "Fifteenth meeting – Geneva, 3-4 March 2021\nDocument CWG-Internet-15/9-E\n\n"
-    "Summary record of the fifteenth meeting of the Council Working Group\n\n"
-)
-
-
-@pytest.fixture(scope="module")
-def cwg12() -> Document:
-    return parse(CWG12)
+from tests.unit.fixture_text import RECORD_HEAD
 
 
 def test_cwg12_nine_topics(cwg12: Document) -> None:
@@ -73,7 +57,7 @@ def test_cwg12_revised_questions_and_outcomes(cwg12: Document) -> None:
 def test_numbered_topics_with_lettered_questions_and_ordinal_outcomes() -> None:
     d = parse(
         "x.txt",
-        text=HEAD + "1\tConsideration of contributions\n"
+        text=RECORD_HEAD + "1\tConsideration of contributions\n"
         "1.1\tCWG-Internet-15/3: Joint contribution by Argentina and Brazil - Topics\n"
         "1.1.1\tSummary\nThe co-sponsors proposed two topics:\n"
         "1)\tResilience of submarine cables\na)\tWhat measures protect submarine cables?\n"
@@ -94,7 +78,7 @@ def test_numbered_topics_with_lettered_questions_and_ordinal_outcomes() -> None:
 def test_announced_topic_forms() -> None:
     d = parse(
         "x.txt",
-        text=HEAD + "1\tConsideration of contributions\n"
+        text=RECORD_HEAD + "1\tConsideration of contributions\n"
         "1.1\tCWG-Internet-15/4: Contribution by the Republic of Kenya\n1.1.1\tSummary\n"
         "Kenya proposed that the next open consultation address the affordability of access for low-income users. "
         "The contribution proposed the following questions:\n"
