@@ -253,6 +253,21 @@ def _section_paragraphs(section: Section) -> list[Paragraph]:
     return out
 
 
+def _action(text: str, action_id: str | None, section: Section, source: str, p: Paragraph) -> Action:
+    """An action read from ``text``: who acts, for whom, and by when."""
+    actor, addressee = _who(text)
+    return Action(
+        id=action_id,
+        actor=actor,
+        addressee=addressee,
+        text=text,
+        due=_due(text),
+        section=section.number,
+        source=source,
+        provenance=p.provenance,
+    )
+
+
 def extract_actions(doc: Document, *, sentences: Splitter | None = None) -> list[Action]:
     """Actions listed in the actions sections, then action sentences of the discussion.
 
@@ -267,19 +282,7 @@ def extract_actions(doc: Document, *, sentences: Splitter | None = None) -> list
             text = " ".join(p.text.split())  # = re.sub(r"\s+", " ", …).strip(): same whitespace test
             if _is_excluded(text):
                 continue
-            actor, addressee = _who(text)
-            listed.append(
-                Action(
-                    id=p.number or f"{section.number}.{i}",
-                    actor=actor,
-                    addressee=addressee,
-                    text=text,
-                    due=_due(text),
-                    section=section.number,
-                    source="actions",
-                    provenance=p.provenance,
-                )
-            )
+            listed.append(_action(text, p.number or f"{section.number}.{i}", section, "actions", p))
 
     found: list[Action] = []
     for section in doc.iter_sections():
@@ -289,19 +292,7 @@ def extract_actions(doc: Document, *, sentences: Splitter | None = None) -> list
             for sent in split(p.text):  # it collapses whitespace itself
                 if not _is_action(sent):  # = _is_excluded(sent) or not _action_cue(sent)
                     continue
-                actor, addressee = _who(sent)
-                found.append(
-                    Action(
-                        id=None,
-                        actor=actor,
-                        addressee=addressee,
-                        text=sent,
-                        due=_due(sent),
-                        section=section.number,
-                        source="discussion",
-                        provenance=p.provenance,
-                    )
-                )
+                found.append(_action(sent, None, section, "discussion", p))
 
     # Each text's words are read once, not once per pair compared.
     found_words = [_clause_words(d.text) for d in found] if listed else []
