@@ -146,55 +146,44 @@ def iso3(name: str) -> str | None:
     return names[m["name"]] if m else None
 
 
+def _trie(words: list[str], end: str) -> str:
+    """Regex source matching, at a position, the longest of ``words`` followed by ``end``.
+
+    The names as a trie rather than one alternative each: the engine then tests one character
+    per branch instead of trying 455 names at every position (10x faster on the records).
+    Continuations come before a word's end, so the longest name that fits wins.
+    """
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def source(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + source(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(end)
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return source(root)
+
+
 @lru_cache(maxsize=1)
 def _scanner() -> re.Pattern[str]:
-    """The full pattern of :func:`_table`, rewritten so the regex engine runs it fast.
-
-    Running the 455-name alternation at every position costs most of the extractors' time: the
-    engine tries each name in turn. The rewrite finds the same matches (same start, same name,
-    same end) in C, without a Python step per candidate position:
-
-    * one alternative per first character, each beginning with that character as a literal,
-      so the engine skips positions whose character starts no name (or "the") without trying
-      the pattern there; the lookbehind after it checks the character before the start, as
-      ``(?<![\\w-])`` before it did (at the text's start there is none, so both hold);
-    * after the first character, the names are a trie (:func:`~cwgtool.extract.prefilter.trie_pattern`)
-      ending in the ``(?![\\w-])`` test, which picks the same name as the longest-first
-      alternation;
-    * "t" also starts the optional "the " prefix, tried first as in the full pattern, the name
-      after it captured as ``pn``; without the prefix only a name starting with "t" can match.
-    """
-    from cwgtool.extract.prefilter import trie_pattern
-
+    """Every name (optionally after "the "), not inside a longer word: the names as a trie."""
     names, _pattern = _table()
-    end = r"(?![\w-])"
-    by_first: dict[str, list[str]] = {}
-    for n in names:
-        by_first.setdefault(n[0], []).append(n[1:])
-    the_name = rf"he\s+(?P<pn>{trie_pattern(names, end)})"
-    alts = []
-    for ch in sorted(set(by_first) | {"t"}):
-        body = trie_pattern(by_first[ch], end) if ch in by_first else None
-        if ch == "t":
-            body = f"(?:{the_name}|{body})" if body is not None else the_name
-        lit = re.escape(ch)
-        alts.append(rf"{lit}(?<![\w-]{lit}){body}")
-    return re.compile("|".join(alts))
+    names_source = _trie(list(names), r"(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:the\s+)?(?P<name>{names_source})")
 
 
 def find_countries(text: str) -> list[CountryMention]:
-    """Every Member State named in ``text``, in order of appearance (what ``finditer`` of the
-    full pattern gives; see :func:`_scanner`)."""
+    """Every Member State named in ``text``, in order of appearance."""
     names, _pattern = _table()
-    out: list[CountryMention] = []
-    for m in _scanner().finditer(text):
-        start = m.start("pn")
-        if start < 0:  # no "the " prefix: the name is the whole match
-            start = m.start()
-        end = m.end()
-        name = text[start:end]
-        out.append(CountryMention(name, names[name], start, end))
-    return out
+    return [
+        CountryMention(m["name"], names[m["name"]], m.start("name"), m.end("name"))
+        for m in _scanner().finditer(text)
+    ]
 
 
 def short_name(code: str) -> str:

@@ -41,3 +41,8 @@ def test_find_in_joint_list_and_longest_match() -> None:
 
 def test_lowercase_words_are_not_countries() -> None:
     assert find_countries("the turkey and chad were discussed in georgia") == []
+
+
+def test_iso3_ignores_any_whitespace_a_reader_leaves() -> None:
+    assert iso3("  the   Russian\n Federation ") == "RUS"
+    assert iso3("\u00a0Canada\u3000") == "CAN"

@@ -26,7 +26,6 @@ import re
 
 from cwgtool.countries import find_countries
 from cwgtool.extract.metadata import iso_date
-from cwgtool.extract.prefilter import Guard, fold
 from cwgtool.extract.sentences import Splitter, split_sentences
 from cwgtool.extract.topics import content_words, jaccard
 from cwgtool.model import Action, Document, Paragraph, Section
@@ -101,42 +100,34 @@ def _is_agent(text: str) -> bool:
 def _who(sentence: str) -> tuple[str | None, str | None]:
     """(actor, addressee) of an action sentence; the grammatical subject is the actor.
 
-    Each pattern is searched only where a word it requires is present (``_WHO_GUARDS`` and the
-    guards below ``_due``): the same answers as plain searches, for a few substring tests.
     """
     addressee: str | None = None
     sentence = _ACTION_LABEL.sub("", sentence)
-    folded = fold(sentence)
-    m = _ACTIVE_REQUEST_G.search(sentence, folded)
+    m = _ACTIVE_REQUEST.search(sentence)
     if m and _is_agent(m["actor"]):
         return _actor_name(m["actor"]), _addressee_name(m["addr"])
     actor: str | None = None
-    for guard in _WHO_GUARDS:
-        m = guard.search(sentence, folded)
+    for form in _WHO_FORMS:
+        m = form.search(sentence)
         if m and _is_agent(m["actor"]):
             actor = _actor_name(m["actor"])
             break
-    if actor is None and (_IMPERSONAL_G.search(sentence, folded) or _AGENDA_G.search(sentence, folded)):
+    if actor is None and (_IMPERSONAL.search(sentence) or _AGENDA.search(sentence)):
         actor = "The Group"  # an impersonal decision of the meeting
     elif actor is None:
         lead = re.match(r"^([A-Z][\w\s-]{2,60}?)\s+(?:will|shall|was|were|is|are|has|have)\b", sentence)
         actor = _actor_name(lead.group(1)) if lead and _is_agent(lead.group(1)) else None
-    if (r := _request_object(sentence, folded)) is not None:
+    if (r := _request_object(sentence)) is not None:
         addressee = _addressee_name(r)
-    elif _TO_COUNCIL_G.search(sentence, folded) and actor != "Council":
+    elif _TO_COUNCIL.search(sentence) and actor != "Council":
         addressee = "Council"
     return actor, addressee
 
 
-def _request_object(sentence: str, folded: str | None) -> str | None:
+def _request_object(sentence: str) -> str | None:
     """The first request object that is an agent. Matches may overlap ("invited to request the
     secretariat to"), so the search restarts one character after each rejected match.
-
-    ``folded`` is ``fold(sentence)``: every match lies in ``sentence``, so none exists when the
-    guard's words are all absent from it.
     """
-    if not _REQUEST_OBJECT_G.may_match(folded):
-        return None
     pos = 0
     while (r := _REQUEST_OBJECT.search(sentence, pos)) is not None:
         if _is_agent(r["addr"]):
@@ -155,76 +146,53 @@ def due_date(sentence: str) -> str | None:
 
 
 def _due(sentence: str) -> str | None:
-    m = _DEADLINE_G.search(sentence, fold(sentence))
+    m = _DEADLINE.search(sentence)
     return iso_date(m["d"], m["m"], m["y"]) if m else None
 
 
-# Every sentence of a record is tested with these; each is searched only when the text holds a
-# word its pattern requires (see ``prefilter``), so the answers are those of plain searches.
-_COURTESY_G = Guard(_COURTESY)
-_NOTED_ONLY_G = Guard(_NOTED_ONLY)
-_AGENDA_G = Guard(_AGENDA)
-_IMPERSONAL_G = Guard(_IMPERSONAL)
-_DISCUSSION_AGENT_G = Guard(_DISCUSSION_AGENT)
-_ACTIVE_REQUEST_G = Guard(_ACTIVE_REQUEST)
-_PASSIVE_REQUEST_G = Guard(_PASSIVE_REQUEST)
-_WILL_G = Guard(_WILL)
-_DECISION_G = Guard(_DECISION)
-_INFINITIVE_G = Guard(_INFINITIVE)
-_WHO_GUARDS = (_PASSIVE_REQUEST_G, _WILL_G, _DECISION_G, _INFINITIVE_G)  # the subject forms, in order
-_REQUEST_OBJECT_G = Guard(_REQUEST_OBJECT)
-_TO_COUNCIL_G = Guard(_TO_COUNCIL)
-_DEADLINE_G = Guard(_DEADLINE)
+_WHO_FORMS = (_PASSIVE_REQUEST, _WILL, _DECISION, _INFINITIVE)  # the subject forms, in order
 _LEAD_CLAUSE = re.compile(r"^[^,]{0,80},\s*")
 
 
 def _is_excluded(text: str) -> bool:
     t = text.strip()
-    return not t or _excluded(t, fold(t))
+    return not t or _excluded(t)
 
 
-def _excluded(t: str, folded: str | None) -> bool:
-    """:func:`_is_excluded` of the stripped, non-empty ``t``, whose ``fold`` is ``folded``.
-    (``_action_cue(t)`` strips ``t`` again, a no-op, and folds it to ``folded``: ``_cue``.)"""
+def _excluded(t: str) -> bool:
+    """:func:`_is_excluded` of the stripped, non-empty ``t``."""
     return (
         bool(_NOTHING.match(t))
-        or (bool(_COURTESY_G.search(t, folded)) and not _cue(t, folded))
-        or (_NOTED_ONLY_G.may_match(folded) and bool(_NOTED_ONLY.match(t)))
+        or (bool(_COURTESY.search(t)) and not _cue(t))
+        or bool(_NOTED_ONLY.match(t))
     )
 
 
 def _is_action(sentence: str) -> bool:
-    """``not _is_excluded(sentence) and _action_cue(sentence)``, stripping and folding once:
-    both strip ``sentence`` first and test the same stripped text and its fold."""
+    """``not _is_excluded(sentence) and _action_cue(sentence)``."""
     s = sentence.strip()
-    if not s:
-        return False
-    folded = fold(s)
-    return not _excluded(s, folded) and _cue(s, folded)
+    return bool(s) and not _excluded(s) and _cue(s)
 
 
 def _action_cue(sentence: str) -> bool:
     """Does this sentence state a request or decision of the meeting (see module doc)?"""
     s = sentence.strip()
-    return _cue(s, fold(s))
+    return _cue(s)
 
 
-def _cue(s: str, folded: str | None) -> bool:
-    """:func:`_action_cue` of the stripped ``s``, whose ``fold`` is ``folded``."""
-    if _AGENDA_G.search(s, folded) or _IMPERSONAL_G.search(s, folded) or _ACTION_LABEL.match(s):
+def _cue(s: str) -> bool:
+    """:func:`_action_cue` of the stripped ``s``."""
+    if _AGENDA.search(s) or _IMPERSONAL.search(s) or _ACTION_LABEL.match(s):
         return True
-    # The agent opens the sentence or follows a short lead-in ("In conclusion, the Group …"); both
-    # texts lie inside ``s``, so neither can match when ``s`` lacks the agent words.
-    if not _DISCUSSION_AGENT_G.may_match(folded):
-        return False
+    # The agent opens the sentence or follows a short lead-in ("In conclusion, the Group …").
     lead = _LEAD_CLAUSE.match(s)
     if not _DISCUSSION_AGENT.search(s[lead.end() :] if lead else s) and not _DISCUSSION_AGENT.search(s):
         return False
-    m = _ACTIVE_REQUEST_G.search(s, folded)
+    m = _ACTIVE_REQUEST.search(s)
     if m and _DISCUSSION_AGENT.match(m["actor"]) and _is_agent(m["addr"]):
         return True
     return bool(
-        _PASSIVE_REQUEST_G.search(s, folded) or _WILL_G.search(s, folded) or _DECISION_G.search(s, folded)
+        _PASSIVE_REQUEST.search(s) or _WILL.search(s) or _DECISION.search(s)
     )
 
 

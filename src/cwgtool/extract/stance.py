@@ -31,7 +31,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from cwgtool.extract.prefilter import Guard, Screen, fold
 from cwgtool.model import Stance
 
 
@@ -218,16 +217,7 @@ _FALLBACK = tuple(
 )
 
 
-# Most clauses match few rules, and scanning a clause with a case-insensitive rule costs work
-# at every position. Each rule's match must contain one of a few words, read from the pattern
-# itself (see ``prefilter``); a rule none of whose words is in the clause cannot match there
-# and is not scanned.
-_CONTENT_SCREEN = Screen([(r, r.pattern) for r in _CONTENT_RULES])
 _MODAL_SHOULD = _BY_NAME["modal-should"]
-_MODAL_GUARD = Guard(_MODAL_SHOULD.pattern)
-_FALLBACK_SCREEN = Screen([((r, pat), pat) for r, pat in _FALLBACK])
-
-
 _HEAD_RULES = tuple(r for r in RULES if r.stage is Stage.HEAD)
 _SUGGEST_VERB = _BY_NAME["suggest-verb"]
 _NOTE_VERB = _BY_NAME["note-verb"]
@@ -267,22 +257,19 @@ def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
         for rule in _HEAD_RULES:
             if m := rule.pattern.match(text, head):
                 return StanceResult(rule.stance, m.group(0).strip(), rule.name)
-    # Every match wanted below starts at or after ``start``, so lies in the folded tail.
-    folded = fold(text)
-    tail = folded[start:] if folded is not None else None
-    for rule in _CONTENT_SCREEN.candidates(tail):
+    for rule in _CONTENT_RULES:
         if found := _content_match(rule, text, start):
             m, stance = found
             return StanceResult(stance, m.group(0).strip(), rule.name)
     if head >= 0 and (m := _SUGGEST_VERB.pattern.match(text, head)):
         return StanceResult(Stance.SUGGEST, m.group(0).strip(), "suggest-verb")
-    if _MODAL_GUARD.may_match(tail) and (found := _content_match(_MODAL_SHOULD, text, start)):
+    if found := _content_match(_MODAL_SHOULD, text, start):
         return StanceResult(Stance.SUGGEST, found[0].group(0).strip(), "modal-should")
     if head >= 0 and (m := _NOTE_VERB.pattern.match(text, head)):
         return StanceResult(Stance.NOTE, m.group(0).strip(), "note-verb")
     # Actor not located, or the head verb is not a reporting verb: a head-stage or reporting
     # verb anywhere in the clause still tells us something ("It was suggested that …").
-    for rule, pat in _FALLBACK_SCREEN.candidates(tail):
+    for rule, pat in _FALLBACK:
         for m in pat.finditer(text, start):
             if m.group(0).lower().rstrip("s") in _NOUNS:
                 continue  # "the UK proposal" names a document; only "suggestion of X" heads count

@@ -29,7 +29,6 @@ import re
 from collections.abc import Iterable, Sequence
 
 from cwgtool.extract.contributions import contribution_sections, discussion_child, summary_child
-from cwgtool.extract.prefilter import Guard, fold
 from cwgtool.extract.sentences import Splitter, split_sentences
 from cwgtool.model import ContributionRef, Document, Paragraph, Provenance, Section, Topic
 from cwgtool.symbols import find_symbols
@@ -185,9 +184,6 @@ _MATTER_AS_TOPIC = re.compile(
     re.IGNORECASE,
 )
 
-# Searched in every Summary sentence; see the guards of ``_score``.
-_CONSULT_G = Guard(_CONSULT)
-_FOLLOWING_TOPIC_G = Guard(_FOLLOWING_TOPIC)
 
 
 def _announced(
@@ -198,9 +194,8 @@ def _announced(
         if p.label:
             continue
         for sent in split(p.text):
-            folded = fold(sent)
-            following = _FOLLOWING_TOPIC_G.search(sent, folded)
-            if not _CONSULT_G.search(sent, folded) and not (following and _QUOTED.search(sent, following.end())):
+            following = _FOLLOWING_TOPIC.search(sent)
+            if not _CONSULT.search(sent) and not (following and _QUOTED.search(sent, following.end())):
                 continue  # "proposes the following topic: “X”" needs no "consultation" beside it
             title: str | None = None
             title_at = i
@@ -260,27 +255,17 @@ _TOPIC_N_OF = re.compile(r"\btopic\s+(?P<n>\d{1,2})\s+of\b", re.IGNORECASE)
 MATCH_THRESHOLD = 0.6  # share of the shorter title's content words a sub-item must share with a topic
 
 
-# Every discussion sentence is scored, and most hold none of these words: each pattern is
-# searched only where a word it requires is present (see ``prefilter``; the guards never veto a
-# match, so the scores are those of plain searches).
-_TOPIC_WORD_G = Guard(re.compile(r"\btopic\b", re.IGNORECASE))
-_CHAIR_CONCLUSION_G = Guard(_CHAIR_CONCLUSION)
-_CONCLUSIVE_G = Guard(_CONCLUSIVE)
-_SUPPORT_G = Guard(_SUPPORT)
-# Searched in every discussion paragraph, seldom present ("revised set of questions", "Topic 1 of").
-_REVISED_G = Guard(_REVISED)
-_TOPIC_N_OF_G = Guard(_TOPIC_N_OF)
+_TOPIC_WORD = re.compile(r"\btopic\b", re.IGNORECASE)
 
 
 def _score(sentence: str) -> float:
     """Chair's conclusion > agreement/consensus/divergence > support; naming "topic" breaks ties."""
-    folded = fold(sentence)
-    bonus = 0.5 if _TOPIC_WORD_G.search(sentence, folded) else 0.0
-    if _CHAIR_CONCLUSION_G.search(sentence, folded):
+    bonus = 0.5 if _TOPIC_WORD.search(sentence) else 0.0
+    if _CHAIR_CONCLUSION.search(sentence):
         return 3 + bonus
-    if _CONCLUSIVE_G.search(sentence, folded):
+    if _CONCLUSIVE.search(sentence):
         return 2 + bonus
-    if _SUPPORT_G.search(sentence, folded):
+    if _SUPPORT.search(sentence):
         return 1 + bonus
     return 0
 
@@ -349,7 +334,7 @@ def _revised(discussion: Section | None) -> tuple[str | None, list[str], Provena
         return None, [], None
     paras = discussion.paragraphs
     for i, p in enumerate(paras):
-        if p.label or not _REVISED_G.search(p.text, fold(p.text)):
+        if p.label or not _REVISED.search(p.text):
             continue
         j, title = i + 1, None
         if j < len(paras) and paras[j].label is None and _is_title_line(paras[j]):
@@ -419,7 +404,7 @@ def extract_topics(
         if discussion is None:
             continue
         for p in discussion.paragraphs:
-            m = _TOPIC_N_OF_G.search(p.text, fold(p.text))
+            m = _TOPIC_N_OF.search(p.text)
             if not m:
                 continue
             for sym in find_symbols(p.text):
