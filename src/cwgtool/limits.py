@@ -34,6 +34,7 @@ _KNOBS: dict[str, tuple[str, str, str]] = {
     "max_unzipped_bytes": ("CWGTOOL_MAX_UNZIPPED_BYTES", "--max-unzipped-bytes", "bytes"),
     "max_ratio": ("CWGTOOL_MAX_RATIO", "--max-ratio", "ratio"),
     "max_xml_depth": ("CWGTOOL_MAX_XML_DEPTH", "--max-xml-depth", "levels"),
+    "max_paragraphs": ("CWGTOOL_MAX_PARAGRAPHS", "--max-paragraphs", "paragraphs"),
     "timeout": ("CWGTOOL_TIMEOUT", "--timeout", "seconds"),
 }
 
@@ -56,6 +57,10 @@ class Limits:
     """Uncompressed:compressed size of one DOCX member (members under 1 MB are exempt)."""
     max_xml_depth: int = 256
     """Element nesting depth of any XML part of a DOCX."""
+    max_paragraphs: int = 200_000
+    """Paragraphs (``w:p``) in any XML part of a DOCX, counted before the document is parsed.
+    A long real record has a few thousand; a million empty ones fit in a 6 MB DOCX and would
+    cost a minute and gigabytes, each one a Python object through the whole pipeline."""
     timeout: float = 120.0
     """Seconds for one document in batch mode (see :func:`call_with_timeout`)."""
 
@@ -148,6 +153,7 @@ _LIMIT_NAMES = {
     "max_unzipped_bytes": "uncompressed DOCX size",
     "max_ratio": "compression-ratio",
     "max_xml_depth": "XML nesting depth",
+    "max_paragraphs": "paragraph",
     "timeout": "per-document time",
 }
 

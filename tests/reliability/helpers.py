@@ -57,7 +57,9 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def docx_bytes(document_xml: str | bytes, *, extra: Mapping[str, bytes] | None = None) -> bytes:
-    """A DOCX package around ``document_xml``: a real python-docx package with that main part."""
+    """A DOCX package around ``document_xml``: a real python-docx package with that main part.
+
+    ``extra`` members are added, or replace the template's member of the same name."""
     import docx
 
     buf = io.BytesIO()
@@ -65,13 +67,43 @@ def docx_bytes(document_xml: str | bytes, *, extra: Mapping[str, bytes] | None =
     src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
     out = io.BytesIO()
     body = document_xml.encode("utf-8") if isinstance(document_xml, str) else document_xml
+    parts = {item.filename: src.read(item.filename) for item in src.infolist()}
+    parts["word/document.xml"] = body
+    parts.update(extra or {})
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = body if item.filename == "word/document.xml" else src.read(item.filename)
-            dst.writestr(item.filename, data)
-        for name, data in (extra or {}).items():
+        for name, data in parts.items():
             dst.writestr(name, data)
     return out.getvalue()
+
+
+def body_document(paragraphs_xml: str) -> str:
+    """A main part whose body holds ``paragraphs_xml`` as it is."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}">'
+        f"<w:body>{paragraphs_xml}</w:body></w:document>"
+    )
+
+
+def numbered_docx(start: int | str, fmt: str, count: int = 3, lvl_text: str = "%1)") -> bytes:
+    """``count`` paragraphs numbered by Word from ``w:start`` ``start`` in format ``fmt``."""
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{W_NS}">'
+        f'<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{lvl_text}"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="7"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
+    )
+    paragraph = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr></w:pPr><w:r><w:t>Item</w:t></w:r></w:p>'
+    return docx_bytes(body_document(paragraph * count), extra={"word/numbering.xml": numbering.encode()})
+
+
+def empty_paragraphs_docx(count: int) -> bytes:
+    """``count`` empty paragraphs, each with its own revision id as Word writes them (so the
+    part compresses like a real document, ~6 bytes a paragraph, and passes the ratio limit)."""
+    import random
+
+    rnd = random.Random(count)
+    empties = "".join(f'<w:p w:rsidR="{rnd.getrandbits(32):08X}"/>' for _ in range(count))
+    return docx_bytes(body_document(empties + "<w:p><w:r><w:t>The end.</w:t></w:r></w:p>"))
 
 
 def simple_document(text: str) -> str:

@@ -23,6 +23,8 @@ from tests.reliability.helpers import (
     assert_clean_failure,
     cli,
     docx_bytes,
+    empty_paragraphs_docx,
+    numbered_docx,
     simple_document,
     zip_bomb_docx,
 )
@@ -134,3 +136,59 @@ def test_xml_depth_limit(tmp_path: Path) -> None:
     assert_clean_failure(
         run, beyond_libxml, EXIT_INPUT, "XML in word/document.xml nests deeper than the XML parser's own 256-level limit"
     )
+
+
+@pytest.mark.parametrize(
+    ("start", "fmt", "first"),
+    [
+        ("10000000000", "upperRoman", "10000000000)"),  # 10^10 as roman: a 10-million-letter label
+        ("1000000000", "lowerLetter", "1000000000)"),  # 10^9 as letters: MemoryError before
+        ("3999", "upperRoman", "MMMCMXCIX)"),  # still roman up to 3999
+        ("780", "lowerLetter", "z" * 30 + ")"),  # still letters up to 780 (z thirty times)
+    ],
+)
+def test_huge_numbering_start_gives_short_labels(tmp_path: Path, start: str, fmt: str, first: str) -> None:
+    path = tmp_path / "numbered.docx"
+    path.write_bytes(numbered_docx(start, fmt))
+    blocks = read(path).blocks
+    assert [b.label for b in blocks][:1] == [first]
+    assert [b.text for b in blocks] == ["Item"] * 3
+    assert all(len(b.label or "") <= 64 for b in blocks)
+
+
+def test_numbering_label_text_is_bounded(tmp_path: Path) -> None:
+    """A w:lvlText repeating its placeholder ten thousand times still gives a short label."""
+    path = tmp_path / "long-label.docx"
+    path.write_bytes(numbered_docx("780", "lowerLetter", lvl_text="%1." * 10_000))
+    labels = [b.label for b in read(path).blocks]
+    assert len(labels) == 3 and all(label and 0 < len(label) <= 64 for label in labels)
+    assert labels[0].startswith("z" * 30 + ".")
+
+
+def test_paragraph_limit(tmp_path: Path) -> None:
+    path = tmp_path / "empties.docx"
+    path.write_bytes(empty_paragraphs_docx(3000))
+    assert [b.text for b in read(path).blocks] == ["The end."]
+    run = cli(["parse", str(path)], env={"CWGTOOL_MAX_PARAGRAPHS": "2000"})
+    assert_clean_failure(
+        run, path, EXIT_LIMIT,
+        "word/document.xml has 3001 paragraphs, which exceeds the 2000 paragraph limit; "
+        "raise it with --max-paragraphs or CWGTOOL_MAX_PARAGRAPHS",
+    )
+    assert cli(["--max-paragraphs", "5000", "parse", str(path)], env={"CWGTOOL_MAX_PARAGRAPHS": "2000"}).exit_code == 0
+
+
+def test_a_million_empty_paragraphs_are_refused_before_parsing(tmp_path: Path) -> None:
+    """The 6 MB DOCX of 10^6 empty paragraphs took 13-52 s and 0.4-2.8 GB; now the streaming
+    check refuses it at the default limit without building the document."""
+    path = tmp_path / "million.docx"
+    path.write_bytes(empty_paragraphs_docx(1_000_000))
+    tracemalloc.start()
+    try:
+        with pytest.raises(LimitError) as info:
+            read(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert info.value.reason.startswith("word/document.xml has 200001 paragraphs, which exceeds the 200000 paragraph limit")
+    assert peak < 100 * 1024 * 1024

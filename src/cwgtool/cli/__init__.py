@@ -40,6 +40,9 @@ def _make_app() -> typer.Typer:
         ),
         max_ratio: int | None = typer.Option(None, "--max-ratio", help="Highest DOCX member compression ratio. Env: CWGTOOL_MAX_RATIO."),
         max_xml_depth: int | None = typer.Option(None, "--max-xml-depth", help="Deepest DOCX XML nesting. Env: CWGTOOL_MAX_XML_DEPTH."),
+        max_paragraphs: int | None = typer.Option(
+            None, "--max-paragraphs", help="Most paragraphs in a DOCX part. Env: CWGTOOL_MAX_PARAGRAPHS."
+        ),
         timeout: float | None = typer.Option(None, "--timeout", help="Seconds allowed per document. Env: CWGTOOL_TIMEOUT."),
         debug: bool = typer.Option(False, "--debug", help="Show the traceback behind an error message."),
     ) -> None:
@@ -56,6 +59,7 @@ def _make_app() -> typer.Typer:
             "max_unzipped_bytes": _size(max_unzipped_bytes),
             "max_ratio": max_ratio,
             "max_xml_depth": max_xml_depth,
+            "max_paragraphs": max_paragraphs,
             "timeout": timeout,
         }
         Settings.limit_overrides = {k: v for k, v in overrides.items() if v is not None}

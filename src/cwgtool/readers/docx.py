@@ -42,6 +42,7 @@ from cwgtool.labels import LabelKind, classify_label
 from cwgtool.limits import Limits, human_bytes, limit_error
 from cwgtool.readers.docx_numbering import (
     MC,
+    W,
     Element,
     Numbering,
     NumberLabel,
@@ -266,9 +267,27 @@ def _check_whole_part(data: bytes, info: zipfile.ZipInfo, name: str, limits: Lim
         return False
     if limit > 0 and _deeper_than(limit)(root):
         raise limit_error(name, "max_xml_depth", f"XML nesting in {info.filename}", limit)
+    if limits.max_paragraphs > 0:
+        _check_paragraphs(int(_paragraph_counter()(root)), info, name, limits)
     if root.getroottree().docinfo.doctype:
         raise InputError(name, f"{DTD_REFUSED} (in {info.filename})")
     return True
+
+
+def _check_paragraphs(count: int, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
+    if 0 < limits.max_paragraphs < count:
+        raise limit_error(name, "max_paragraphs", f"{info.filename} has {count} paragraphs, which", limits.max_paragraphs)
+
+
+_W_P = w("p")
+
+
+@lru_cache(maxsize=1)
+def _paragraph_counter() -> Any:
+    """XPath: how many ``w:p`` the part holds (counted in C, like the depth check)."""
+    from lxml import etree
+
+    return etree.XPath("count(//w:p)", namespaces={"w": W})
 
 
 @lru_cache(maxsize=4)
@@ -291,6 +310,7 @@ def _check_streaming(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limi
             events=("start", "end"), resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
         )
         depth = 0
+        paragraphs = 0
         tail = b""
         while chunk:
             window = tail + chunk
@@ -308,7 +328,13 @@ def _check_streaming(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limi
                             )
                     else:
                         depth -= 1
+                        if el.tag == _W_P:
+                            paragraphs += 1
+                            if 0 < limits.max_paragraphs < paragraphs:
+                                _check_paragraphs(paragraphs, info, name, limits)
                         el.clear()
+                        while el.getprevious() is not None:  # the finished siblings: keep memory flat
+                            del el.getparent()[0]
             except etree.XMLSyntaxError as exc:
                 if "depth" in str(exc).lower():
                     if 0 < limits.max_xml_depth <= _LIBXML_MAX_DEPTH:  # libxml2 stopped first

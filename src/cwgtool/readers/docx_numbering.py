@@ -388,7 +388,8 @@ class Numbering:
         out: list[str] = []
         text = level.lvl_text
         i = 0
-        while i < len(text):
+        size = 0
+        while i < len(text) and size <= MAX_LABEL_CHARS:
             ch = text[i]
             if ch == "%" and i + 1 < len(text) and text[i + 1].isdigit():
                 ref = int(text[i + 1]) - 1
@@ -403,14 +404,26 @@ class Numbering:
                 if level.is_lgl and fmt != "none":
                     fmt = "decimal"
                 out.append(format_number(value, fmt))
+                size += len(out[-1])
                 continue
             out.append(map_symbol_char(ch))
+            size += 1
             i += 1
-        return "".join(out)
+        return "".join(out)[:MAX_LABEL_CHARS]
 
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+# Beyond these a letter or roman label would be absurdly long (a hostile w:start of 10^9 as
+# lowerLetter is a 38-million-letter label; Word itself stops letters after 780, "zz…z" thirty
+# times, and classic roman numerals at 3999): the number is written in decimal instead, so a
+# label never costs more than a few characters per level.
+MAX_LETTER_NUMBER = 780
+MAX_ROMAN_NUMBER = 3999
+# The whole label, whatever its w:lvlText: real labels are a few characters ("4.1.1.", "(iii)").
+MAX_LABEL_CHARS = 64
 
 
 def to_roman(n: int) -> str:
@@ -428,11 +441,11 @@ def format_number(n: int, fmt: str) -> str:
         return ""
     if fmt == "decimalZero":
         return f"{n:02d}" if 0 <= n < 10 else str(n)
-    if fmt in ("lowerLetter", "upperLetter") and n > 0:
+    if fmt in ("lowerLetter", "upperLetter") and 0 < n <= MAX_LETTER_NUMBER:
         # Word repeats the letter past z: 27 → aa, 28 → bb.
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman") and n > 0:
+    if fmt in ("lowerRoman", "upperRoman") and 0 < n <= MAX_ROMAN_NUMBER:
         roman = to_roman(n)
         return roman.upper() if fmt == "upperRoman" else roman
     if fmt == "decimalEnclosedParen":
