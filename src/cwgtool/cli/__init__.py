@@ -45,6 +45,9 @@ def _make_app() -> typer.Typer:
         ),
         timeout: float | None = typer.Option(None, "--timeout", help="Seconds allowed per document. Env: CWGTOOL_TIMEOUT."),
         debug: bool = typer.Option(False, "--debug", help="Show the traceback behind an error message."),
+        raw_csv: bool = typer.Option(
+            False, "--raw-csv", help="Write csv cells as they are: no ' before a cell starting with = + - @ (spreadsheet formula guard)."
+        ),
     ) -> None:
         """Turn ITU Council Working Group records and contributions (PDF, DOCX, text) into structured data.
 
@@ -64,6 +67,7 @@ def _make_app() -> typer.Typer:
         }
         Settings.limit_overrides = {k: v for k, v in overrides.items() if v is not None}
         Settings.debug = Settings.debug or debug
+        Settings.formula_guard = not raw_csv
 
     app.callback()(_root)
     return app

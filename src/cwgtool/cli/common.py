@@ -70,6 +70,7 @@ class Settings:
     """Process-wide CLI settings given before or after the command (``--debug``, limits)."""
 
     debug: bool = False
+    formula_guard: bool = True  # csv cells like "=…" get a leading ' (off with --raw-csv)
     limit_overrides: dict[str, Any] = {}  # noqa: RUF012 - set once by the root callback
 
     @classmethod
@@ -91,7 +92,10 @@ def usage_error(message: str) -> None:
 
 
 def error(message: str) -> None:
-    sys.stderr.write(f"cwgtool: {message}\n")
+    """One line on stderr, whatever a file name or document holds (see ``render.terminal``)."""
+    from cwgtool.render.terminal import one_line
+
+    sys.stderr.write(f"cwgtool: {one_line(message)}\n")
 
 
 def stdout_is_terminal() -> bool:
@@ -225,8 +229,10 @@ def finish(status: BatchStatus, total_hint: int | None = None, *, always: bool =
     if (status.failures or always) and (status.done + len(status.failures)) > 1:
         if status.failures:
             error(f"{status.done} parsed, {len(status.failures)} failed:")
+            from cwgtool.render.terminal import one_line
+
             for f in status.failures:
-                sys.stderr.write(f"  {f.path}: {f.error}\n")
+                sys.stderr.write(f"  {one_line(f'{f.path}: {f.error}')}\n")
         else:
             error(f"{status.done} parsed, 0 failed")
     code = status.exit_code()

@@ -26,6 +26,7 @@ from cwgtool.cli.common import (
     QUIET,
     BatchStatus,
     PdfEngine,
+    Settings,
     documents,
     emit,
     finish,
@@ -104,7 +105,7 @@ def _run(
             print_table(rows, title=title, columns=shown)
             finish(status)
             return
-    emit(render_rows(rows, chosen, columns=columns), output)
+    emit(render_rows(rows, chosen, columns=columns, formula_guard=Settings.formula_guard), output)
     finish(status)
 
 

@@ -20,12 +20,14 @@ from cwgtool.cli.common import (
     QUIET,
     BatchStatus,
     PdfEngine,
+    Settings,
     documents,
     emit,
     error,
     stdout_is_terminal,
 )
 from cwgtool.render.rows import RowFormat
+from cwgtool.render.terminal import one_line
 
 DB_REQUIRED = typer.Option(..., "--db", help="SQLite archive file (created if missing).")
 
@@ -106,7 +108,7 @@ def index_cmd(
     if not quiet or status.failures:
         error(f"{db}: {indexed} indexed, {unchanged} unchanged, {pruned} pruned, {len(status.failures)} failed")
         for f in status.failures:
-            sys.stderr.write(f"  {f.path}: {f.error}\n")
+            sys.stderr.write(f"  {one_line(f'{f.path}: {f.error}')}\n")
     code = status.exit_code()
     if code:
         raise typer.Exit(code)
@@ -116,9 +118,9 @@ def _highlight(snippet: str, rich_markup: bool) -> str:
     from cwgtool.index import HIGHLIGHT_END, HIGHLIGHT_START
 
     if rich_markup:
-        from rich.markup import escape
+        from cwgtool.render.terminal import markup_safe
 
-        return escape(snippet).replace(HIGHLIGHT_START, "[bold yellow]").replace(HIGHLIGHT_END, "[/bold yellow]")
+        return markup_safe(snippet).replace(HIGHLIGHT_START, "[bold yellow]").replace(HIGHLIGHT_END, "[/bold yellow]")
     return snippet.replace(HIGHLIGHT_START, "[").replace(HIGHLIGHT_END, "]")
 
 
@@ -141,16 +143,19 @@ def search_cmd(
         from rich.console import Console
         from rich.table import Table
 
+        from cwgtool.render.terminal import markup_safe
+
         table = Table(title=f"{len(hits)} paragraph{'s' if len(hits) != 1 else ''} matching {query!r}", expand=True)
         for col, ratio in (("file", 2), ("meeting", 1), ("section", 2), ("par.", 1), ("snippet", 6)):
             table.add_column(col, ratio=ratio, overflow="fold")
         for h in hits:
             section = " ".join(x for x in (h["section"], h["section_title"]) if x)
             table.add_row(
-                h["file"], str(h["meeting"] or ""), section, h["paragraph"] or "", _highlight(h["snippet"], rich_markup=True)
+                *map(markup_safe, (h["file"], str(h["meeting"] or ""), section, h["paragraph"] or "")),
+                _highlight(h["snippet"], rich_markup=True),
             )
         Console().print(table)
     else:
         for h in hits:
             h["snippet"] = _highlight(h["snippet"], rich_markup=False)
-        emit(render_rows(hits, chosen), None)
+        emit(render_rows(hits, chosen, formula_guard=Settings.formula_guard), None)

@@ -26,6 +26,7 @@ from cwgtool.cli.common import (
     QUIET,
     BatchStatus,
     PdfEngine,
+    Settings,
     documents,
     emit,
     error,
@@ -68,11 +69,12 @@ def _print_detail(item: ContributionLink) -> None:
     from rich.console import Console
 
     from cwgtool.render.rows import print_table
+    from cwgtool.render.terminal import markup_safe as safe
 
     console = Console()
     who = ", ".join(f"{s.name} ({s.iso3})" if s.iso3 else s.name for s in item.submitters) or "?"
-    console.print(f"[bold]{item.symbol}[/bold]{f' ({item.revision})' if item.revision else ''} — {item.status}")
-    console.print(f"{item.title or '(no title)'}\nby {who}; files: {', '.join(item.files) or 'none'}")
+    console.print(f"[bold]{safe(item.symbol)}[/bold]{f' ({safe(item.revision)})' if item.revision else ''} — {item.status}")
+    console.print(safe(f"{item.title or '(no title)'}\nby {who}; files: {', '.join(item.files) or 'none'}"))
     if item.topics:
         print_table([{"title": t.title, "questions": t.questions, "section": t.section} for t in item.topics], title="Proposed topics")
     if item.actions:
@@ -82,7 +84,7 @@ def _print_detail(item: ContributionLink) -> None:
         print_table(rows, title=f"Positions in {d.record} §{d.section or '?'}")
         for t in d.topics:
             if t.outcome:
-                console.print(f"Outcome ({t.title}): {t.outcome}")
+                console.print(safe(f"Outcome ({t.title}): {t.outcome}"))
 
 
 @app.command("link")
@@ -132,5 +134,5 @@ def link_cmd(
     else:
         from cwgtool.render.rows import render_rows
 
-        emit(render_rows([summary_row(i) for i in items], chosen), output)
+        emit(render_rows([summary_row(i) for i in items], chosen, formula_guard=Settings.formula_guard), output)
     finish(status)

@@ -42,11 +42,11 @@ from cwgtool.labels import LabelKind, classify_label
 from cwgtool.limits import Limits, human_bytes, limit_error
 from cwgtool.readers.docx_numbering import (
     MC,
-    W,
     Element,
     Numbering,
     NumberLabel,
     StyleSheet,
+    W,
     map_symbol_char,
     on_off,
     w,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cwgtool.model import Document, Section
+from cwgtool.render.terminal import printable
 
 
 def render_json(docs: Sequence[Document], *, single: bool) -> str:
@@ -52,7 +53,8 @@ def render_markdown(doc: Document) -> str:
         out.append("  \n".join(facts) + "\n")
     for s in doc.sections:
         _md_section(s, out)
-    return "\n".join(line.rstrip("\n") if line.startswith("- ") else line for line in out).rstrip() + "\n"
+    text = "\n".join(line.rstrip("\n") if line.startswith("- ") else line for line in out).rstrip() + "\n"
+    return printable(text)  # document text is read on a terminal: no escape sequence gets through
 
 
 def render_text(doc: Document) -> str:
@@ -71,4 +73,4 @@ def render_text(doc: Document) -> str:
     lines.append(header)
     for s in doc.sections:
         walk(s)
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")

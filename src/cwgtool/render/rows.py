@@ -4,6 +4,12 @@ JSON keeps the nested objects; csv/tsv/table flatten each row to scalar columns 
 `cut`, spreadsheets and `sort` work: lists become "; "-joined text, submitters become
 "Name (ISO)", provenance becomes `page`/`index`/`line` columns. Column order is stable
 (the model's field order), so scripts can rely on it.
+
+Text formats never pass document text through as it is (see :mod:`cwgtool.render.terminal`):
+control characters become escapes in table, csv and tsv; table cells are never read as rich
+markup; csv cells that a spreadsheet would evaluate as a formula get a leading ``'`` unless
+``formula_guard=False`` (``cwgtool --raw-csv``). TSV is meant for ``cut``/``sort`` pipelines
+and keeps a leading ``=`` as it is.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ import json
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
+
+from cwgtool.render.terminal import formula_safe, markup_safe, printable
 
 
 class RowFormat(StrEnum):
@@ -60,7 +68,9 @@ def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
     return cols
 
 
-def render_rows(rows: Sequence[dict[str, Any]], fmt: RowFormat, *, columns: Sequence[str] | None = None) -> str:
+def render_rows(
+    rows: Sequence[dict[str, Any]], fmt: RowFormat, *, columns: Sequence[str] | None = None, formula_guard: bool = True
+) -> str:
     if fmt is RowFormat.JSON:
         return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
     if fmt is RowFormat.JSONL:
@@ -69,7 +79,7 @@ def render_rows(rows: Sequence[dict[str, Any]], fmt: RowFormat, *, columns: Sequ
     cols = list(columns) if columns else _columns(flat)
     if fmt is RowFormat.TSV:
         def clean(v: str) -> str:
-            return v.replace("\t", " ").replace("\n", " ")
+            return printable(v.replace("\t", " ").replace("\n", " "))
 
         lines = ["\t".join(cols)] + ["\t".join(clean(r.get(c, "")) for c in cols) for r in flat]
         return "\n".join(lines) + "\n"
@@ -77,7 +87,8 @@ def render_rows(rows: Sequence[dict[str, Any]], fmt: RowFormat, *, columns: Sequ
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(flat)
+        guard = formula_safe if formula_guard else str
+        writer.writerows({k: guard(printable(v)) for k, v in r.items()} for r in flat)
         return buf.getvalue()
     raise ValueError(f"render_rows cannot render {fmt} as text; use print_table")
 
@@ -89,9 +100,9 @@ def print_table(rows: Sequence[dict[str, Any]], *, title: str | None = None, col
 
     flat = [flatten(r) for r in rows]
     cols = list(columns) if columns else _columns(flat)
-    table = Table(title=title, show_lines=False, expand=True)
+    table = Table(title=markup_safe(title) if title else None, show_lines=False, expand=True)
     for c in cols:
         table.add_column(c, overflow="fold", ratio=3 if c in ("text", "summary", "discussion", "questions", "title") else 1)
     for r in flat:
-        table.add_row(*[r.get(c, "") for c in cols])
+        table.add_row(*[markup_safe(r.get(c, "")) for c in cols])
     Console().print(table)
