@@ -7,10 +7,9 @@ import re
 
 import pytest
 
-from cwgtool.cli import _register, app
+from cwgtool.cli import app
 from tests.conftest import ROOT
 
-_register()
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(
     {c.name or c.callback.__name__ for c in app.registered_commands}

@@ -1,8 +1,14 @@
-"""The Python surface of cwgtool; the CLI is a thin layer over these functions.
+"""The front door: the Python surface of cwgtool, and everything the CLI calls.
 
 ``parse`` runs the whole pipeline once: read → blocks → outline → metadata → extractors.
 Everything is computed from the :class:`~cwgtool.model.Document` produced here, so the CLI
-subcommands (``actions``, ``positions``…) and the library give identical results.
+subcommands (``actions``, ``positions``…) and the library give identical results. Each CLI
+command builds one request (:mod:`cwgtool.options`), calls one function here and renders what
+it returns; nothing under ``cwgtool.cli`` imports another cwgtool module than this one,
+:mod:`cwgtool.options` and :mod:`cwgtool.render`.
+
+Heavier modules (the batch pool, the cache, the index, the checker) are imported inside the
+functions that need them, so that ``cwgtool --help`` does not load them.
 """
 
 from __future__ import annotations
@@ -13,13 +19,21 @@ import sys
 from typing import TYPE_CHECKING
 
 from cwgtool.blocks import ReadResult
-from cwgtool.errors import InputError
+from cwgtool.errors import CwgError, InputError, debug_details
 from cwgtool.fileio import DOCUMENT_SUFFIXES, resolve_inputs, sha256_file
 from cwgtool.model import Document, DocumentKind, Paragraph, Source
 from cwgtool.readers import DEFAULT_PDF_ENGINE
 
 if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from typing import Any
+
+    from cwgtool.batch import Outcome
+    from cwgtool.cache import CacheInfo
     from cwgtool.limits import Limits
+    from cwgtool.link import LinkReport
+    from cwgtool.options import ParseOptions, RowQuery
 
 STDIN = "-"
 
@@ -150,4 +164,181 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     return [p for s in doc.iter_sections() for p in s.paragraphs]
 
 
-__all__ = ["DOCUMENT_SUFFIXES", "InputError", "build_document", "paragraphs", "parse", "read_blocks", "resolve_inputs"]
+# -- many documents -------------------------------------------------------------------------------
+
+
+def parse_many(
+    paths: Sequence[str],
+    options: ParseOptions,
+    *,
+    on_done: Callable[[Outcome], None] | None = None,
+    as_json: bool = False,
+) -> Iterator[Outcome]:
+    """Parse ``paths`` (already expanded: see :func:`resolve_inputs`), one outcome per path in
+    input order; a failure is an outcome, never an exception. See :func:`cwgtool.batch.parse_many`."""
+    from cwgtool import batch
+
+    return batch.parse_many(paths, options, jobs=options.effective_jobs(), on_done=on_done, as_json=as_json)
+
+
+def outcome_json(outcome: Outcome) -> bytes:
+    """A successful outcome's document as ``cwgtool parse`` writes it (UTF-8, indent=2)."""
+    if outcome.document_json is not None:
+        return outcome.document_json
+    from cwgtool.cache import dump_json
+
+    assert outcome.document is not None
+    return dump_json(outcome.document)
+
+
+def outcome_document(outcome: Outcome) -> Document:
+    """A successful outcome's document as the model."""
+    if outcome.document is not None:
+        return outcome.document
+    assert outcome.document_json is not None
+    return Document.model_validate_json(outcome.document_json)
+
+
+def limits(**overrides: Any) -> Limits:
+    """The safety limits: defaults, then ``CWGTOOL_*`` variables, then ``overrides`` (None = unset)."""
+    from cwgtool.limits import Limits
+
+    return Limits.from_env().with_overrides(**overrides)
+
+
+def parse_size(text: str) -> int:
+    """``"200M"`` → bytes; ValueError with a readable message otherwise."""
+    from cwgtool.limits import parse_size as parse
+
+    return parse(text)
+
+
+# -- rows of extracted facts ----------------------------------------------------------------------
+
+
+def select_rows(docs: Iterable[Document], query: RowQuery) -> list[dict[str, Any]]:
+    """The rows ``query`` asks for, from parsed documents (see :mod:`cwgtool.rows`)."""
+    from cwgtool import rows
+
+    return rows.select_rows(docs, query)
+
+
+def archive_rows(db: str | os.PathLike[str], query: RowQuery, *, nested: bool = True) -> list[dict[str, Any]]:
+    """The same rows from an archive built by ``cwgtool index`` (they also carry the meeting)."""
+    from cwgtool import rows
+
+    conn = open_archive(db)
+    try:
+        return rows.archive_rows(conn, query, nested=nested)
+    finally:
+        conn.close()
+
+
+def row_columns(query: RowQuery) -> list[str]:
+    """Every column a row of ``query.kind`` has, in order (also when there are no rows)."""
+    from cwgtool import rows
+
+    return rows.columns(query.kind)
+
+
+# -- archives --------------------------------------------------------------------------------------
+
+
+def open_archive(db: str | os.PathLike[str], *, create: bool = False) -> sqlite3.Connection:
+    """Open an archive; :class:`~cwgtool.errors.ArchiveError` (exit 3) when it cannot be used."""
+    from cwgtool import index
+    from cwgtool.errors import ArchiveError
+
+    try:
+        return index.connect(db, create=create)
+    except index.ArchiveError as exc:
+        raise ArchiveError(str(exc)) from None
+
+
+def search(db: str | os.PathLike[str], query: str, *, limit: int = 20, paths: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Full-text search over every archived paragraph (FTS5 syntax); matches are marked with
+    :data:`cwgtool.index.HIGHLIGHT_START` / ``HIGHLIGHT_END``."""
+    from cwgtool import index
+
+    conn = open_archive(db)
+    try:
+        return index.search(conn, query, limit=limit, paths=paths)
+    finally:
+        conn.close()
+
+
+def highlight_marks() -> tuple[str, str]:
+    """The control characters :func:`search` puts around each match in a snippet."""
+    from cwgtool.index import HIGHLIGHT_END, HIGHLIGHT_START
+
+    return HIGHLIGHT_START, HIGHLIGHT_END
+
+
+# -- other commands --------------------------------------------------------------------------------
+
+
+def link(docs: Iterable[Document]) -> LinkReport:
+    """Join records and contribution documents (see :mod:`cwgtool.link`)."""
+    from cwgtool.link import link as join
+
+    return join(docs)
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that ``cwgtool parse`` JSON follows."""
+    from cwgtool.model import json_schema
+
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **json_schema()}
+
+
+def cache_info() -> CacheInfo:
+    """Where the parsed-document cache is, its entry count and size."""
+    from cwgtool.cache import ParseCache
+
+    return ParseCache().info()
+
+
+def cache_clear() -> tuple[int, str]:
+    """Empty the cache: (entries removed, its location)."""
+    from cwgtool.cache import ParseCache
+
+    cache = ParseCache()
+    return cache.clear(), str(cache.root)
+
+
+def write_text(path: str, text: str, *, durable: bool = True) -> None:
+    """Write ``text`` to ``path`` atomically (see :mod:`cwgtool.fileio`)."""
+    from cwgtool.fileio import write_text_atomic
+
+    write_text_atomic(path, text, durable=durable)
+
+
+def write_bytes(path: str, data: bytes) -> None:
+    """One output file of a batch: atomic, not fsynced (see :mod:`cwgtool.fileio`)."""
+    from cwgtool.fileio import write_bytes_atomic
+
+    write_bytes_atomic(path, data, durable=False)
+
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "CwgError",
+    "InputError",
+    "debug_details",
+    "archive_rows",
+    "build_document",
+    "cache_clear",
+    "cache_info",
+    "limits",
+    "link",
+    "open_archive",
+    "paragraphs",
+    "parse",
+    "parse_many",
+    "read_blocks",
+    "resolve_inputs",
+    "row_columns",
+    "schema",
+    "search",
+    "select_rows",
+]

@@ -23,13 +23,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cwgtool.errors import CwgError
-from cwgtool.readers import DEFAULT_PDF_ENGINE
+from cwgtool.options import ParseOptions
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from cwgtool.cache import ParseCache
-    from cwgtool.limits import Limits
     from cwgtool.model import Document
 
 STDIN = "-"
@@ -57,24 +55,6 @@ class Outcome:
 
             return json_warnings(self.document_json)
         return []
-
-
-@dataclass(slots=True)
-class ParseOptions:
-    pdf_engine: str = DEFAULT_PDF_ENGINE
-    password: str | None = None
-    use_cache: bool = True
-    cache_dir: str | None = None  # None: $CWGTOOL_CACHE_DIR or the user cache directory
-    limits: Limits | None = None  # None: Limits.from_env()
-    debug: bool = False  # keep tracebacks of failures (Outcome.detail)
-
-    def cache(self) -> ParseCache | None:
-        # A password means the file is encrypted: keep its plaintext out of a shared cache.
-        if not self.use_cache or self.password is not None:
-            return None
-        from cwgtool.cache import ParseCache
-
-        return ParseCache(self.cache_dir)
 
 
 def _failure(path: str, exc: BaseException, options: ParseOptions) -> Outcome:

@@ -31,6 +31,12 @@ class LimitError(InputError):
     exit_code = 4
 
 
+class ArchiveError(CwgError):
+    """An archive (``--db``) that cannot be opened or was written by an incompatible cwgtool."""
+
+    exit_code = 3
+
+
 def debug_details(exc: BaseException) -> str:
     """The full traceback of ``exc`` and the library exception it wraps, for ``--debug``.
 

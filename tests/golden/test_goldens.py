@@ -29,9 +29,8 @@ def test_cli_matches_library() -> None:
     """The CLI prints exactly the library's JSON (one fixture per format is enough)."""
     from typer.testing import CliRunner
 
-    from cwgtool.cli import _register, app
+    from cwgtool.cli import app
 
-    _register()
     runner = CliRunner()
     for suffix in (".txt", "-auto.docx", ".pdf"):
         doc = FIXTURES / "records" / "cwg14" / f"cwg14{suffix}"

@@ -32,9 +32,8 @@ class Run:
 
 def cli(args: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
     """``cwgtool <args>`` in-process, cache off, with stderr kept apart from stdout."""
-    from cwgtool.cli import _register, app
+    from cwgtool.cli import app
 
-    _register()
     result = CliRunner().invoke(app, [*args, "--no-cache"] if args and args[0] == "parse" else list(args), env=env)
     exc = result.exception if result.exception is not None and not isinstance(result.exception, SystemExit) else None
     return Run(result.exit_code, result.stdout, result.stderr, exc)

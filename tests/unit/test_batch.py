@@ -10,11 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from cwgtool.batch import ParseOptions, parse_many
-from cwgtool.cli import _register, app
+from cwgtool.cli import app
 from cwgtool.cli.parse_cmd import mirrored_output
 
 RECORDS = Path(__file__).resolve().parents[2] / "fixtures" / "records"
-_register()
 
 
 @pytest.fixture(autouse=True)

@@ -11,11 +11,10 @@ from typer.testing import CliRunner
 
 from cwgtool.batch import ParseOptions, parse_one
 from cwgtool.cache import ParseCache
-from cwgtool.cli import _register, app
+from cwgtool.cli import app
 from cwgtool.fileio import sha256_file
 
 RECORDS = Path(__file__).resolve().parents[2] / "fixtures" / "records"
-_register()
 
 
 def test_second_run_is_served_from_cache(cache_dir: Path, reads: list[str]) -> None:

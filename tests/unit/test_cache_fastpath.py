@@ -16,7 +16,7 @@ import cwgtool.cache
 from cwgtool.api import parse
 from cwgtool.batch import ParseOptions, parse_many
 from cwgtool.cache import ParseCache, json_warnings, relabel_json
-from cwgtool.cli import _register, app
+from cwgtool.cli import app
 from cwgtool.fileio import sha256_file, write_bytes_atomic
 from cwgtool.model import Document, Paragraph, Provenance, Section, Source
 from cwgtool.render import document as r
@@ -31,7 +31,6 @@ SOURCES = [
     FIXTURES / "foreign" / "python-docx__doc-odd-even-hdrs.docx",
 ]
 FORMATS = ["json", "jsonl", "md", "text"]
-_register()
 
 
 @pytest.fixture()
@@ -229,113 +228,8 @@ def test_write_bytes_atomic_permissions_and_failure(tmp_path: Path, monkeypatch:
     assert os.listdir(target.parent) == ["out.json"]
 
 
-# --- `cwgtool parse` without typer (cwgtool.cli.parse_cmd.fast_parse) ---------------------------
-
-
-def _fast(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    from cwgtool.cli.parse_cmd import fast_parse
-
-    code = 0
-    try:
-        assert fast_parse(argv), "expected the fast path to take these arguments"
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _typer(argv: list[str]) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, argv)
-    return result.exit_code, result.stdout, result.stderr
-
-
 def _tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()} if root.exists() else {}
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["parse", "in/cwg14.txt"],
-        ["parse", "in/cwg14.txt", "in/cwg16-typed.docx", "-f", "md", "--no-cache"],
-        ["parse", "in", "-q", "-f", "jsonl", "-j", "1"],
-        ["parse", "in/python-docx__doc-odd-even-hdrs.docx", "in/cwg16.pdf"],  # a warning on stderr
-        ["parse", "in", "bad", "-O", "OUT", "-j", "2"],  # failures, summary, exit 3
-        ["parse", "in", "-O", "OUT", "-f", "text", "--quiet"],
-        ["parse", "in/cwg14.txt", "-o", "OUT/one.json"],
-        ["parse", "in/cwg14.txt", "-o", "x", "-O", "y"],  # usage error, exit 2
-        ["parse", "missing.pdf"],  # exit 3
-        ["parse", "nothing/*.pdf"],  # no input documents found
-    ],
-)
-def test_fast_path_behaves_like_the_typer_command(argv: list[str], files: list[str], cache_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "bad").mkdir()
-    (tmp_path / "bad" / "empty.pdf").write_bytes(b"")
-    results = []
-    for run in (_typer, _fast, _typer, _fast):  # uncached then cached for each way
-        shutil.rmtree(tmp_path / "OUT", ignore_errors=True)
-        code, out, err = run(argv, capsys) if run is _fast else run(argv)
-        results.append((code, out, err, _tree(tmp_path / "OUT")))
-    assert results[0] == results[1] == results[2] == results[3]
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        [],
-        ["parse"],
-        ["actions", "x.pdf"],
-        ["--debug", "parse", "x.pdf"],
-        ["parse", "--help"],
-        ["parse", "x.pdf", "--debug"],
-        ["parse", "x.pdf", "--pdf-engine", "pdfplumber"],
-        ["parse", "x.pdf", "--password", "s"],
-        ["parse", "x.pdf", "--jobs=2"],
-        ["parse", "x.pdf", "-j2"],
-        ["parse", "x.pdf", "-j", "0"],
-        ["parse", "x.pdf", "-j", "02"],
-        ["parse", "x.pdf", "-j", "two"],
-        ["parse", "x.pdf", "-f", "JSON"],
-        ["parse", "x.pdf", "-f", "csv"],
-        ["parse", "x.pdf", "-q", "-q"],
-        ["parse", "x.pdf", "-qO", "out"],
-        ["parse", "x.pdf", "-o", "-"],
-        ["parse", "x.pdf", "-O"],
-        ["parse", "--", "x.pdf"],
-    ],
-)
-def test_fast_path_leaves_other_forms_to_typer(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from cwgtool.cli.parse_cmd import fast_parse
-
-    monkeypatch.chdir(tmp_path)
-    assert fast_parse(argv) is False
-    assert not list(tmp_path.iterdir())  # and did nothing
-
-
-def test_fast_path_leaves_shell_completion_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cwgtool.cli.parse_cmd import fast_parse
-
-    monkeypatch.setenv("_CWGTOOL_COMPLETE", "complete_bash")
-    assert fast_parse(["parse", "x.pdf"]) is False
-
-
-def test_cached_json_run_imports_neither_typer_nor_pydantic(files: list[str], cache_dir: Path, tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    _run(*files, "-q")  # fill the cache
-    code = (
-        "import sys\n"
-        "from cwgtool.cli import main\n"
-        "sys.argv = ['cwgtool', 'parse', *sys.argv[1:]]\n"
-        "try:\n    main()\n"
-        "finally:\n    print(sorted(m for m in ('typer', 'click', 'pydantic', 'cwgtool.model', 'rich') if m in sys.modules), file=sys.stderr)\n"
-    )
-    env = {**os.environ, "CWGTOOL_CACHE_DIR": str(cache_dir)}
-    proc = subprocess.run([sys.executable, "-c", code, *files, "-q", "-O", "OUT"], capture_output=True, text=True, env=env, cwd=tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stderr.strip() == "[]"
-    assert _tree(tmp_path / "OUT")  # and it did write the documents
 
 
 def test_resolve_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cwgtool.check import all_rules
-from cwgtool.cli import _register, app
+from cwgtool.cli import app
 from cwgtool.render.diagnostics import _gh_data, _gh_property
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +21,6 @@ SCHEMA = ROOT / "tests" / "data" / "sarif" / "sarif-schema-2.1.0.json"
 CWG12 = RECORDS / "cwg12" / "cwg12.txt"
 CWG16 = RECORDS / "cwg16" / "cwg16.txt"
 
-_register()
 runner = CliRunner()
 
 

@@ -10,10 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cwgtool import __version__
-from cwgtool.cli import _register, app
+from cwgtool.cli import app
 from tests.conftest import FIXTURES
 
-_register()
 runner = CliRunner()
 CWG12 = str(FIXTURES / "records" / "cwg12" / "cwg12.txt")
 CWG14 = str(FIXTURES / "records" / "cwg14" / "cwg14-auto.docx")

@@ -140,9 +140,8 @@ def test_source_line_deep_in_the_front_matter_is_not_a_cover_field() -> None:
 
 @pytest.mark.parametrize("command", ["topics", "actions"])
 def test_cli_reads_contributions(command: str) -> None:
-    from cwgtool.cli import _register, app
+    from cwgtool.cli import app
 
-    _register()
     result = CliRunner().invoke(app, [command, str(_txt("c18-3-joint-rev")), "--format", "json", "--no-cache"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
@@ -154,9 +153,8 @@ def test_cli_reads_contributions(command: str) -> None:
 
 
 def test_cli_parse_returns_contribution_fields() -> None:
-    from cwgtool.cli import _register, app
+    from cwgtool.cli import app
 
-    _register()
     result = CliRunner().invoke(app, ["parse", str(_txt("c18-4-canada-annex")), "--no-cache"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cwgtool.cli import _register, app
+from cwgtool.cli import app
 from cwgtool.index import connect, normalise_title, store_document
 from cwgtool.model import ActorKind, Document, Meeting, Position, Source, Stance, Submitter, Topic
 
 RECORDS = Path(__file__).resolve().parents[2] / "fixtures" / "records"
-_register()
 TABLES = ["documents", "sections", "paragraphs", "contributions", "submitters", "positions", "position_members", "actions", "topics", "topic_questions"]
 
 

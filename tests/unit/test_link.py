@@ -84,9 +84,8 @@ def test_contribution_without_record_meeting() -> None:
 
 
 def _cli(*args: str) -> object:
-    from cwgtool.cli import _register, app
+    from cwgtool.cli import app
 
-    _register()
     result = CliRunner().invoke(app, ["link", *args, "--no-cache", "-q"])
     assert result.exit_code == 0, result.output
     return result
@@ -112,8 +111,7 @@ def test_cli_symbol_and_rows(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_cli_unknown_symbol_fails() -> None:
-    from cwgtool.cli import _register, app
+    from cwgtool.cli import app
 
-    _register()
     result = CliRunner().invoke(app, ["link", str(MEETING), "--symbol", "CWG-Internet-18/9", "--no-cache", "-q"])
     assert result.exit_code == 1

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from cwgtool.cli import app
+from cwgtool import api
+from cwgtool.cli.common import command
 
-cache_app = typer.Typer(help="Inspect or empty the parsed-document cache.", no_args_is_help=True)
-app.add_typer(cache_app, name="cache")
+app = typer.Typer(help="Inspect or empty the parsed-document cache.", no_args_is_help=True)
 
 
 def _size(n: int) -> str:
@@ -19,20 +19,15 @@ def _size(n: int) -> str:
     return f"{n} B"
 
 
-@cache_app.command("info")
-def info_cmd() -> None:
+@command(app, "info")
+def info() -> None:
     """Where the cache lives, how many parsed documents it holds and their size."""
-    from cwgtool.cache import ParseCache
-
-    info = ParseCache().info()
-    typer.echo(f"location: {info.location}\nentries:  {info.entries}\nsize:     {_size(info.size)} ({info.size} bytes)")
+    found = api.cache_info()
+    typer.echo(f"location: {found.location}\nentries:  {found.entries}\nsize:     {_size(found.size)} ({found.size} bytes)")
 
 
-@cache_app.command("clear")
-def clear_cmd() -> None:
+@command(app, "clear")
+def clear() -> None:
     """Delete every cached parse (they are rebuilt on demand)."""
-    from cwgtool.cache import ParseCache
-
-    cache = ParseCache()
-    n = cache.clear()
-    typer.echo(f"removed {n} cached document{'s' if n != 1 else ''} from {cache.root}")
+    n, where = api.cache_clear()
+    typer.echo(f"removed {n} cached document{'s' if n != 1 else ''} from {where}")

@@ -12,38 +12,31 @@ import sys
 import typer
 
 from cwgtool.check.registry import Rule, Severity
-from cwgtool.cli import app
 from cwgtool.cli.common import (
     ENGINE,
     EXIT_FINDINGS,
     EXIT_INPUT,
     EXIT_OK,
-    EXIT_USAGE,
     PASSWORD,
-    PdfEngine,
     Settings,
     emit,
     error,
     stdout_is_terminal,
 )
+from cwgtool.cli.common import usage_error as _usage
+from cwgtool.options import PdfEngine, RulesFormat
 from cwgtool.render.diagnostics import CheckFormat
 
 
-def _usage(message: str) -> typer.Exit:
-    error(message)
-    return typer.Exit(EXIT_USAGE)
-
-
-@app.command("check")
-def check_cmd(
-    inputs: list[str] = typer.Argument(..., help="Records to check: files, folders (recursive), globs, or - for stdin."),
-    select: str | None = typer.Option(None, "--select", help='Rule codes or prefixes to enable, comma-separated ("NUM,TXT001"). Replaces the config file\'s list.'),
-    ignore: str | None = typer.Option(None, "--ignore", help="Rule codes or prefixes to disable, comma-separated. Replaces the config file's list."),
+def check(
+    inputs: list[str] = typer.Argument(..., metavar="FILE...", help="Records to check: files, folders (recursive), globs, or - for stdin."),
+    select: str | None = typer.Option(None, "--select", metavar="CODES", help='Rule codes or prefixes to enable, comma-separated ("NUM,TXT001"). Replaces the config file\'s list.'),
+    ignore: str | None = typer.Option(None, "--ignore", metavar="CODES", help="Rule codes or prefixes to disable, comma-separated. Replaces the config file's list."),
     severity: Severity | None = typer.Option(None, "--severity", help="Failing threshold: exit 1 when a finding is at or above it (default: warning).", case_sensitive=False),
     fmt: CheckFormat = typer.Option(CheckFormat.TEXT, "--format", "-f", help="text, json, github (workflow annotations), sarif (2.1.0), junit (XML).", case_sensitive=False),
-    output: str | None = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
-    baseline: str | None = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file."),
-    write_baseline: str | None = typer.Option(None, "--write-baseline", help="Record the current findings in this file (JSON) and exit 0."),
+    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to this file instead of stdout."),
+    baseline: str | None = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings not recorded in this baseline file."),
+    write_baseline: str | None = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the current findings in this file (JSON) and exit 0."),
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
 ) -> None:
@@ -125,10 +118,11 @@ def check_cmd(
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-@app.command("rules")
-def rules_cmd(
-    code: str | None = typer.Argument(None, help="A rule code or name (prints its documentation) or a code prefix (lists that group)."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="table (default on a terminal), tsv (default when piped), json, markdown."),
+def rules(
+    code: str | None = typer.Argument(None, metavar="[CODE]", help="A rule code or name (prints its documentation) or a code prefix (lists that group)."),
+    fmt: RulesFormat | None = typer.Option(
+        None, "--format", "-f", help="table (default on a terminal), tsv (default when piped), json, markdown.", case_sensitive=False
+    ),
 ) -> None:
     """List the checker's rules, or print one rule's documentation."""
     import json
@@ -146,7 +140,7 @@ def rules_cmd(
         rules = [r for r in rules if r.code.startswith(wanted.upper())]
         if not rules:
             raise _usage(f"unknown rule {code!r} (see `cwgtool rules`)")
-    chosen = (fmt or ("table" if stdout_is_terminal() else "tsv")).lower()
+    chosen = fmt or (RulesFormat.TABLE if stdout_is_terminal() else RulesFormat.TSV)
     if chosen == "json":
         rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary, "docs": r.docs} for r in rules]
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
@@ -156,7 +150,7 @@ def rules_cmd(
         sys.stdout.write("code\tname\tseverity\tsummary\n")
         for r in rules:
             sys.stdout.write(f"{r.code}\t{r.name}\t{r.severity.value}\t{r.summary}\n")
-    elif chosen == "table":
+    else:
         from rich.console import Console
         from rich.table import Table
 
@@ -166,8 +160,6 @@ def rules_cmd(
         for r in rules:
             table.add_row(r.code, r.name, r.severity.value, r.summary)
         Console().print(table)
-    else:
-        raise _usage(f"unknown format {fmt!r} (table, tsv, json, markdown)")
 
 
 def rules_markdown(rules: list[Rule]) -> str:

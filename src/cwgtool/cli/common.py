@@ -1,10 +1,8 @@
-"""What every subcommand shares: input expansion, option types, errors, output.
+"""What every command shares: option declarations (written once), exit codes, errors, output.
 
-Importing this module does not import typer: ``cwgtool parse`` on its common arguments runs
-without typer (see ``cwgtool.cli.main``), and typer 0.29 alone costs ~90 ms of start-up (it
-builds a pydantic TypeAdapter per parameter). The shared option declarations (``INPUTS``,
-``JOBS``…) are therefore made on first access (module ``__getattr__``), and errors exit with
-``SystemExit(code)``, which typer passes through exactly like ``typer.Exit(code)``.
+The CLI is typer over :mod:`cwgtool.api`. A command module turns its arguments into one request
+(:mod:`cwgtool.options`), makes one library call and renders the result (:mod:`cwgtool.render`);
+this module holds what they would otherwise each repeat.
 """
 
 from __future__ import annotations
@@ -12,14 +10,21 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from cwgtool.batch import Outcome, ParseOptions, parse_many
-from cwgtool.readers import DEFAULT_PDF_ENGINE
+import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
+
+from cwgtool import api
+from cwgtool.options import DEFAULT_PDF_ENGINE, ParseOptions, PdfEngine
+from cwgtool.render.rows import RowFormat
+from cwgtool.render.terminal import one_line
 
 if TYPE_CHECKING:
     from rich.progress import Progress
+
+    from cwgtool.api import Outcome
+    from cwgtool.limits import Limits
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -29,55 +34,113 @@ EXIT_LIMIT = 4
 EXIT_INTERRUPTED = 130
 
 
-class PdfEngine(StrEnum):
-    PDFPLUMBER = "pdfplumber"
-    PDFIUM = "pdfium"
+# -- typer, in cwgtool's words -----------------------------------------------------------------
 
 
-def _options() -> dict[str, Any]:
-    """The typer parameter declarations shared by the commands (``__getattr__`` makes them once)."""
-    import typer
+class _NamedArgument(TyperArgument):
+    """An argument shown by its metavar alone ("FILE...", "[FILE]..."), without typer's Python
+    type ("<list[str]>") or braces ("{inputs}...")."""
 
-    return {
-        "INPUTS": typer.Argument(..., help="Files, folders (searched recursively), globs, or - for stdin."),
-        "INPUTS_OPTIONAL": typer.Argument(
-            None, help="Files, folders (searched recursively), globs, or - for stdin. With --db: only documents at/under these paths."
-        ),
-        "DB": typer.Option(None, "--db", help="Answer from this SQLite archive (built by `cwgtool index`) instead of parsing files."),
-        "JOBS": typer.Option(None, "--jobs", "-j", min=1, help="Parallel parser processes (default: number of CPUs; 1 = in-process)."),
-        "NO_CACHE": typer.Option(False, "--no-cache", help="Neither read nor write the parsed-document cache."),
-        "ENGINE": typer.Option(
-            PdfEngine(DEFAULT_PDF_ENGINE), "--pdf-engine", help="PDF text engine (pdfplumber is the slower reference).", case_sensitive=False
-        ),
-        "PASSWORD": typer.Option(None, "--password", help="Password for encrypted PDFs."),
-        "OUTPUT": typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout."),
-        "DEBUG": typer.Option(False, "--debug", callback=_set_debug, help="Show the traceback behind an error message."),
-        "QUIET": typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr."),
-    }
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        return [str(self.metavar)]
 
 
-def __getattr__(name: str) -> Any:
-    if name.isupper():
-        g = globals()
-        if "INPUTS" not in g:
-            g.update(_options())
-        if name in g:
-            return g[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def _wording(exc: Exception, param: Any) -> str | None:
+    """A bad option value described in cwgtool's words, from the validation error behind it.
+
+    typer validates values with pydantic and shows pydantic's text ("Value error, 'x' is not
+    one of…", "Input should be a valid integer, unable to parse string as an integer"); this
+    names the value and what was expected instead. None: keep typer's message.
+    """
+    cause = exc.__cause__
+    errors = getattr(cause, "errors", None)
+    if errors is None:
+        return None
+    first = errors()[0]
+    kind, value, ctx = first.get("type"), first.get("input"), first.get("ctx") or {}
+    descriptor = getattr(param, "type_descriptor", None)
+    choices = getattr(descriptor, "choices", None) if getattr(descriptor, "is_choice", False) else None
+    if choices:
+        valid = ", ".join(str(getattr(c, "value", c)) for c in choices)
+        return f"{value!r} is not one of: {valid}"
+    if kind in ("int_parsing", "int_from_float"):
+        return f"{value!r} is not a whole number"
+    if kind == "float_parsing":
+        return f"{value!r} is not a number"
+    if kind == "greater_than_equal":
+        return f"{value!r} is less than {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"{value!r} is more than {ctx.get('le')}"
+    return None
 
 
-class Settings:
-    """Process-wide CLI settings given before or after the command (``--debug``, limits)."""
+def _parse_args(parse: Any, ctx: Any, args: list[str]) -> list[str]:
+    try:
+        return parse(ctx, args)
+    except typer.BadParameter as exc:
+        words = _wording(exc, exc.param)
+        if words is not None:
+            exc.message = words
+        raise
 
-    debug: bool = False
-    formula_guard: bool = True  # csv cells like "=…" get a leading ' (off with --raw-csv)
-    limit_overrides: dict[str, Any] = {}  # noqa: RUF012 - set once by the root callback
 
-    @classmethod
-    def limits(cls) -> Any:
-        from cwgtool.limits import Limits
+class Command(TyperCommand):
+    """typer's command with help that shows FILE/PATH/N, errors in cwgtool's words, and
+    cwgtool's own errors turned into one line and their exit code."""
 
-        return Limits.from_env().with_overrides(**cls.limit_overrides)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if type(p) is TyperArgument and p.metavar:
+                p.__class__ = _NamedArgument
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return _parse_args(super().parse_args, ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except api.CwgError as exc:
+            error(str(exc))
+            if Settings.debug:
+                sys.stderr.write(api.debug_details(exc))
+            raise typer.Exit(exc.exit_code) from None
+
+
+class Group(TyperGroup):
+    """The root command: option errors in cwgtool's words, as for :class:`Command`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return _parse_args(super().parse_args, ctx, args)
+
+
+def command(app: typer.Typer, name: str) -> Any:
+    """``app.command(name)`` with :class:`Command` (help metavars, error wording)."""
+    return app.command(name, cls=Command)
+
+
+# -- option declarations, once ------------------------------------------------------------------
+
+_INPUT_HELP = "Files, folders (searched recursively), globs, or - for stdin."
+INPUTS = typer.Argument(..., metavar="FILE...", help=_INPUT_HELP, show_default=False)
+INPUTS_OPTIONAL = typer.Argument(
+    None, metavar="[FILE]...", help=_INPUT_HELP + " With --db: only documents at/under these paths.", show_default=False
+)
+DB = typer.Option(None, "--db", metavar="ARCHIVE", help="Answer from this SQLite archive (built by `cwgtool index`) instead of parsing files.")
+JOBS = typer.Option(None, "--jobs", "-j", metavar="N", min=1, help="Parallel parser processes (default: number of CPUs; 1 = in-process).")
+NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the parsed-document cache.")
+ENGINE = typer.Option(
+    DEFAULT_PDF_ENGINE, "--pdf-engine", help="PDF text engine (pdfplumber is the slower reference).", case_sensitive=False
+)
+PASSWORD = typer.Option(None, "--password", metavar="TEXT", help="Password for encrypted PDFs.")
+OUTPUT = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file (atomically) instead of stdout.")
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr.")
+ROW_FORMAT = typer.Option(
+    None, "--format", "-f", help="table (default on a terminal), json, jsonl, csv, tsv (default when piped).", case_sensitive=False
+)
 
 
 def _set_debug(value: bool) -> bool:
@@ -86,24 +149,50 @@ def _set_debug(value: bool) -> bool:
     return value
 
 
-def usage_error(message: str) -> None:
-    error(message)
-    raise SystemExit(EXIT_USAGE)
+DEBUG = typer.Option(False, "--debug", callback=_set_debug, help="Show the traceback behind an error message.")
+
+
+class Settings:
+    """Process-wide CLI settings given before the command (``--debug``, limits)."""
+
+    debug: bool = False
+    formula_guard: bool = True  # csv cells like "=…" get a leading ' (off with --raw-csv)
+    limit_overrides: ClassVar[dict[str, Any]] = {}  # set once by the root callback
+
+    @classmethod
+    def limits(cls) -> Limits:
+        return api.limits(**cls.limit_overrides)
+
+
+def parse_options(engine: PdfEngine, password: str | None, jobs: int | None, no_cache: bool) -> ParseOptions:
+    """The one :class:`ParseOptions` of a command, from the shared options."""
+    return ParseOptions(
+        pdf_engine=engine, password=password, use_cache=not no_cache, limits=Settings.limits(), debug=Settings.debug, jobs=jobs
+    )
+
+
+# -- errors and output --------------------------------------------------------------------------
 
 
 def error(message: str) -> None:
     """One line on stderr, whatever a file name or document holds (see ``render.terminal``)."""
-    from cwgtool.render.terminal import one_line
-
     sys.stderr.write(f"cwgtool: {one_line(message)}\n")
+
+
+def usage_error(message: str) -> typer.Exit:
+    """Print ``message`` and return the exit to raise (``raise usage_error(...)``)."""
+    error(message)
+    return typer.Exit(EXIT_USAGE)
 
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def color_allowed() -> bool:
-    return stdout_is_terminal() and not os.environ.get("NO_COLOR")
+def row_format(fmt: RowFormat | None, output: str | None, *, piped: RowFormat = RowFormat.TSV) -> RowFormat:
+    """The format asked for, else a table on a terminal and ``piped`` otherwise; never a table into a file."""
+    chosen = fmt or (RowFormat.TABLE if stdout_is_terminal() and not output else piped)
+    return RowFormat.TSV if chosen is RowFormat.TABLE and output else chosen
 
 
 class BatchStatus:
@@ -168,46 +257,30 @@ class _Bar:
             self.progress.stop()
 
 
-def default_jobs() -> int:
-    return os.cpu_count() or 1
-
-
 def documents(
     inputs: list[str],
-    engine: PdfEngine,
-    password: str | None,
+    options: ParseOptions,
     status: BatchStatus,
     quiet: bool = False,
     *,
-    jobs: int | None = None,
-    use_cache: bool = True,
     paths: list[str] | None = None,
     as_json: bool = False,
 ) -> Iterator[Outcome]:
     """Parse inputs in order; report each failure on stderr as one line and keep going.
 
     Progress goes to stderr only for a batch, only on a terminal, never with --quiet.
-    ``as_json``: outcomes carry the document's JSON text, maybe no model (see ``parse_many``).
+    ``as_json``: outcomes carry the document's JSON text, maybe no model (see ``api.parse_many``).
     """
     if paths is None:
-        from cwgtool.fileio import resolve_inputs  # not cwgtool.api: that imports the model
-
-        paths = resolve_inputs(inputs)
+        paths = api.resolve_inputs(inputs)
     if not paths:
         error("no input documents found")
-        raise SystemExit(EXIT_INPUT)
+        raise typer.Exit(EXIT_INPUT)
     status.total = len(paths)
     bar = _Bar(len(paths)) if len(paths) > 1 and not quiet and sys.stderr.isatty() else None
-    options = ParseOptions(
-        pdf_engine=str(PdfEngine(engine).value),
-        password=password,
-        use_cache=use_cache,
-        limits=Settings.limits(),
-        debug=Settings.debug,
-    )
     try:
         on_done = bar.advance if bar else None
-        for outcome in parse_many(paths, options, jobs=jobs or default_jobs(), on_done=on_done, as_json=as_json):
+        for outcome in api.parse_many(paths, options, on_done=on_done, as_json=as_json):
             if outcome.error is not None:
                 error(f"{outcome.path}: {outcome.error}")
                 if outcome.detail:
@@ -224,33 +297,28 @@ def documents(
             bar.stop()
 
 
-def finish(status: BatchStatus, total_hint: int | None = None, *, always: bool = False) -> None:
+def finish(status: BatchStatus, *, always: bool = False) -> None:
     """Summary on stderr for batches with failures (or for every batch with ``always``), then exit."""
     if (status.failures or always) and (status.done + len(status.failures)) > 1:
         if status.failures:
             error(f"{status.done} parsed, {len(status.failures)} failed:")
-            from cwgtool.render.terminal import one_line
-
             for f in status.failures:
                 sys.stderr.write(f"  {one_line(f'{f.path}: {f.error}')}\n")
         else:
             error(f"{status.done} parsed, 0 failed")
     code = status.exit_code()
     if code:
-        raise SystemExit(code)
+        raise typer.Exit(code)
 
 
 def emit(text: str, output: str | None, *, durable: bool = True) -> None:
     """``text`` to stdout, or atomically to ``output``; ``durable=False`` skips the fsync (batches,
     see :mod:`cwgtool.fileio` for what that gives up)."""
     if output:
-        from cwgtool.fileio import write_text_atomic
-
         try:
-            write_text_atomic(output, text, durable=durable)
+            api.write_text(output, text, durable=durable)
         except OSError as exc:
-            error(f"{output}: cannot write: {exc.strerror or exc}")
-            raise SystemExit(EXIT_USAGE) from None
+            raise usage_error(f"{output}: cannot write: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -259,12 +327,9 @@ def emit(text: str, output: str | None, *, durable: bool = True) -> None:
 def emit_bytes(data: bytes, output: str) -> None:
     """Ready UTF-8 ``data`` to one file of a batch (``parse --output-dir``): atomic, no fsync —
     see :mod:`cwgtool.fileio` for what that gives up."""
-    from cwgtool.fileio import write_bytes_atomic
-
     if os.linesep != "\n":  # pragma: no cover - Windows: what a text-mode write would give
         data = data.replace(b"\n", os.linesep.encode())
     try:
-        write_bytes_atomic(output, data, durable=False)
+        api.write_bytes(output, data)
     except OSError as exc:
-        error(f"{output}: cannot write: {exc.strerror or exc}")
-        raise SystemExit(EXIT_USAGE) from None
+        raise usage_error(f"{output}: cannot write: {exc.strerror or exc}") from None

@@ -1,50 +1,41 @@
-"""`cwgtool index` (load records into a SQLite archive) and `cwgtool search` (full text over it)."""
+"""`cwgtool index` (load records into a SQLite archive) and `cwgtool search` (full text over it).
+
+The incremental update and prune logic below moves into :mod:`cwgtool.index` (``index.update``);
+until then this module holds it.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any
 
 import typer
 
-from cwgtool.cli import app
+from cwgtool import api
 from cwgtool.cli.common import (
     DEBUG,
     ENGINE,
-    EXIT_INPUT,
     INPUTS,
     JOBS,
     NO_CACHE,
     PASSWORD,
     QUIET,
     BatchStatus,
-    PdfEngine,
     Settings,
     documents,
     emit,
     error,
-    stdout_is_terminal,
+    parse_options,
+    row_format,
 )
+from cwgtool.options import PdfEngine
 from cwgtool.render.rows import RowFormat
-from cwgtool.render.terminal import one_line
+from cwgtool.render.terminal import markup_safe, one_line
 
-DB_REQUIRED = typer.Option(..., "--db", help="SQLite archive file (created if missing).")
-
-
-def open_db(path: str, *, create: bool = False) -> Any:
-    """Open an archive or exit 3 with a one-line reason."""
-    from cwgtool.index import ArchiveError, connect
-
-    try:
-        return connect(path, create=create)
-    except ArchiveError as exc:
-        error(str(exc))
-        raise typer.Exit(EXIT_INPUT) from None
+DB_REQUIRED = typer.Option(..., "--db", metavar="ARCHIVE", help="SQLite archive file (created if missing).")
 
 
-@app.command("index")
-def index_cmd(
+def index(
     inputs: list[str] = INPUTS,
     db: str = DB_REQUIRED,
     prune: bool = typer.Option(False, "--prune", help="Remove archived documents that no longer exist under the given folders."),
@@ -57,13 +48,12 @@ def index_cmd(
     debug: bool = DEBUG,
 ) -> None:
     """Load records into a SQLite archive (incremental: unchanged files are skipped). Schema: docs/database.md."""
-    from cwgtool.api import resolve_inputs
     from cwgtool.fileio import sha256_file
     from cwgtool.index import delete_document, indexed_documents, store_document
 
     paths: list[str] = []
     seen: set[str] = set()
-    for p in resolve_inputs(inputs):
+    for p in api.resolve_inputs(inputs):
         if p == "-":
             error("-: stdin cannot be indexed (the archive needs a file path); skipped")
             continue
@@ -72,7 +62,7 @@ def index_cmd(
             seen.add(norm)
             paths.append(norm)
 
-    conn = open_db(db, create=True)
+    conn = api.open_archive(db, create=True)
     known = indexed_documents(conn)
     todo: list[str] = []
     unchanged = 0
@@ -89,7 +79,7 @@ def index_cmd(
     status = BatchStatus()
     indexed = 0
     if todo:
-        for outcome in documents(inputs, engine, password, status, quiet, jobs=jobs, use_cache=not no_cache, paths=todo):
+        for outcome in documents(inputs, parse_options(engine, password, jobs, no_cache), status, quiet, paths=todo):
             assert outcome.document is not None
             store_document(conn, outcome.document, path=outcome.path)
             indexed += 1
@@ -115,35 +105,28 @@ def index_cmd(
 
 
 def _highlight(snippet: str, rich_markup: bool) -> str:
-    from cwgtool.index import HIGHLIGHT_END, HIGHLIGHT_START
+    start, end = api.highlight_marks()
 
     if rich_markup:
-        from cwgtool.render.terminal import markup_safe
-
-        return markup_safe(snippet).replace(HIGHLIGHT_START, "[bold yellow]").replace(HIGHLIGHT_END, "[/bold yellow]")
-    return snippet.replace(HIGHLIGHT_START, "[").replace(HIGHLIGHT_END, "]")
+        return markup_safe(snippet).replace(start, "[bold yellow]").replace(end, "[/bold yellow]")
+    return snippet.replace(start, "[").replace(end, "]")
 
 
-@app.command("search")
-def search_cmd(
-    query: str = typer.Argument(..., help='Words (all must occur) or FTS5 syntax: "exact phrase", a OR b, NEAR(a b), prefix*.'),
-    db: str = typer.Option(..., "--db", help="SQLite archive built by `cwgtool index`."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many paragraphs."),
+def search(
+    query: str = typer.Argument(..., metavar="QUERY", help='Words (all must occur) or FTS5 syntax: "exact phrase", a OR b, NEAR(a b), prefix*.'),
+    db: str = typer.Option(..., "--db", metavar="ARCHIVE", help="SQLite archive built by `cwgtool index`."),
+    limit: int = typer.Option(20, "--limit", "-n", metavar="N", min=1, help="At most this many paragraphs."),
     fmt: RowFormat | None = typer.Option(None, "--format", "-f", help="table (default on a terminal), json, jsonl, csv, tsv.", case_sensitive=False),
-    paths: list[str] = typer.Option([], "--path", help="Only documents at/under this path (repeatable)."),
+    paths: list[str] = typer.Option([], "--path", metavar="PATH", help="Only documents at/under this path (repeatable)."),
 ) -> None:
     """Full-text search over every archived paragraph; matches are shown between [ ] (highlighted on a terminal)."""
-    from cwgtool.index import search
     from cwgtool.render.rows import render_rows
 
-    conn = open_db(db)
-    hits = search(conn, query, limit=limit, paths=paths or None)
-    chosen = fmt or (RowFormat.TABLE if stdout_is_terminal() else RowFormat.TSV)
+    hits = api.search(db, query, limit=limit, paths=paths or None)
+    chosen = row_format(fmt, None)
     if chosen is RowFormat.TABLE:
         from rich.console import Console
         from rich.table import Table
-
-        from cwgtool.render.terminal import markup_safe
 
         table = Table(title=f"{len(hits)} paragraph{'s' if len(hits) != 1 else ''} matching {query!r}", expand=True)
         for col, ratio in (("file", 2), ("meeting", 1), ("section", 2), ("par.", 1), ("snippet", 6)):

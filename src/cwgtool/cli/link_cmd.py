@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from cwgtool.cli import app
+from cwgtool import api
 from cwgtool.cli.common import (
     DEBUG,
     ENGINE,
@@ -25,14 +25,15 @@ from cwgtool.cli.common import (
     PASSWORD,
     QUIET,
     BatchStatus,
-    PdfEngine,
     Settings,
     documents,
     emit,
     error,
     finish,
-    stdout_is_terminal,
+    parse_options,
+    row_format,
 )
+from cwgtool.options import PdfEngine
 from cwgtool.render.rows import RowFormat
 
 if TYPE_CHECKING:
@@ -87,13 +88,12 @@ def _print_detail(item: ContributionLink) -> None:
                 console.print(safe(f"Outcome ({t.title}): {t.outcome}"))
 
 
-@app.command("link")
-def link_cmd(
+def link(
     inputs: list[str] = INPUTS,
     fmt: RowFormat | None = typer.Option(
         None, "--format", "-f", help="json (default when piped), jsonl, csv, tsv, table (default on a terminal).", case_sensitive=False
     ),
-    symbol: str | None = typer.Option(None, "--symbol", "-s", help="Only this contribution (any written form: CWG-Internet-18/3(Rev.1)-E)."),
+    symbol: str | None = typer.Option(None, "--symbol", "-s", metavar="SYMBOL", help="Only this contribution (any written form: CWG-Internet-18/3(Rev.1)-E)."),
     output: str | None = OUTPUT,
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
@@ -104,11 +104,10 @@ def link_cmd(
 ) -> None:
     """Join records and contribution documents: what each contribution proposed, the positions
     taken on it, contributions never discussed and discussed contributions with no document."""
-    from cwgtool.link import link
-
     status = BatchStatus()
-    docs = [o.document for o in documents(inputs, engine, password, status, quiet, jobs=jobs, use_cache=not no_cache) if o.document]
-    report: LinkReport = link(docs)
+    options = parse_options(engine, password, jobs, no_cache)
+    docs = [o.document for o in documents(inputs, options, status, quiet) if o.document]
+    report: LinkReport = api.link(docs)
     items = report.contributions
     if symbol:
         one = report.get(symbol)
@@ -116,9 +115,7 @@ def link_cmd(
             error(f"no contribution {symbol} in the records or contribution documents given")
             raise typer.Exit(EXIT_NOT_FOUND)
         items = [one]
-    chosen = fmt or (RowFormat.TABLE if stdout_is_terminal() and not output else RowFormat.JSON)
-    if chosen is RowFormat.TABLE and output:
-        chosen = RowFormat.TSV
+    chosen = row_format(fmt, output, piped=RowFormat.JSON)
     if chosen is RowFormat.JSON:
         data: Any = items[0].model_dump(mode="json") if symbol else report.model_dump(mode="json")
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
