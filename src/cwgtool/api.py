@@ -104,6 +104,9 @@ def build_document(result: ReadResult, source: Source) -> Document:
         kind=meta.kind,
         title=meta.title,
         symbol=meta.symbol,
+        symbol_printed=meta.symbol_printed,
+        revision=meta.revision,
+        addendum=meta.addendum,
         date=meta.date,
         language=meta.language,
         meeting=meta.meeting,
@@ -115,7 +118,7 @@ def build_document(result: ReadResult, source: Source) -> Document:
     if doc.kind is DocumentKind.UNKNOWN:
         doc.warnings.append("not recognised as a CWG summary record or contribution; parsed generically")
         return doc
-    if doc.kind is DocumentKind.CONTRIBUTION:
+    if doc.kind in (DocumentKind.CONTRIBUTION, DocumentKind.NOTE):
         from cwgtool.extract import contribution_doc
 
         contribution_doc.enrich(doc, meta)

@@ -18,8 +18,21 @@ class _Model(BaseModel):
 
 
 class DocumentKind(StrEnum):
+    """What the document is (README "Document kinds").
+
+    ``summary_record``: the record of a meeting (a working group's summary or final report, a
+    Council plenary's summary record); ``report``: a report about a group's meetings or work
+    that is not the record of one meeting (the Chairman's report to Council, a draft report on
+    the group's outcomes); ``contribution``: a document submitted to a meeting by Member States
+    or the secretariat; ``note``: a Note by the Secretary-General (or the secretariat, the
+    Chair) transmitting a report or an annex; ``consultation``: an open-consultation page (a
+    topic and its questions); ``unknown``: anything else, parsed generically."""
+
     SUMMARY_RECORD = "summary_record"
+    REPORT = "report"
     CONTRIBUTION = "contribution"
+    NOTE = "note"
+    CONSULTATION = "consultation"
     UNKNOWN = "unknown"
 
 
@@ -71,6 +84,7 @@ class ContributionRef(_Model):
     """A contribution discussed in a summary record."""
 
     symbol: str | None
+    symbol_printed: str | None = Field(None, description="The symbol as the record prints it, when it differs from the canonical one")
     revision: str | None = None
     type: str = Field("contribution", description='"contribution" (by Member States or others) or "report" (secretariat/Chair reports)')
     submitters: list[Submitter] = Field(default_factory=list)
@@ -153,7 +167,9 @@ class Document(_Model):
     date: str | None = None
     language: str | None = None
     meeting: Meeting = Field(default_factory=Meeting)
+    symbol_printed: str | None = Field(None, description='The symbol as the document prints it ("WG-Internet 10/9", "C17/130(Rev.1)-E")')
     revision: str | None = Field(None, description='Revision of this document ("Rev.1"), from its symbol')
+    addendum: str | None = Field(None, description='Addendum of this document ("Add.1"), from its symbol or "Addendum 1 to Document …"')
     source_line: str | None = Field(None, description='Contribution documents: "Contribution by …" / "Note by the Secretary-General"')
     submitters: list[Submitter] = Field(default_factory=list, description="Contribution documents: who submitted it")
     headers_footers: list[str] = Field(default_factory=list)

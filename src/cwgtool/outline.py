@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from cwgtool.blocks import Block, BlockKind
 from cwgtool.labels import Label, LabelKind, classify_label, clean_text, split_label
 from cwgtool.model import Paragraph, Provenance, Section
+from cwgtool.symbols import find_symbols
 
 MAX_GAP = 3  # a section number may skip at most this many siblings and still count
 _SENTENCE_END = re.compile(r"[.;!?][\"'”’)]*\s*$")
@@ -108,6 +109,48 @@ def _items(blocks: Iterable[Block]) -> list[_Item]:
     if pending is not None:
         items.append(pending)
     return items
+
+
+# A line that titles the list after it, not the outline: "Subjects discussed" (a Council record's
+# table of subjects and documents), "Contents".
+_LIST_TITLE = re.compile(r"^(?:subjects\s+discussed|(?:table\s+of\s+)?contents|documents)\b", re.IGNORECASE)
+
+
+def _mark_lists_before_body(items: list[_Item]) -> None:
+    """Top-level numbers that list the document's subjects before its body are list items.
+
+    Council summary records open with a table "Subjects discussed / Documents" numbered 1, 2, 3…
+    and then number their body 1, 2, 3… again with paragraphs 1.1, 1.2. A run of top-level
+    numbers without any paragraph number, followed by a restart at 1 whose section has numbered
+    paragraphs, is that list; so is a run right after a "Subjects discussed" line. Left in place,
+    the list would become the outline and the body's real sections would be refused."""
+    tops = [i for i, it in enumerate(items) if it.number is not None and len(it.number) == 1]
+    ones = [i for i in tops if items[i].number == (1,)]
+    listed: set[int] = set()
+    if len(ones) >= 2:
+        first, second = ones[0], ones[1]
+        between = [i for i in range(first, second) if items[i].number is not None]
+        after = [it for it in items[second:] if it.number is not None]
+        if (
+            len(between) >= 2
+            and all(len(items[i].number or ()) == 1 for i in between)
+            and any(len(it.number or ()) >= 2 for it in after)
+        ):
+            listed.update(between)
+    for i, it in enumerate(items):
+        if it.label is None and _LIST_TITLE.match(it.text) and len(it.text) < 60:
+            expect = 1
+            j = i + 1
+            while j < len(items) and (items[j].number == (expect,) or items[j].label is None and items[j].text.lower() == "documents"):
+                if items[j].number is not None:
+                    listed.add(j)
+                    expect += 1
+                j += 1
+    for i in listed:
+        it = items[i]
+        label = it.label
+        assert label is not None
+        items[i] = _Item(Label(LabelKind.ITEM, label.raw, label.key), it.text, it.block)
 
 
 def _is_heading_form(item: _Item) -> bool:
@@ -329,20 +372,48 @@ def _number_styled_headings(items: list[_Item]) -> None:
         items[i] = _Item(Label(LabelKind.NUMBER, "", key), items[i].text, items[i].block)
 
 
+def _reads_as_paragraph(item: _Item, numpara_depths: set[int], last: bool) -> bool:
+    """A long numbered line that stops without a full stop is a paragraph cut short, not a
+    heading, when the document numbers its paragraphs at that depth ("2.1.Since PP-14 the Group
+    facilitated inputs from … and the 20" at the end of a copied opening). Headings that name a
+    document ("4. 1 CWG-Internet-12/4: Contribution by …") stay headings."""
+    num = item.number
+    if num is None or item.block.kind is BlockKind.HEADING or item.block.bold:
+        return False
+    words = len(item.text.split())
+    if last and len(num) >= 2 and words >= 12:
+        return True
+    return len(num) in numpara_depths and words >= 16 and not find_symbols(item.text)
+
+
+def _heading_like(item: _Item, first_section: bool) -> bool:
+    """A line that can be the heading whose number was lost: "- Introduction" (Word numbering
+    turned into a bullet) or, once the outline has begun, a short unnumbered title line."""
+    if item.number is not None or not item.text or len(item.text) > 200 or _SENTENCE_END.search(item.text):
+        return False
+    if item.label is not None:
+        return item.label.kind is LabelKind.BULLET and item.label.raw in "-–•·"
+    return len(item.text.split()) <= (8 if first_section else 20)
+
+
 def build_outline(blocks: Iterable[Block]) -> Outline:
     items = _items(blocks)
     _number_styled_headings(items)
+    _mark_lists_before_body(items)
     builder = _Builder()
     # First pass decides which numbered items are headings, so lettered runs can be scoped.
-    decisions: list[str] = []  # "heading" | "numpara" | "other"
+    decisions: list[str] = []  # "heading" | "numpara" | "implied" | "implied-title" | "other"
+    implied: dict[int, tuple[int, ...]] = {}  # item index → number of the section it implies
     probe = _Builder(probe=True)
-    for item in items:
+    numpara_depths: set[int] = set()
+    for i, item in enumerate(items):
         num = item.number
         kind = "other"
         if num is not None:
             hinted = item.block.kind is BlockKind.HEADING
             fits = probe.fits_heading(num) and (hinted or not probe.continues_list(num))
-            if _is_heading_form(item) and fits:
+            as_paragraph = _reads_as_paragraph(item, numpara_depths, i == len(items) - 1)
+            if _is_heading_form(item) and fits and not as_paragraph:
                 kind = "heading"
                 probe.open_section(num, item.text, item)
             elif probe.fits_paragraph(num):
@@ -350,15 +421,36 @@ def build_outline(blocks: Iterable[Block]) -> Outline:
             elif len(num) == 1 and fits and probe.numbers_paragraphs() and probe.refused.get(1) is None:
                 kind = "heading"  # documents numbering paragraphs "1", "2"…: a section without a title
                 probe.open_section(num, "", item)
+            elif len(num) == 2 and num[1] <= 2 and probe.fits_heading(num[:1]):
+                # "1.1 …" with no section 1: the heading's number was lost (Word numbering not
+                # copied, "- Introduction") or the heading itself is missing. The line just
+                # before, when it reads as a heading, is that section's title.
+                j = i - 1
+                first = not probe.outline.sections
+                if j >= 0 and decisions[j] == "other" and _heading_like(items[j], first):
+                    decisions[j] = "implied-title"
+                    implied[j] = num[:1]
+                    probe.open_section(num[:1], items[j].text, items[j])
+                else:
+                    implied[i] = num[:1]
+                    probe.open_section(num[:1], "", item)
+                kind = "implied" if i in implied else "numpara"
             else:
                 probe.refuse(num)
+            if kind in ("numpara", "implied"):
+                numpara_depths.add(len(num))
         decisions.append(kind)
     lettered = _lettered_runs(items, [d == "heading" for d in decisions], [d == "numpara" for d in decisions])
 
     for i, item in enumerate(items):
         kind = decisions[i]
         num = item.number
-        if kind == "heading" and num is not None:
+        if kind == "implied-title":
+            builder.open_section(implied[i], item.text, item)
+        elif kind == "implied" and num is not None:
+            builder.open_section(implied[i], "", item)
+            builder.add_paragraph(_paragraph(item, item.label.key), owner_number=num[:-1])  # type: ignore[union-attr]
+        elif kind == "heading" and num is not None:
             if _is_heading_form(item):
                 builder.open_section(num, item.text, item)
             else:

@@ -40,6 +40,7 @@ class Symbol:
     revision: str | None  # "Rev.1"
     start: int
     end: int
+    addendum: str | None = None  # "Add.1"
 
     @property
     def is_canonical(self) -> bool:
@@ -50,6 +51,11 @@ class Symbol:
 def _revision(written: str | None) -> str | None:
     """ "Rev. 1", "Rev1" → "Rev.1"."""
     return "Rev." + re.sub(r"\D", "", written) if written else None
+
+
+def _addendum(written: str | None) -> str | None:
+    """ "Add. 1", "Add1" → "Add.1"."""
+    return "Add." + re.sub(r"\D", "", written) if written else None
 
 
 def _canonical_body(body: str, name: str | None) -> str:
@@ -107,7 +113,7 @@ def _council_symbols(text: str) -> list[Symbol]:
         raw = m.group(0).rstrip()
         out.append(
             Symbol(raw, f"{m['body']}/{m['num']}", m["body"], None, m["num"], LANGUAGES.get(lang) if lang else None, rev,
-                   m.start(), m.start() + len(raw))
+                   m.start(), m.start() + len(raw), _addendum(m["add"]))
         )
     return out
 
@@ -159,6 +165,7 @@ def _long_symbols(text: str) -> list[Symbol]:
                 revision=rev,
                 start=m.start(),
                 end=m.start() + len(raw),
+                addendum=_addendum(m.group("add")),
             )
         )
     return out

@@ -112,7 +112,7 @@ Action requested: The Group is invited to take note of this note.
 
 def test_note_by_the_secretary_general_inline() -> None:
     doc = parse("note.txt", text=COVER)
-    assert doc.kind is DocumentKind.CONTRIBUTION
+    assert doc.kind is DocumentKind.NOTE  # read like a contribution, named for what it is
     assert doc.symbol == "CWG-Internet-20/2(Rev.1)" and doc.revision == "Rev.1"
     assert [(s.name, s.iso3) for s in doc.submitters] == [("Secretary-General", None)]
     # a record-like title under the source line is the contribution's own title

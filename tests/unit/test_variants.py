@@ -417,7 +417,7 @@ def test_other_group_symbols_and_contributions() -> None:
 
 def test_report_to_council_is_read_as_a_record() -> None:
     doc = cwgtool.parse("c17.txt", text=REPORT_TO_COUNCIL)
-    assert doc.kind.value == "summary_record"
+    assert doc.kind.value == "report"  # read like a record: contributions, positions, actions
     assert (doc.symbol, doc.date) == ("C17/51(Rev.1)", "2017-05-12")  # not the session's "15-25 May"
     assert [(c.symbol, [s.iso3 for s in c.submitters]) for c in doc.contributions] == [("CWG-Internet-10/3", ["IRN"])]
     assert [p.stance.value for p in doc.positions] == ["support", "oppose"]

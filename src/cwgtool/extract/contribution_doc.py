@@ -65,7 +65,7 @@ _FILE_FOOTER = re.compile(r"^[A-Z]:\\\S.*\.(?:docx?|pdf|rtf)\b[^.]{0,40}$", re.I
 def enrich(doc: Document, meta: Metadata) -> None:
     doc.source_line = meta.source_line
     sym = parse_symbol(doc.symbol or "")
-    doc.revision = sym.revision if sym else None
+    doc.revision = (sym.revision if sym else None) or doc.revision
     canonical = sym.canonical if sym else None
     source_at = _source_index(doc)
     if doc.source_line:

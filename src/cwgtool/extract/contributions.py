@@ -92,6 +92,7 @@ def contribution_from(section: Section) -> ContributionRef | None:
         discussion = _flatten(discussion_sec) if discussion_sec else []
     return ContributionRef(
         symbol=sym.canonical,
+        symbol_printed=sym.raw if sym.raw != sym.canonical else None,
         revision=sym.revision,
         type=source.kind,
         submitters=source.submitters,

@@ -73,7 +73,8 @@ _DATE_FIELD = re.compile(r"^Date\s*:?\s*(?P<date>.+)$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\b(?:Original\s*:\s*(?P<orig>[A-Z][a-z]+)|(?P<only>English|French|Spanish|Arabic|Chinese|Russian)\s+only)\b")
 _LANG_CODES = {"english": "en", "french": "fr", "spanish": "es", "arabic": "ar", "chinese": "zh", "russian": "ru"}
 _TITLE = re.compile(
-    r"^(?:draft\s+)?(?:final\s+)?(?:summary\s+record|report|outcome|summary|minutes)\b.*\bmeeting\b|^report by the chair"
+    r"^(?:draft\s+)?(?:final\s+)?(?:summary\s+record|report|outcome|summary|minutes)\b.*\bmeetings?\b|^report by the chair"
+    r"|^(?:draft\s+|interim\s+|progress\s+|annual\s+)?report\s+(?:on|of)\s+the\s+(?:outcomes?|activities|work)\b"
     r"|^(?:draft\s+|revised\s+|provisional\s+)?agenda(?:\s+of\s+the\s+\w+\s+meeting)?\s*$",  # agendas: titled, still kind unknown
     re.IGNORECASE,
 )
@@ -148,7 +149,35 @@ class Metadata:
     meeting: Meeting
     kind: DocumentKind
     source_line: str | None
+    symbol_printed: str | None = None
+    revision: str | None = None
+    addendum: str | None = None
 
+
+# The document's own symbol stands in a cover field or a running head: a short line, or after
+# "Document" outside brackets. A symbol inside running text ("… (Document CWG-FHR-12/15)") is
+# one the document cites.
+_OWN_SYMBOL_LINE = 80
+_DOCUMENT_FIELD = re.compile(r"(?<!\()\bDocument\s*:?\s*$", re.IGNORECASE)
+_ADDENDUM_TO = re.compile(r"^\s*Addendum\s+(?P<n>\d+)\s+to\b", re.IGNORECASE)
+
+
+def _own_symbol(line: str):  # noqa: ANN202 - Symbol | None
+    for sym in find_symbols(line):
+        if len(line.strip()) <= _OWN_SYMBOL_LINE or _DOCUMENT_FIELD.search(line[: sym.start]):
+            return sym
+    return None
+
+
+# "Council 2017", "Council 2019Geneva": the session of a Council document's cover.
+_COUNCIL_SESSION = re.compile(r"^\s*Council\s+(?P<year>(?:19|20)\d\d)\b")
+_PLENARY = re.compile(rf"\b(?P<ord>{_ORD}|inaugural)\s+plenary\s+meeting\b", re.IGNORECASE)
+# "Outcome of the fifteenth and sixteenth meetings of the Council Working Group on Child Online
+# Protection": a report about another body's meetings names that body and its first meeting.
+_MEETINGS_OF = re.compile(rf"\b(?P<ord>{_ORD})(?:\s+(?:and|to|-)\s+(?:{_ORD}))?\s*meetings?\s*of\s+the\b", re.IGNORECASE)
+# A country name set alone as the cover's source line ("Russian federation[1]", "RUSSIAN
+# FEDERATION", "Republic of Kenya"), possibly with a footnote marker.
+_FOOTNOTE = re.compile(r"\s*(?:\[\d{1,2}\]|\(\d{1,2}\)|\*+|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*$")
 
 def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: Sequence[Section]) -> Metadata:
     """Read the cover fields from the front-matter texts and the running heads."""
@@ -160,19 +189,21 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
     if body:
         meeting.body = body["body"] if body["body"].startswith(("CWG", "EG")) else "C" + body["body"]
 
-    symbol = language = date = title = source_line = None
+    symbol = language = date = title = source_line = symbol_printed = revision = addendum = None
     title_at = source_at = None
     candidates = [*lines, *furniture]
     for at, candidate in enumerate(candidates):
-        found = [s for s in find_symbols(candidate)]
-        if found:
-            sym = found[0]
+        sym = _own_symbol(candidate)
+        if sym is not None:
             revision = sym.revision or _revision_near(candidates, at)
-            symbol = sym.canonical + (f"({revision})" if revision else "")
+            addendum = sym.addendum or _addendum_near(candidates, at)
+            symbol = sym.canonical + (f"({addendum})" if addendum else "") + (f"({revision})" if revision else "")
+            symbol_printed = sym.raw
             language = sym.language
             meeting.body = meeting.body or sym.body
             meeting.number = meeting.number or sym.meeting
             break
+    _council_meeting(lines, meeting)
 
     for at, line in enumerate(lines):
         m = _MEETING.search(line)
@@ -208,7 +239,7 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
             title is None
             and _TITLE_HEAD.match(line.strip())
             and at + 1 < len(lines)
-            and _TITLE.search(joined := f"{line.strip()} {lines[at + 1].strip()}")
+            and _TITLE.search(joined := _title_lines_joined(lines, at))
         ):
             # "SUMMARY RECORD" / "OF THE EIGHTEENTH MEETING OF …": a title set on two lines
             title = re.sub(r"\s+", " ", joined).strip()
@@ -217,9 +248,9 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
             source_line is None
             and at < _COVER_LINES
             and len(line.strip()) <= _SOURCE_MAX_CHARS
-            and _CONTRIBUTION_SOURCE.search(line.strip())
+            and (_CONTRIBUTION_SOURCE.search(line.strip()) or _country_source(line))
         ):
-            source_line = line.strip()
+            source_line = _FOOTNOTE.sub("", line.strip())
             source_at = at
     if meeting.body is None and meeting.number is not None:
         for line in lines:
@@ -250,7 +281,64 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
     # contribution's own title: records never carry a source line above their title.
     source_first = source_at is not None and (title_at is None or source_at < title_at)
     kind = _kind(title, source_line, sections, source_first=source_first)
-    return Metadata(title, symbol, date, language, meeting, kind, source_line)
+    if kind is DocumentKind.UNKNOWN and _is_consultation(lines, sections):
+        kind = DocumentKind.CONSULTATION
+    return Metadata(title, symbol, date, language, meeting, kind, source_line, symbol_printed, revision, addendum)
+
+
+def _country_source(line: str) -> bool:
+    """A cover line that is nothing but Member State names: the contribution's source."""
+    from cwgtool.extract.submitters import parse_submitters
+
+    text = _FOOTNOTE.sub("", line.strip())
+    if not text or len(text) > 120 or text.endswith((".", ":")):
+        return False
+    subs = parse_submitters(text)
+    return bool(subs) and all(s.iso3 for s in subs)
+
+
+def _council_meeting(lines: Sequence[str], meeting: Meeting) -> None:
+    """Council and conference documents: the session ("Council 2017") is the body, and a
+    plenary's ordinal ("EIGHTH PLENARY MEETING") its number; a report on a working group's
+    meetings ("Outcome of the fifteenth and sixteenth meetings of the Council Working Group on
+    …") is filed under that group and its first meeting."""
+    if not meeting.body or not re.fullmatch(r"C\d\d", meeting.body):
+        return
+    head = lines[:_COVER_LINES * 2]
+    for line in head:
+        m = _MEETINGS_OF.search(line)
+        if m:
+            b = _BODY_NAME.search(line[m.end():]) or _BODY_NAME.search(" ".join(head))
+            if b:
+                meeting.body = _body_from_name(b["name"].strip())
+                meeting.number = ordinal_value(m["ord"])
+                return
+    session = next((m for line in head if (m := _COUNCIL_SESSION.match(line))), None)
+    meeting.body = f"Council {session['year']}" if session else f"Council 20{meeting.body[1:]}"
+    # a cover that lost its line breaks glues "OF THE" to the ordinal: "OF THESECOND PLENARY"
+    joined = re.sub(r"(?<=\bTHE)(?=[A-Z]{4})", " ", " ".join(line.strip() for line in head))
+    plenary = _PLENARY.search(joined)
+    if plenary and plenary["ord"].lower() != "inaugural":
+        meeting.number = ordinal_value(plenary["ord"])
+
+
+# An open-consultation page: the consultation named in a heading line, a topic and its questions.
+_CONSULTATION_HEAD = re.compile(r"\bopen\s+consultation\b", re.IGNORECASE)
+
+
+def _is_consultation(lines: Sequence[str], sections: Sequence[Section]) -> bool:
+    head = [line for line in lines[:_COVER_LINES] if len(line) < 120]
+    if not any(_CONSULTATION_HEAD.search(line) for line in head):
+        return False
+    text = " ".join(lines) + " " + " ".join(p.text for s in sections for p in s.paragraphs)
+    return text.count("?") >= 2 or bool(re.search(r"\bquestions?\b", text, re.IGNORECASE))
+
+def _title_lines_joined(lines: Sequence[str], at: int) -> str:
+    """"SUMMARY RECORD" + "OF THE EIGHTEENTH MEETING", or over three lines with "OF THE" alone."""
+    nxt = lines[at + 1].strip()
+    if re.fullmatch(r"of\s+the", nxt, re.IGNORECASE) and at + 2 < len(lines):
+        nxt = f"{nxt} {lines[at + 2].strip()}"
+    return f"{lines[at].strip()} {nxt}"
 
 
 # The first line of a title set on two lines: the record words alone, "of the … meeting" below.
@@ -276,11 +364,23 @@ def _title_fallback(lines: Sequence[str]) -> str | None:
 
 
 def _revision_near(candidates: Sequence[str], at: int) -> str | None:
-    """Revision written around the symbol rather than inside it (see ``_REVISION_TO``)."""
+    """Revision written around the symbol rather than inside it (see ``_REVISION_TO``), also
+    when the cover cell wraps "Revision 1 to" / "Document C17/130-E" over two lines."""
     m = _REVISION_TO.match(candidates[at])
+    if m is None and at > 0:
+        m = re.match(r"^\s*Revision\s+(?P<n>\d+)\s+to\s*$", candidates[at - 1], re.IGNORECASE)
     if m is None and at + 1 < len(candidates):
         m = _REVISION_LINE.match(candidates[at + 1])
     return f"Rev.{m['n']}" if m else None
+
+
+def _addendum_near(candidates: Sequence[str], at: int) -> str | None:
+    """"Addendum 1 to Document 20-E" (possibly on the line before the symbol's)."""
+    for line in candidates[max(0, at - 1) : at + 1]:
+        m = _ADDENDUM_TO.match(line)
+        if m:
+            return f"Add.{m['n']}"
+    return None
 
 
 def _has_summary_and_discussion(section: Section) -> bool:
@@ -307,17 +407,30 @@ def _discusses_contributions(sections: Sequence[Section]) -> bool:
     return False
 
 
+# A note transmitting a report ("Note by the Secretary-General"), and the titles of reports that
+# are not the record of one meeting: the Chairman's report to Council, draft reports on a
+# group's outcomes or activities.
+_NOTE_SOURCE = re.compile(r"^note by the\b", re.IGNORECASE)
+_REPORT_TITLE = re.compile(
+    r"^report by the chair|^(?:draft\s+|interim\s+|progress\s+|annual\s+)?report\s+(?:on|of)\s+the\s+(?:outcomes?|activities|work)\b"
+    r"|\bmeetings\s+of\s+the\b",
+    re.IGNORECASE,
+)
+
+
 def _kind(title: str | None, source_line: str | None, sections: Sequence[Section], *, source_first: bool = False) -> DocumentKind:
     # A record without a cover: numbered contribution sections with Summary/Discussion parts. This
     # outranks a source line, which a coverless record may quote in its first paragraphs.
     if any(_has_summary_and_discussion(s) for s in sections):
         return DocumentKind.SUMMARY_RECORD
     if source_line and source_first:
-        return DocumentKind.CONTRIBUTION
+        return DocumentKind.NOTE if _NOTE_SOURCE.match(source_line) else DocumentKind.CONTRIBUTION
+    if title and _REPORT_TITLE.search(title):
+        return DocumentKind.REPORT
     if title and _RECORD_TITLE.search(title):
         return DocumentKind.SUMMARY_RECORD
     if source_line:
-        return DocumentKind.CONTRIBUTION
+        return DocumentKind.NOTE if _NOTE_SOURCE.match(source_line) else DocumentKind.CONTRIBUTION
     if _discusses_contributions(sections):
         return DocumentKind.SUMMARY_RECORD
     return DocumentKind.UNKNOWN

@@ -1,9 +1,12 @@
-"""Plain-text reader: records pasted from e-mail, web pages or other converters.
+"""Plain-text reader: records pasted from e-mail, web pages, ``pdftotext`` or other converters.
 
 One line is one paragraph (the usual shape of text copied out of Word). Hard-wrapped text is
 rejoined: a line continues the previous one when the previous line does not end a sentence and
 this one starts in lower case without a label. Page furniture that survives a copy ("- 2 -",
-"Page 2 of 9") is dropped and kept as metadata.
+"Page 2 of 9", a running head "C17/130(Rev.1)-E" or "2 C17/51-E", a bare page number next to
+one) is dropped and kept as metadata. A table flattened into "1 / title / C17/5" rows keeps its
+row number as a list label. Text whose line breaks were all lost is cut back into paragraphs by
+:mod:`cwgtool.readers.runon`.
 """
 
 from __future__ import annotations
@@ -13,9 +16,56 @@ import re
 from cwgtool.blocks import Block, BlockKind, Provenance, ReadResult
 from cwgtool.labels import LabelKind, split_label
 from cwgtool.limits import Limits
+from cwgtool.readers.runon import is_runon, split_runon
+from cwgtool.symbols import find_symbols
 
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+(?:/\d+)?\s*-|Page\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
 _CONTINUES = re.compile(r"[^.:;!?\"”)]\s*$")
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+# A table row flattened by a web mirror: "1 / Strengthening the regional presence / C17/98(Rev.1)".
+_TABLE_ROW = re.compile(r"^\s*(?P<n>\d{1,2})\s+/\s+(?P<rest>\S.*)$")
+
+
+def _running_head(line: str) -> bool:
+    """A page's running head: the document symbol alone with its language suffix
+    ("C17/130(Rev.1)-E", "PP-14/20(Add.1)-E"), optionally after the page number ("2 C17/51-E",
+    "2C17/51-E"). A cover line names the field ("Document C17/130-E") and is kept."""
+    s = line.strip()
+    if not s or len(s) > 40 or s[-2:-1] != "-":
+        return False
+    found = find_symbols(s)
+    if len(found) != 1 or found[0].language is None:
+        return False
+    before = s[: found[0].start].strip()
+    return found[0].end >= len(s) - 1 and (not before or before.isdigit())
+
+
+def _furniture_lines(lines: list[str]) -> set[int]:
+    """Indexes of lines that are page furniture: running heads and the bare page numbers
+    standing next to one (``pdftotext`` puts the page number on its own line)."""
+    heads = {i for i, ln in enumerate(lines) if _running_head(ln)}
+    out = set(heads)
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    for k, i in enumerate(filled):
+        if _BARE_NUMBER.match(lines[i]):
+            near = filled[max(0, k - 1) : k + 2]
+            if any(j in heads for j in near):
+                out.add(i)
+    return out
+
+
+def _expand_runon(raw_lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) pairs; a run-on line becomes its paragraphs, each followed by a blank."""
+    out: list[tuple[int, str]] = []
+    runon = is_runon(raw_lines)
+    for lineno, line in enumerate(raw_lines, start=1):
+        if runon and len(line) >= 800:
+            for piece in split_runon(line):
+                out.append((lineno, piece))
+                out.append((lineno, ""))
+        else:
+            out.append((lineno, line))
+    return out
 
 
 def read_text(text: str, *, display_name: str = "<stdin>") -> ReadResult:
@@ -32,14 +82,23 @@ def read_text(text: str, *, display_name: str = "<stdin>") -> ReadResult:
             blocks.append(Block(text=body.rstrip(), kind=kind, provenance=Provenance(file=display_name, index=len(blocks), line=first)))
             lines.clear()
 
-    for lineno, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        line = raw.replace("\f", "")
+    numbered = _expand_runon(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").split("\n"))
+    dropped = _furniture_lines([line for _, line in numbered])
+    for at, (lineno, line) in enumerate(numbered):
         if not line.strip():
             flush()
             continue
-        if PAGE_NUMBER.match(line):
+        if PAGE_NUMBER.match(line) or at in dropped:
             if line.strip() not in furniture:
                 furniture.append(line.strip())
+            continue
+        row = _TABLE_ROW.match(line)
+        if row:
+            flush()
+            blocks.append(
+                Block(text=row["rest"].rstrip(), kind=BlockKind.LIST_ITEM, label=row["n"],
+                      provenance=Provenance(file=display_name, index=len(blocks), line=lineno))
+            )
             continue
         label, _ = split_label(line)
         starts_lower = line.lstrip()[:1].islower()

@@ -1,0 +1,171 @@
+"""Text as it reaches users: glued numbers, numbers on their own lines, running heads, lost Word
+numbering, flattened tables and lost line breaks. Every document here is invented (other bodies,
+other numbers, other wordings) so that the rules are tested, not the real examples."""
+
+from __future__ import annotations
+
+import cwgtool
+from cwgtool.model import Document
+from cwgtool.readers.runon import split_runon
+
+
+def _outline(doc: Document) -> list[tuple[str | None, str, list[str | None]]]:
+    return [(s.number, s.title, [p.number for p in s.paragraphs]) for s in doc.iter_sections()]
+
+
+LOST_NUMBERING = """\
+Council Working Group on Child Online Protection (CWG-COP)
+Twenty-second meeting – Geneva, 14 March 2023
+Document CWG-COP-22/8-E
+30 March 2023
+English only
+SUMMARY RECORD OF THE TWENTY-SECOND MEETING
+- Opening of the meeting
+1.1.The Chair opened the meeting and welcomed the delegates.
+1.2.The Group observed a minute of silence.
+- CWG-COP-22/3: Report by the secretariat on child online protection activities
+2.1.The secretariat presented the report.
+2.2.The report was noted by the Group.
+3.Any other business
+3.1.No other business was raised.
+"""
+
+
+def test_word_numbering_turned_into_bullets_gives_the_sections_back() -> None:
+    doc = cwgtool.parse("cop.txt", text=LOST_NUMBERING)
+    assert _outline(doc) == [
+        ("1", "Opening of the meeting", ["1.1", "1.2"]),
+        ("2", "CWG-COP-22/3: Report by the secretariat on child online protection activities", ["2.1", "2.2"]),
+        ("3", "Any other business", ["3.1"]),
+    ]
+    assert [(c.symbol, c.type) for c in doc.contributions] == [("CWG-COP-22/3", "report")]
+
+
+def test_numbered_paragraphs_without_their_heading_get_an_untitled_section() -> None:
+    text = (
+        "Working Group on the Information Society\nDocument WG-WSIS-40/7-E\n12 May 2021\n"
+        "Interim Report on the Work of the Group since Council 2020\n"
+        "1.1.The Group was established in 2005 by the Council.\n1.2.It met three times since then.\n"
+        "2.Activities\n2.1.The Group reviewed the action lines.\n"
+    )
+    doc = cwgtool.parse("wsis.txt", text=text)
+    assert _outline(doc) == [("1", "", ["1.1", "1.2"]), ("2", "Activities", ["2.1"])]
+    assert doc.title and doc.title.startswith("Interim Report")
+
+
+def test_a_cut_off_last_paragraph_is_not_a_heading() -> None:
+    text = (
+        "1.Introduction\n1.1.The Group met on 3 May.\n1.2.It adopted its agenda.\n2.Work\n"
+        "2.1.Since the last session the Group collected the inputs of the membership on the implementation of the"
+    )
+    doc = cwgtool.parse("cut.txt", text=text)
+    assert _outline(doc)[-1] == ("2", "Work", ["2.1"])
+
+
+PDFTOTEXT = """\
+- 1 -
+C21/44(Rev.2)-E
+
+Council 2021
+Virtual consultation, 8-18 June 2021
+Revision 2 to
+Document C21/44-E
+2 July 2021
+Original: English
+SUMMARY RECORD
+OF THE
+THIRD PLENARY MEETING
+1.
+Opening remarks
+1.1
+The Chairman opened the meeting.
+
+2
+C21/44(Rev.2)-E
+
+2.
+Financial operating report
+2.1
+The Councillor from Ghana introduced Document C21/12.
+"""
+
+
+def test_pdftotext_numbers_on_own_lines_and_running_heads() -> None:
+    doc = cwgtool.parse("c21.txt", text=PDFTOTEXT)
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "Opening remarks"), ("2", "Financial operating report")]
+    assert (doc.symbol, doc.revision, doc.date) == ("C21/44(Rev.2)", "Rev.2", "2021-07-02")
+    assert (doc.meeting.body, doc.meeting.number) == ("Council 2021", 3)
+    assert "C21/44(Rev.2)-E" in doc.headers_footers
+    assert not any("C21/44(Rev.2)" in p.text for s in doc.iter_sections() for p in s.paragraphs)
+
+
+SUBJECTS = """\
+Council 2018
+Geneva, 17-27 April 2018
+Document C18/101-E
+9 May 2018
+Original: English
+SUMMARY RECORD
+OF THE
+FIFTH PLENARY MEETING
+Subjects discussed / Documents
+1 / Report on cybersecurity activities / C18/20
+2 / Financial statements (continued) / C18/40(Rev.1), C18/DT/3
+3 / Date of the next session / -
+
+1 Report on cybersecurity activities (Document C18/20)
+1.1 The representative of the secretariat introduced Document C18/20.
+1.2 The report was noted.
+2 Financial statements (continued)
+2.1 The Council approved the financial statements.
+"""
+
+
+def test_subjects_table_is_a_list_not_the_outline() -> None:
+    doc = cwgtool.parse("c18.txt", text=SUBJECTS)
+    assert _outline(doc) == [
+        ("1", "Report on cybersecurity activities (Document C18/20)", ["1.1", "1.2"]),
+        ("2", "Financial statements (continued)", ["2.1"]),
+    ]
+    listed = [p.text for p in doc.front_matter if p.label in ("1", "2", "3")]
+    assert listed[0].startswith("Report on cybersecurity activities / C18/20")
+    assert (doc.kind.value, doc.symbol, doc.date, doc.meeting.number) == ("summary_record", "C18/101", "2018-05-09", 5)
+
+
+def test_subjects_table_without_the_body_stays_a_list() -> None:
+    opening = SUBJECTS.split("\n\n")[0]
+    doc = cwgtool.parse("c18.txt", text=opening)
+    assert doc.sections == []
+
+
+RUN_ON = (
+    "Council 2022Bucharest, 24 September 2022Document C22/77-E4 October 2022Original: English"
+    "SUMMARY RECORDOF THESECOND PLENARY MEETINGTuesday, 27 September 2022, from 0930 to 1200 hours"
+    "Chairman: Ms A. EXAMPLE (Country)Subjects discussedDocuments1Election of the Chairman-"
+    "2Adoption of the agendaC22/13Programme of workC22/DT/2(Rev.1)"
+    "1Election of the Chairman1.1The Secretary-General opened the meeting and invited nominations "
+    "for the chairmanship of the session in accordance with Resolution 1216.1.2The Councillor from "
+    "Brazil proposed the candidate of the region, which was seconded by several councillors. "
+    "2Adoption of the agenda2.1The draft agenda in Document C22/1 was adopted. 2.2 It was so agreed."
+    "3Programme of work3.1The Chairman presented the programme in Document C22/DT/2(Rev.1), and "
+    "recalled that 14 items were to be taken up in 2022 by the Council and its groups."
+)
+
+
+def test_lost_line_breaks_are_cut_at_the_number_sequence() -> None:
+    pieces = split_runon(RUN_ON)
+    assert "Document C22/77-E" in pieces and "4 October 2022" in pieces
+    assert "1Election of the Chairman-" in pieces  # the subjects list
+    assert any(p.startswith("1.2The Councillor from Brazil") for p in pieces)
+    assert not any(p.startswith("14 items") for p in pieces)  # not the next number in sequence
+
+
+def test_lost_line_breaks_parse_to_the_record() -> None:
+    doc = cwgtool.parse("c22.txt", text=RUN_ON + "\n")
+    assert _outline(doc) == [
+        ("1", "Election of the Chairman", ["1.1", "1.2"]),
+        ("2", "Adoption of the agenda", ["2.1", "2.2"]),
+        ("3", "Programme of work", ["3.1"]),
+    ]
+    assert (doc.kind.value, doc.symbol, doc.date) == ("summary_record", "C22/77", "2022-10-04")
+    assert (doc.meeting.body, doc.meeting.number) == ("Council 2022", 2)
