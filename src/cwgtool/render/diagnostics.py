@@ -2,12 +2,20 @@
 
 Every format carries the same facts — file, location, code, message, excerpt — because each
 ends up in a different place (a terminal, a CI annotation, a code-scanning dashboard, a test
-report) and a finding must be actionable wherever it is read.
+report) and a finding must be actionable wherever it is read. An input that could not be read is
+visible in every format too (text summary, ``::error`` annotation, SARIF
+``executionSuccessful: false``, JUnit ``<error>``): a report must never look clean because a file
+was never checked.
+
+Paths in GitHub annotations and SARIF are relative to a base folder — the repository root by
+default — because code-scanning services match them against the repository and SARIF
+fingerprints must not change with the folder a checkout happens to be in.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -30,6 +38,30 @@ class CheckFormat(StrEnum):
     JUNIT = "junit"
 
 
+InputErrors = Sequence[tuple[str, str]]  # (path, reason) of each input that could not be read
+
+
+def repository_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above ``start`` (default: the current folder) holding ``.git``,
+    else ``start`` itself: the base that CI services resolve report paths against."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
+def relative_path(file: str, base_dir: Path) -> str | None:
+    """``file`` as a POSIX path relative to ``base_dir``, or None when it lies outside it (or is stdin)."""
+    if file in ("-", "<stdin>"):
+        return None
+    try:
+        rel = Path(os.path.relpath(Path(file).resolve(), base_dir.resolve()))
+    except ValueError:  # another drive on Windows
+        return None
+    return None if rel.parts[:1] == ("..",) else rel.as_posix()
+
+
 def _where(d: Diagnostic) -> str:
     loc = d.location
     if loc.line is not None:
@@ -50,7 +82,9 @@ def _part(d: Diagnostic) -> str:
     return "front matter"
 
 
-def render_text(diagnostics: Sequence[Diagnostic], *, files: int = 1) -> str:
+def render_text(diagnostics: Sequence[Diagnostic], *, files: int = 1, input_errors: InputErrors = ()) -> str:
+    """Findings, then one summary line; unreadable inputs are named in the summary (their
+    errors went to stderr as they happened) so "All checks passed" never hides them."""
     lines: list[str] = []
     for d in diagnostics:
         lines.append(f"{_where(d)} {d.code} [{d.severity.value}] {d.message} ({_part(d)})")
@@ -62,6 +96,10 @@ def render_text(diagnostics: Sequence[Diagnostic], *, files: int = 1) -> str:
         lines.append(f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} ({detail}) in {files} file{'s' if files != 1 else ''}.")
     else:
         lines.append(f"All checks passed ({files} file{'s' if files != 1 else ''}).")
+    if input_errors:
+        n = len(input_errors)
+        names = ", ".join(path for path, _ in input_errors)
+        lines[-1] = lines[-1].removesuffix(".") + f"; {n} file{'s' if n != 1 else ''} could not be read: {names}."
     return "\n".join(lines) + "\n"
 
 
@@ -84,19 +122,28 @@ def _gh_property(value: str) -> str:
     return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(diagnostics: Sequence[Diagnostic]) -> str:
-    """One ``::error``/``::warning``/``::notice`` line per finding.
+def _gh_file(file: str, base_dir: Path) -> str:
+    return relative_path(file, base_dir) or Path(file).as_posix()
+
+
+def render_github(diagnostics: Sequence[Diagnostic], *, input_errors: InputErrors = (), base_dir: Path | None = None) -> str:
+    """One ``::error``/``::warning``/``::notice`` line per finding, one ``::error`` per input
+    that could not be read.
 
     ``line`` is the text line for text input; PDF and DOCX findings have no line in the
     source file, so they are annotated on line 1 and the message says where they are.
     """
+    base = base_dir or repository_root()
     out: list[str] = []
+    for path, reason in input_errors:
+        props = f"file={_gh_property(_gh_file(path, base))},title={_gh_property('cwgtool could not read this file')}"
+        out.append(f"::error {props}::{_gh_data(reason)}")
     for d in diagnostics:
         line = d.location.line or 1
         msg = f"{d.message} ({d.location.describe()})"
         if d.excerpt:
             msg += f"\n{d.excerpt}"
-        props = f"file={_gh_property(Path(d.file).as_posix())},line={line},title={_gh_property(f'{d.code} {d.name}')}"
+        props = f"file={_gh_property(_gh_file(d.file, base))},line={line},title={_gh_property(f'{d.code} {d.name}')}"
         out.append(f"::{_GH_LEVEL[d.severity]} {props}::{_gh_data(msg)}")
     return "\n".join(out) + ("\n" if out else "")
 
@@ -106,11 +153,18 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _uri(file: str) -> str:
-    p = Path(file)
-    if p.is_absolute():
-        return p.as_uri()
-    return quote(p.as_posix(), safe="/-._~")
+SRCROOT = "%SRCROOT%"
+
+
+def _artifact(file: str, base_dir: Path) -> dict[str, str]:
+    """A SARIF artifactLocation: relative to ``%SRCROOT%`` (the base folder) when the file is in
+    it, else an absolute ``file:`` URI (or the name as given, for stdin)."""
+    rel = relative_path(file, base_dir)
+    if rel is not None:
+        return {"uri": quote(rel, safe="/-._~"), "uriBaseId": SRCROOT}
+    if file in ("-", "<stdin>"):
+        return {"uri": "stdin"}
+    return {"uri": Path(file).resolve().as_uri()}
 
 
 def _what_it_does(docs: str) -> str:
@@ -118,8 +172,22 @@ def _what_it_does(docs: str) -> str:
     return " ".join((m.group(1) if m else docs).split())
 
 
-def render_sarif(diagnostics: Sequence[Diagnostic], rules: Sequence[Rule]) -> str:
+def render_sarif(
+    diagnostics: Sequence[Diagnostic],
+    rules: Sequence[Rule],
+    *,
+    input_errors: InputErrors = (),
+    base_dir: Path | None = None,
+) -> str:
+    """A SARIF 2.1.0 log of one run.
+
+    ``invocations[0].executionSuccessful`` is false when an input could not be read, with one
+    ``toolExecutionNotifications`` entry per such input: code-scanning services then show the
+    run as incomplete instead of clean. Fingerprints use the path relative to ``base_dir``.
+    """
     from cwgtool.check.baseline import fingerprint
+
+    base = base_dir or repository_root()
 
     rule_list = list(rules)
     known = {r.code for r in rule_list}
@@ -145,7 +213,7 @@ def render_sarif(diagnostics: Sequence[Diagnostic], rules: Sequence[Rule]) -> st
     ]
     results = []
     for d in diagnostics:
-        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(d.file)}}
+        physical: dict[str, object] = {"artifactLocation": _artifact(d.file, base)}
         if d.location.line is not None:
             physical["region"] = {"startLine": d.location.line}
         location: dict[str, object] = {"physicalLocation": physical}
@@ -159,7 +227,7 @@ def render_sarif(diagnostics: Sequence[Diagnostic], rules: Sequence[Rule]) -> st
             "level": _SARIF_LEVEL[d.severity],
             "message": {"text": f"{d.message} ({d.location.describe()})" + (f": {d.excerpt}" if d.excerpt else "")},
             "locations": [location],
-            "partialFingerprints": {"cwgtool/v1": fingerprint(d)},
+            "partialFingerprints": {"cwgtool/v1": fingerprint(d, base)},
             "properties": {
                 k: v
                 for k, v in {"excerpt": d.excerpt, "page": d.location.page, "paragraphIndex": d.location.index}.items()
@@ -181,6 +249,21 @@ def render_sarif(diagnostics: Sequence[Diagnostic], rules: Sequence[Rule]) -> st
                         "rules": descriptors,
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": base.resolve().as_uri().rstrip("/") + "/"}},
+                "invocations": [
+                    {
+                        "executionSuccessful": not input_errors,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "error",
+                                "message": {"text": f"{path}: {reason}"},
+                                "locations": [{"physicalLocation": {"artifactLocation": _artifact(path, base)}}],
+                                "descriptor": {"id": "input-error"},
+                            }
+                            for path, reason in input_errors
+                        ],
+                    }
+                ],
                 "results": results,
             }
         ],
@@ -197,7 +280,7 @@ def render_junit(
     files: Sequence[str],
     *,
     fail_on: Severity = Severity.WARNING,
-    input_errors: Sequence[tuple[str, str]] = (),
+    input_errors: InputErrors = (),
 ) -> str:
     """A ``testsuite`` per file and a ``testcase`` per rule checked.
 
@@ -251,14 +334,18 @@ def render(
     rules: Sequence[Rule],
     files: Sequence[str],
     fail_on: Severity = Severity.WARNING,
-    input_errors: Sequence[tuple[str, str]] = (),
+    input_errors: InputErrors = (),
+    base_dir: Path | None = None,
 ) -> str:
+    """The report in ``fmt``. ``input_errors`` lists (path, reason) of inputs that could not be
+    read; ``base_dir`` is what GitHub and SARIF paths are relative to (default: the repository
+    root above the current folder, else the current folder)."""
     if fmt is CheckFormat.JSON:
         return render_json(diagnostics)
     if fmt is CheckFormat.GITHUB:
-        return render_github(diagnostics)
+        return render_github(diagnostics, input_errors=input_errors, base_dir=base_dir)
     if fmt is CheckFormat.SARIF:
-        return render_sarif(diagnostics, rules)
+        return render_sarif(diagnostics, rules, input_errors=input_errors, base_dir=base_dir)
     if fmt is CheckFormat.JUNIT:
         return render_junit(diagnostics, rules, files, fail_on=fail_on, input_errors=input_errors)
-    return render_text(diagnostics, files=len(files))
+    return render_text(diagnostics, files=len(files), input_errors=input_errors)
