@@ -1,0 +1,85 @@
+"""`cwgtool brief`: what a delegate reads before the next meeting.
+
+Builds a :class:`~cwgtool.brief.model.Brief` — per meeting: contributions with their stance
+counts, topics, decisions by due date, contributions never discussed; across meetings: the
+stance map and one Member State's positions over time — from parsed documents or from a
+SQLite archive. Drawing it is :mod:`cwgtool.render.brief_html` and :mod:`cwgtool.render.brief_md`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from cwgtool.brief.across import meeting_order, member_history, stance_map
+from cwgtool.brief.meeting import meeting_brief, record_key
+from cwgtool.brief.model import Brief
+from cwgtool.model import Document, DocumentKind
+
+
+def _records(documents: list[Document]) -> list[tuple[Document, list[str]]]:
+    """Summary records, one per record symbol (a PDF and a DOCX of one record count once),
+    with every file that holds it."""
+    seen: dict[str, tuple[Document, list[str]]] = {}
+    for doc in documents:
+        if doc.kind is DocumentKind.SUMMARY_RECORD:
+            seen.setdefault(record_key(doc), (doc, []))[1].append(doc.source.path)
+    return sorted(seen.values(), key=lambda pair: meeting_order(pair[0]))
+
+
+def _title(records: list[Document]) -> str:
+    if len(records) == 1:
+        doc = records[0]
+        return f"Brief: {doc.meeting.body or ''} meeting {doc.meeting.number or ''} ({record_key(doc)})".replace("  ", " ")
+    return f"Brief: {len(records)} meetings"
+
+
+def build_brief(documents: Iterable[Document], *, member: str | None = None, topic: str | None = None) -> Brief:
+    """One brief over the given documents: a section per summary record, the stance map of all
+    of them, and ``member``'s positions over time. Contribution documents among ``documents``
+    let each meeting list the contributions its record never discusses (:mod:`cwgtool.link`)."""
+    docs = list(documents)
+    pairs = _records(docs)
+    report = None
+    if any(d.kind is DocumentKind.CONTRIBUTION for d in docs):
+        from cwgtool.link import link
+
+        report = link(docs)
+    records = [doc for doc, _ in pairs]
+    smap = stance_map(records, topic=topic)
+    return Brief(
+        title=_title(records),
+        meetings=[meeting_brief(doc, files=files, report=report) for doc, files in pairs],
+        stance_map=None if smap.empty else smap,
+        member=member_history(records, member) if member else None,
+        sources=[d.source.path for d in docs],
+    )
+
+
+def archive_brief(db: str | os.PathLike[str], *, member: str | None = None, topic: str | None = None) -> Brief:
+    """The across-meetings brief of a SQLite archive (``cwgtool index``): the stance map of every
+    archived record and ``member``'s positions over time. Records are read back from the
+    archive's stored JSON, so the map is built exactly as from the files.
+
+    Raises :class:`~cwgtool.index.ArchiveError` when ``db`` is missing or not an archive.
+    """
+    from cwgtool.index import connect
+
+    conn = connect(db, create=False)
+    try:
+        rows = conn.execute(
+            "SELECT json FROM documents WHERE kind = ? ORDER BY meeting_number, path", (str(DocumentKind.SUMMARY_RECORD),)
+        ).fetchall()
+    finally:
+        conn.close()
+    records = [doc for doc, _ in _records([Document.model_validate_json(r[0]) for r in rows])]
+    smap = stance_map(records, topic=topic)
+    return Brief(
+        title=f"Stance map: {len(records)} archived meeting{'s' if len(records) != 1 else ''}",
+        stance_map=None if smap.empty else smap,
+        member=member_history(records, member) if member else None,
+        sources=[os.fspath(db)],
+    )
+
+
+__all__ = ["Brief", "archive_brief", "build_brief"]
