@@ -36,9 +36,8 @@ def cli_positions(path: Path) -> list[dict]:
     """What `cwgtool positions FILE -f json` prints."""
     from typer.testing import CliRunner
 
-    from cwgtool.cli import _register, app
+    from cwgtool.cli import app
 
-    _register()
     result = CliRunner().invoke(app, ["positions", str(path), "-f", "json", "--no-cache"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
