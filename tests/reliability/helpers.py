@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from typer.testing import CliRunner
 
@@ -138,3 +139,18 @@ def zip_bomb_docx(size: int = 200 * 1024 * 1024) -> bytes:
             for _ in range(size // len(block)):
                 fh.write(block)
     return buf.getvalue()
+
+
+def fixture_module(name: str) -> ModuleType:
+    """A generator module of ``fixtures/`` (not a package), e.g. ``make_pdf``."""
+    import importlib.util
+    import sys
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, FIXTURES / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses need the module registered
+    spec.loader.exec_module(module)
+    return module

@@ -46,7 +46,7 @@ def test_running_heads_and_feet_removed_and_recorded() -> None:
         page(2, ln("- 2 -", 30, 2), ln("CWG-Internet-12/10-E", 44, 2), ln("Body two.", 100, 2), ln(stamp, 810, 2)),
         page(3, ln("- 3 -", 30, 3), ln("CWG-Internet-12/10-E", 44, 3), ln("Body three.", 100, 3), ln(stamp, 810, 3)),
     ]
-    body, furniture = strip_furniture(pages)
+    body, furniture, _removed = strip_furniture(pages)
     assert [[x.text for x in p.lines] for p in body] == [["Body on page one."], ["Body two."], ["Body three."]]
     # the first page had only the footer and still lost it; texts recorded in order of appearance
     assert furniture == [stamp, "- 2 -", "CWG-Internet-12/10-E"]
@@ -54,14 +54,14 @@ def test_running_heads_and_feet_removed_and_recorded() -> None:
 
 def test_page_number_alone_removed_on_single_page() -> None:
     pages = [page(1, ln("Page 1 of 1", 20), ln("Text.", 100), ln("1", 820))]
-    body, furniture = strip_furniture(pages)
+    body, furniture, _removed = strip_furniture(pages)
     assert [x.text for x in body[0].lines] == ["Text."]
     assert furniture == ["Page 1 of 1", "1"]
 
 
 def test_repeated_body_text_outside_the_zones_is_kept() -> None:
     pages = [page(n, ln("- 9 -", 30, n), ln("Discussion", 400, n, bold=True)) for n in (1, 2)]
-    body, _ = strip_furniture(pages)
+    body, _, _ = strip_furniture(pages)
     assert [x.text for p in body for x in p.lines] == ["Discussion", "Discussion"]
 
 
@@ -214,7 +214,7 @@ def test_short_document_heads_recognised_by_form() -> None:
         page(1, ln("Document CWG-Internet-18/2-E", 60), ln("1 Introduction", 300)),
         page(2, ln("CWG-Internet-18/2-E", 40, 2), ln("The secretariat reported.", 300, 2), ln(stamp, 810, 2)),
     ]
-    body, furniture = strip_furniture(pages)
+    body, furniture, _removed = strip_furniture(pages)
     assert [x.text for p in body for x in p.lines] == ["Document CWG-Internet-18/2-E", "1 Introduction", "The secretariat reported."]
     assert furniture == ["CWG-Internet-18/2-E", stamp]
 

@@ -127,6 +127,12 @@ def _result(pages: list[PageLines], total: int, name: str) -> ReadResult:
         raise
     except Exception as exc:  # noqa: BLE001 - odd geometry (NaN, inf) in a damaged file
         raise InputError(name, f"corrupt PDF: {_short(exc)}") from exc
+    if result.furniture_lines:
+        # Said every time, so a reader can see how much of the file is not in the body and
+        # compare it with the page count (two or three lines a page is the usual head and foot).
+        warnings.append(
+            f"{result.furniture_lines} line(s) on {len(pages)} page(s) removed as running heads, feet and page numbers"
+        )
     return ReadResult(
         blocks=result.blocks,
         format="pdf",

@@ -15,12 +15,15 @@ Thresholds (all relative to the font size or the page, so they work at any scale
   (tab stops after bullets and section numbers);
 - doubled glyphs (same text, same position within 1 pt) are dropped once (fake bold);
 - running heads/feet live in the top/bottom 10 % of the page and must repeat (digits → '#')
-  on ≥ 2 pages at about the same height; page-number-only lines there always go;
+  at the same distance from that edge (within half an em) on at least half of the pages after
+  the first (and on two at least); page-number-only lines there always go; a numbered heading
+  or a sentence is never furniture, however often it repeats (see :func:`strip_furniture`);
 - a vertical step > 1.4 × the document's typical line spacing starts a new paragraph.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,7 +41,8 @@ TAB_GAP = 1.0  # × font size: gap that means a tab stop (bullet/number followed
 COLUMN_GAP = 4.0  # × font size: gap that separates side-by-side columns (cover tables)
 DEDUPE_TOLERANCE = 1.0  # points
 ZONE = 0.10  # fraction of page height for running heads (top) and feet (bottom)
-ZONE_POSITION_TOLERANCE = 0.03  # fraction of page height: "same place" on different pages
+ZONE_POSITION_TOLERANCE = 0.5  # × font size: "the same place" on different pages
+MOST_PAGES = 0.5  # share of the pages after the first that a running head must repeat on
 PARAGRAPH_GAP = 1.4  # × typical line spacing
 HEADING_MAX_CHARS = 200
 
@@ -101,6 +105,7 @@ class PageLines:
 class Layout:
     blocks: list[Block]
     headers_footers: list[str]
+    furniture_lines: int = 0  # lines removed as running heads, feet and page numbers
 
 
 def is_bold_font(fontname: str | None) -> bool:
@@ -368,22 +373,39 @@ def _zone(line: Line) -> str | None:
 
 
 def _zone_position(line: Line, zone: str) -> float:
-    h = line.page_height or 1.0
-    return line.top / h if zone == "top" else (h - line.bottom) / h
+    """Points from the zone's own edge: a head from the top, a foot from the bottom. Word and
+    LibreOffice place them at a fixed distance from that edge, so a footer is at the same place
+    on a portrait and on a landscape page although its distance from the top differs."""
+    return line.top if zone == "top" else line.page_height - line.bottom
 
 
-def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[str]]:
-    """Remove running heads/feet; return the body pages and the furniture texts seen.
+def _never_furniture(s: str) -> bool:
+    """A numbered heading ("5 Any other business") or a sentence is body text, however often it
+    repeats: a long record repeats its headings and stock sentences ("Some Member States
+    supported the contribution.") and some copies land at the top or bottom of a page."""
+    label, rest = split_label(s)
+    if label is not None and label.kind is LabelKind.NUMBER and rest and rest != s:
+        return True
+    return s.endswith(_SENTENCE_END) and len(s.split()) >= 4
+
+
+def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[str], int]:
+    """Remove running heads/feet; return the body pages, the furniture texts seen, and how many
+    lines were removed.
 
     A line counts as furniture when it sits in the top/bottom zone and either is a bare page
-    number or its digit-normalised text recurs in the same zone at about the same height on
-    at least two pages. Counting over all pages is what lets a first page that only has the
-    footer lose it too.
+    number, has the form of an ITU head or foot (:func:`_is_furniture_shaped`), or its
+    digit-normalised text recurs in the same zone at the same distance from the edge on most
+    pages: at least half of the pages after the first, and at least two. Counting over all pages
+    is what lets a first page that only has the footer lose it too; requiring most pages, and
+    never taking a numbered heading or a sentence, is what keeps the body of a long record
+    whose text repeats (once, a 93-page record lost 110 paragraphs to "at least two pages").
+    Pages are counted, not lines: a table row repeating a word on one page is one page.
     """
     # Per page: index of each line in a zone → (zone, clean text, furniture key, position).
     zoned: list[dict[int, tuple[str, str, str, float]]] = []
-    seen: dict[tuple[str, str], list[float]] = {}
-    for p in pages:
+    seen: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for n, p in enumerate(pages):
         info: dict[int, tuple[str, str, str, float]] = {}
         for k, ln in enumerate(p.lines):
             z = _zone(ln)
@@ -391,15 +413,22 @@ def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[s
                 text = clean_text(ln.text)
                 # "- 2 -" and "- 3 -" are the same running head
                 info[k] = (z, text, _DIGITS.sub("#", text), round(_zone_position(ln, z), 2))
-        for z, key, pos in {(z, key, pos) for z, _text, key, pos in info.values()}:  # once per page
-            seen.setdefault((z, key), []).append(pos)
+        for z, _text, key, pos in info.values():
+            seen.setdefault((z, key), []).append((n, pos))
         zoned.append(info)
+    needed = max(2, math.ceil(MOST_PAGES * (len(pages) - 1)))
+    verdicts: dict[tuple[str, str, float, float], bool] = {}
 
-    def repeats(zone: str, key: str, pos: float) -> bool:
-        positions = seen.get((zone, key), [])
-        return sum(1 for q in positions if abs(q - pos) <= ZONE_POSITION_TOLERANCE) >= 2
+    def repeats(zone: str, key: str, pos: float, size: float) -> bool:
+        verdict = verdicts.get((zone, key, pos, size))
+        if verdict is None:
+            tolerance = ZONE_POSITION_TOLERANCE * max(size, 1.0)
+            on_pages = {n for n, q in seen[(zone, key)] if abs(q - pos) <= tolerance}  # pages, not lines
+            verdict = verdicts[(zone, key, pos, size)] = len(on_pages) >= needed
+        return verdict
 
     recorded: dict[str, str] = {}
+    removed = 0
     out: list[PageLines] = []
     for p, info in zip(pages, zoned, strict=True):
         body: list[Line] = []
@@ -407,12 +436,17 @@ def strip_furniture(pages: Sequence[PageLines]) -> tuple[list[PageLines], list[s
             zone_info = info.get(k)
             if zone_info is not None:
                 z, text, key, pos = zone_info
-                if _is_page_number_clean(text) or repeats(z, key, pos) or _is_furniture_shaped(text, z, p.number):
+                if (
+                    _is_page_number_clean(text)
+                    or _is_furniture_shaped(text, z, p.number)
+                    or (len(seen[(z, key)]) >= needed and not _never_furniture(text) and repeats(z, key, pos, ln.size))
+                ):
                     recorded.setdefault(key, text)
+                    removed += 1
                     continue
             body.append(ln)
         out.append(PageLines(p.number, p.width, p.height, body))
-    return out, list(recorded.values())
+    return out, list(recorded.values()), removed
 
 
 # --- paragraphs ---------------------------------------------------------------------------
@@ -628,7 +662,7 @@ def _dominant_size(lines: Sequence[Line]) -> float:
 
 def layout(pages: Sequence[PageLines], file: str) -> Layout:
     """Turn engine pages into blocks and the list of removed running heads/feet."""
-    body, furniture = strip_furniture(pages)
+    body, furniture, removed = strip_furniture(pages)
     spacing = typical_spacing(body)
     hyphenated = hyphenated_words(body)
     dehyphenate = auto_hyphenated(body)
@@ -687,4 +721,4 @@ def layout(pages: Sequence[PageLines], file: str) -> Layout:
                 font_size=size,
             )
         )
-    return Layout(blocks, furniture)
+    return Layout(blocks, furniture, removed)
