@@ -11,11 +11,11 @@ from types import ModuleType
 
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "fixtures"
+from tests.conftest import FIXTURES, FOREIGN
+
 RECORDS = FIXTURES / "records"
 LOCAL_FOREIGN = FIXTURES / "foreign"
-SHARED_FOREIGN = ROOT.parent / "shared" / "corpus" / "foreign"
+SHARED_FOREIGN = FOREIGN
 RECORD_PDF = RECORDS / "cwg12" / "cwg12.pdf"
 RECORD_DOCX = RECORDS / "cwg12" / "cwg12-auto.docx"
 

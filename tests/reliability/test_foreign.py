@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.helpers import EXIT_INPUT, EXIT_LIMIT, LOCAL_FOREIGN, SHARED_FOREIGN, cli
+from tests.conftest import committed, needs_shared, shared_files
+from tests.reliability.helpers import EXIT_INPUT, EXIT_LIMIT, SHARED_FOREIGN, cli
 
 ENGINES = ("pdfplumber", "pdfium")
-LOCAL = sorted(p for p in LOCAL_FOREIGN.iterdir() if p.suffix in (".pdf", ".docx"))
-SHARED = sorted(p for p in SHARED_FOREIGN.glob("*") if p.suffix in (".pdf", ".docx")) if SHARED_FOREIGN.is_dir() else []
+LOCAL = sorted({*committed("fixtures/foreign/*.pdf"), *committed("fixtures/foreign/*.docx")})
+SHARED = sorted({*shared_files("corpus/foreign/*.pdf"), *shared_files("corpus/foreign/*.docx")})
 GENERIC = "not recognised as a CWG summary record or contribution; parsed generically"
 
 
@@ -46,8 +47,8 @@ def test_committed_foreign_files(path: Path, engine: str) -> None:
     check_foreign(path, engine)
 
 
+@needs_shared
 @pytest.mark.shared
-@pytest.mark.skipif(not SHARED, reason="shared foreign corpus absent")
 @pytest.mark.parametrize(("path", "engine"), _cases(SHARED), ids=lambda v: v.name if isinstance(v, Path) else v)
 def test_shared_foreign_corpus(path: Path, engine: str) -> None:
     check_foreign(path, engine)

@@ -20,10 +20,10 @@ from cwgtool.errors import InputError
 from cwgtool.limits import Limits, call_with_timeout
 from cwgtool.model import Source
 from cwgtool.readers import read
-from tests.reliability.helpers import RECORDS
+from tests.conftest import committed
 
-PDFS = sorted(RECORDS.glob("*/*.pdf"))
-DOCXS = sorted(RECORDS.glob("*/*.docx"))
+PDFS = committed("fixtures/records/*/*.pdf")
+DOCXS = committed("fixtures/records/*/*.docx")
 CASES = 40
 SEED = 20240611
 
@@ -101,7 +101,6 @@ def _exercise(path: Path, engine: str) -> None:
     build_document(result, Source(path=str(path), format=result.format, sha256="0" * 64, pages=result.pages))
 
 
-@pytest.mark.skipif(not PDFS, reason="record fixtures absent")
 def test_mutated_pdfs(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     rng = random.Random(SEED)
     data = [p.read_bytes() for p in PDFS]
@@ -120,7 +119,6 @@ def test_mutated_pdfs(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None
         assert capfd.readouterr().err == "", f"case {case} ({engine}) wrote to stderr"
 
 
-@pytest.mark.skipif(not DOCXS, reason="record fixtures absent")
 def test_mutated_docx(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     rng = random.Random(SEED)
     data = [p.read_bytes() for p in DOCXS]

@@ -6,18 +6,16 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
+from docx.oxml import parse_xml
 
-docx = pytest.importorskip("docx")
-
-from docx.oxml import parse_xml  # noqa: E402
-
-from cwgtool.blocks import BlockKind  # noqa: E402
-from cwgtool.errors import InputError  # noqa: E402
-from cwgtool.readers.docx import read  # noqa: E402
+from cwgtool.blocks import BlockKind
+from cwgtool.errors import InputError
+from cwgtool.readers.docx import read
+from tests.conftest import FIXTURES, FOREIGN, committed, needs_shared, shared_files
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-FOREIGN = Path("/work/shared/corpus/foreign")
 
 
 def save(doc: Any, tmp_path: Path, name: str = "t.docx") -> Path:
@@ -217,19 +215,17 @@ def test_corrupt_document_xml(tmp_path: Path) -> None:
 
 # -- foreign files ---------------------------------------------------------------------------------
 
-foreign = pytest.mark.skipif(not FOREIGN.is_dir(), reason="shared foreign corpus not present")
 
-
-@foreign
+@needs_shared
 @pytest.mark.shared
-@pytest.mark.parametrize("path", sorted(FOREIGN.glob("*.docx")) if FOREIGN.is_dir() else [], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", shared_files("corpus/foreign/*.docx"), ids=lambda p: p.name)
 def test_foreign_docx_reads(path: Path) -> None:
     result = read(path)
     assert result.format == "docx"
     assert all(b.text.strip() for b in result.blocks)
 
 
-@foreign
+@needs_shared
 @pytest.mark.shared
 def test_foreign_numbering_part_gets_label() -> None:
     blocks = read(FOREIGN / "python-docx__num-having-numbering-part.docx").blocks
@@ -238,7 +234,7 @@ def test_foreign_numbering_part_gets_label() -> None:
     ]
 
 
-@foreign
+@needs_shared
 @pytest.mark.shared
 def test_foreign_even_odd_headers() -> None:
     result = read(FOREIGN / "python-docx__doc-odd-even-hdrs.docx")
@@ -247,14 +243,14 @@ def test_foreign_even_odd_headers() -> None:
     assert not any("header" in b.text for b in result.blocks)
 
 
-@foreign
+@needs_shared
 @pytest.mark.shared
 def test_foreign_interleaved_sections_keep_body_order() -> None:
     blocks = read(FOREIGN / "python-docx__sct-inner-content.docx").blocks
     assert [b.text for b in blocks] == ["P1", "T2", "P3", "T4", "P5", "P6", "P7", "P8", "P9"]
 
 
-@foreign
+@needs_shared
 @pytest.mark.shared
 def test_foreign_comments_stay_out_and_merged_cells_once() -> None:
     body = " ".join(b.text for b in read(FOREIGN / "python-docx__comments-rich-para.docx").blocks)
@@ -310,19 +306,12 @@ def test_text_box_is_skipped_with_warning(tmp_path: Path) -> None:
     assert result.warnings == ["1 text box(es) not read"]
 
 
-RECORDS = Path(__file__).resolve().parents[2] / "fixtures" / "records"
-_PAIRS = sorted(RECORDS.glob("*/*-auto.docx")) if RECORDS.is_dir() else []
-
-
-@pytest.mark.skipif(not _PAIRS, reason="record fixtures not generated")
-@pytest.mark.parametrize("auto", _PAIRS, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("auto", committed("fixtures/records/*/*-auto.docx"), ids=lambda p: p.parent.name)
 def test_auto_numbered_record_matches_typed_twin(auto: Path) -> None:
     """Every number Word would display must come out as a label equal to the typed twin's number."""
     from cwgtool.labels import classify_label, split_label
 
     typed = auto.with_name(auto.name.replace("-auto.docx", "-typed.docx"))
-    if not typed.exists():
-        pytest.skip("no typed twin")
     a, t = read(auto).blocks, read(typed).blocks
     assert len(a) == len(t)
     for ba, bt in zip(a, t, strict=True):
@@ -337,28 +326,45 @@ def test_auto_numbered_record_matches_typed_twin(auto: Path) -> None:
     assert all(b.label for b in a if b.kind is BlockKind.HEADING and b.style != "Title")
 
 
-def test_macro_enabled_main_part_is_read(tmp_path: Path) -> None:
-    """python-docx's Document() refuses .docm; the reader finds the main part via relationships."""
+def test_macro_enabled_main_part_found_through_relationships(tmp_path: Path) -> None:
+    """python-docx's Document() refuses .docm, and a producer may name the main part as it
+    likes: the reader finds it through the package relationships (here a macro-enabled main
+    part stored as word/body.xml, so the usual word/document.xml is absent)."""
     doc = docx.Document()
     doc.add_paragraph("Macro body")
     src = save(doc, tmp_path)
     docm = tmp_path / "x.docm"
     main_ct = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    renamed = {"word/document.xml": "word/body.xml", "word/_rels/document.xml.rels": "word/_rels/body.xml.rels"}
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(docm, "w") as zout:
+        names = zin.namelist()
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "[Content_Types].xml":
                 data = data.replace(main_ct, b"application/vnd.ms-word.document.macroEnabled.main+xml")
-            zout.writestr(item, data)
+            if item.filename in ("[Content_Types].xml", "_rels/.rels"):
+                data = data.replace(b"word/document.xml", b"word/body.xml")
+            zout.writestr(renamed.get(item.filename, item.filename), data)
+    assert "word/document.xml" in names
+    with zipfile.ZipFile(docm) as z:
+        assert "word/document.xml" not in z.namelist()
     assert [b.text for b in read(docm).blocks] == ["Macro body"]
 
 
+def test_main_part_missing_from_relationships_is_an_input_error(tmp_path: Path) -> None:
+    """Relationships that name a main part the ZIP does not hold: one clear error."""
+    src = save(docx.Document(), tmp_path)
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            if item.filename != "word/document.xml":
+                zout.writestr(item, zin.read(item.filename))
+    with pytest.raises(InputError, match="no word/document.xml"):
+        read(bad)
+
+
 def test_page_fields_in_running_heads_show_as_hash() -> None:
-    from pathlib import Path
-
-    from cwgtool.readers.docx import read
-
-    doc = Path(__file__).resolve().parents[2] / "fixtures" / "records" / "cwg16" / "cwg16-auto.docx"
+    doc = FIXTURES / "records" / "cwg16" / "cwg16-auto.docx"
     result = read(doc)
     assert "Page # of #" in result.headers_footers
     assert all("#" not in b.text for b in result.blocks)

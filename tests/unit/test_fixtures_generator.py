@@ -12,11 +12,11 @@ from pathlib import Path
 import docx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "fixtures"
+from tests.conftest import FIXTURES, SHARED, needs_shared
+
 RECORDS = FIXTURES / "records"
 CASES = ("cwg12", "cwg14", "cwg16")
-SEED = ROOT.parent / "shared" / "seed" / "cwg-internet-12-summary-record.txt"
+SEED = SHARED / "seed" / "cwg-internet-12-summary-record.txt"
 LEADING_NUMBER = re.compile(r"^\s*\d+(\.\s?\d+)*\.?(\s|$)")
 
 
@@ -99,7 +99,7 @@ def test_cwg12_keeps_the_seed_defects():
     assert text.startswith("Council Working Group on International Internet-related Public Policy Issues")
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared (seed text)")
+@needs_shared
 @pytest.mark.shared
 def test_cwg12_body_is_the_seed_word_for_word():
     text = (RECORDS / "cwg12" / "cwg12.txt").read_text(encoding="utf-8")
@@ -115,7 +115,8 @@ def test_sources_pass_the_generator_cross_checks():
 
 
 def test_pdfs_have_running_heads_and_footers():
-    pdfplumber = pytest.importorskip("pdfplumber")
+    import pdfplumber
+
     expect = {
         "cwg12": ("- 2 -", "CWG-Internet-12/10-E", r"P:\ENG\SG\CONSEIL\CWG-INTERNET\12\010E.docx"),
         "cwg14": ("- 2 -", "CWG-Internet-14/8-E", r"P:\ENG\SG\CONSEIL\CWG-INTERNET\14\008E.docx"),

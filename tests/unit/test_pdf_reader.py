@@ -16,12 +16,13 @@ from cwgtool.blocks import BlockKind, ReadResult
 from cwgtool.errors import InputError
 from cwgtool.labels import LabelKind, split_label
 from cwgtool.readers.pdf import ENCRYPTED, NO_PAGES, NO_TEXT, read
+from tests.conftest import FOREIGN, committed, needs_shared, shared_files
 
-ROOT = Path(__file__).resolve().parents[2]
-RECORD_PDFS = sorted(ROOT.glob("fixtures/records/*/*.pdf"))
+RECORD_PDFS = committed("fixtures/records/*/*.pdf")
 # every PDF fixture: records, contribution documents, the invented meeting
-FIXTURE_PDFS = sorted({*RECORD_PDFS, *ROOT.glob("fixtures/contributions/*/*.pdf"), *ROOT.glob("fixtures/meetings/*/*.pdf")})
-FOREIGN = Path("/work/shared/corpus/foreign")
+FIXTURE_PDFS = sorted(
+    {*RECORD_PDFS, *committed("fixtures/contributions/*/*.pdf"), *committed("fixtures/meetings/*/*.pdf")}
+)
 ENGINES = ("pdfplumber", "pdfium")
 
 # --- a minimal PDF writer -----------------------------------------------------------------
@@ -278,11 +279,10 @@ def test_engine_equivalence(pdf: Path) -> None:
 
 # --- foreign corpus -----------------------------------------------------------------------
 
-FOREIGN_PDFS = sorted(FOREIGN.glob("*.pdf")) if FOREIGN.is_dir() else []
-needs_foreign = pytest.mark.skipif(not FOREIGN_PDFS, reason="foreign corpus absent")
+FOREIGN_PDFS = shared_files("corpus/foreign/*.pdf")
 
 
-@needs_foreign
+@needs_shared
 @pytest.mark.shared
 @pytest.mark.parametrize("pdf", FOREIGN_PDFS, ids=lambda p: p.name)
 @pytest.mark.parametrize("engine", ENGINES)
@@ -297,7 +297,7 @@ def test_foreign_reads_or_input_error(pdf: Path, engine: str) -> None:
         assert b.text.strip() or b.label
 
 
-@needs_foreign
+@needs_shared
 @pytest.mark.shared
 @pytest.mark.parametrize("engine", ENGINES)
 def test_foreign_encrypted(engine: str) -> None:
@@ -312,7 +312,7 @@ def test_foreign_encrypted(engine: str) -> None:
     assert res.pages == 4 and res.blocks
 
 
-@needs_foreign
+@needs_shared
 @pytest.mark.shared
 @pytest.mark.parametrize("engine", ENGINES)
 def test_foreign_no_text_layer(engine: str) -> None:
@@ -322,7 +322,7 @@ def test_foreign_no_text_layer(engine: str) -> None:
     assert info.value.reason == (NO_PAGES if engine == "pdfplumber" else NO_TEXT)
 
 
-@needs_foreign
+@needs_shared
 @pytest.mark.shared
 @pytest.mark.parametrize("engine", ENGINES)
 def test_foreign_empty(engine: str) -> None:
