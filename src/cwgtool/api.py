@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from typing import TYPE_CHECKING
 
+from cwgtool import pipeline
 from cwgtool.blocks import ReadResult
 from cwgtool.errors import CwgError, InputError, debug_details
-from cwgtool.fileio import DOCUMENT_SUFFIXES, resolve_inputs, sha256_file
-from cwgtool.model import Document, DocumentKind, Paragraph, Source
-from cwgtool.readers import DEFAULT_PDF_ENGINE
+from cwgtool.fileio import DOCUMENT_SUFFIXES, resolve_inputs
+from cwgtool.model import Document, Paragraph, Source
+from cwgtool.options import DEFAULT_PDF_ENGINE, ParseOptions
+from cwgtool.pipeline import build_document
 
 if TYPE_CHECKING:
     import sqlite3
@@ -31,11 +32,11 @@ if TYPE_CHECKING:
 
     from cwgtool.batch import Outcome
     from cwgtool.cache import CacheInfo
+    from cwgtool.check.registry import Rule
+    from cwgtool.check.runner import CheckReport
     from cwgtool.limits import Limits
     from cwgtool.link import LinkReport
-    from cwgtool.options import ParseOptions, RowQuery
-
-STDIN = "-"
+    from cwgtool.options import CheckRequest, RowQuery
 
 
 def read_blocks(
@@ -45,14 +46,13 @@ def read_blocks(
     password: str | None = None,
     limits: Limits | None = None,
 ) -> ReadResult:
-    """Read a file (or "-" for stdin text) into format-neutral blocks."""
-    if str(path) == STDIN:
-        from cwgtool.readers.text import read_text
-
-        return read_text(sys.stdin.read(), display_name="<stdin>")
-    from cwgtool import readers
-
-    return readers.read(path, pdf_engine=pdf_engine, password=password, limits=limits)
+    """Read a file (or "-" for stdin) into format-neutral blocks, after the same checks as :func:`parse`."""
+    options = ParseOptions(pdf_engine=pdf_engine, password=password, use_cache=False, limits=limits)
+    checked = pipeline.check_input(path, options.effective_limits())
+    try:
+        return pipeline.read_checked(checked, options)
+    finally:
+        checked.release()
 
 
 def parse(
@@ -64,102 +64,24 @@ def parse(
     display_name: str | None = None,
     limits: Limits | None = None,
 ) -> Document:
-    """Parse a record or contribution into the model.
+    """Parse a record or contribution into the model (no cache: see :func:`parse_many` for that).
 
-    ``text`` parses a string instead of reading ``path`` (``path`` is then only the name shown
-    in provenance). ``limits`` defaults to :meth:`Limits.from_env`. Raises
-    :class:`~cwgtool.errors.InputError` for unreadable input (:class:`~cwgtool.errors.LimitError`
-    when a safety limit trips).
+    ``path`` is a file, or "-" for stdin (read as bytes, like a file). ``text`` parses a string
+    instead of reading ``path`` (``path`` is then only the name shown in provenance).
+    ``limits`` defaults to :meth:`Limits.from_env`. Raises :class:`~cwgtool.errors.InputError`
+    for unreadable input (:class:`~cwgtool.errors.LimitError` when a safety limit trips).
     """
-    name = display_name or str(path)
     if text is not None:
         from cwgtool.readers.text import read_text
 
+        name = display_name or str(path)
         result = read_text(text, display_name=name)
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    elif str(path) == STDIN:
-        from cwgtool.readers.text import read_text
-
-        data = sys.stdin.read()
-        result = read_text(data, display_name="<stdin>")
-        sha = hashlib.sha256(data.encode("utf-8")).hexdigest()
-        name = "<stdin>"
-    else:
-        result = read_blocks(path, pdf_engine=pdf_engine, password=password, limits=limits)
-        sha = sha256_file(str(path))
-    return build_document(result, Source(path=name, format=result.format, sha256=sha, pages=result.pages))
-
-
-def build_document(result: ReadResult, source: Source) -> Document:
-    """Everything after reading: outline, metadata, extraction. Pure: no I/O."""
-    from cwgtool.extract import actions, contributions, positions, topics
-    from cwgtool.extract.metadata import extract_metadata
-    from cwgtool.extract.sentences import SentenceMemo
-    from cwgtool.outline import build_outline
-
-    outline = build_outline(result.blocks)
-    meta = extract_metadata([p.text for p in outline.front_matter], result.headers_footers, outline.sections)
-    doc = Document(
-        source=source,
-        kind=meta.kind,
-        title=meta.title,
-        symbol=meta.symbol,
-        symbol_printed=meta.symbol_printed,
-        revision=meta.revision,
-        addendum=meta.addendum,
-        date=meta.date,
-        language=meta.language,
-        meeting=meta.meeting,
-        headers_footers=result.headers_footers,
-        front_matter=outline.front_matter,
-        sections=outline.sections,
-        warnings=list(result.warnings),
-    )
-    if doc.kind is DocumentKind.UNKNOWN:
-        doc.warnings.append("not recognised as a CWG summary record or contribution; parsed generically")
-        return doc
-    if doc.kind in (DocumentKind.CONTRIBUTION, DocumentKind.NOTE):
-        from cwgtool.extract import contribution_doc
-
-        contribution_doc.enrich(doc, meta)
-        return doc
-    # The contribution sections are read once, for doc.contributions and for the topics.
-    pairs = contributions.contribution_sections(doc)
-    doc.contributions = [ref for _, ref in pairs]
-    # The extractors split many of the same paragraphs: one memo, for this document only.
-    sentences = SentenceMemo()
-    doc.topics = topics.extract_topics(doc, sentences=sentences, sections=pairs)
-    doc.positions = positions.extract_positions(doc, sentences=sentences)
-    _align_position_topics(doc)
-    doc.actions = actions.extract_actions(doc, sentences=sentences)
+        return build_document(result, Source(path=name, format=result.format, sha256=sha, pages=result.pages))
+    doc = pipeline.parse(path, ParseOptions(pdf_engine=pdf_engine, password=password, use_cache=False, limits=limits))
+    if display_name is not None:
+        doc.relabel(display_name)
     return doc
-
-
-def _align_position_topics(doc: Document) -> None:
-    """Name a position's topic exactly as ``doc.topics`` does, so the two can be joined.
-
-    The positions extractor reads the topic from the discussion ("Concerning the topic on
-    Adoption and deployment of IPv6"); the topics extractor from the proposal ("The adoption and
-    deployment of IPv6"). Matching is by content-word overlap within the same contribution.
-
-    Many positions share one (contribution, topic) pair, all those of one lettered sub-item,
-    and the match depends on nothing else (``doc.topics`` does not change here), so each pair
-    is matched once per call.
-    """
-    from cwgtool.extract.topics import match_topic
-
-    matched: dict[tuple[str | None, str], str | None] = {}
-    for pos in doc.positions:
-        if not pos.topic:
-            continue
-        key = (pos.contribution, pos.topic)
-        if key not in matched:
-            candidates = [t for t in doc.topics if t.source == pos.contribution] or doc.topics
-            i = match_topic(pos.topic, candidates)
-            matched[key] = candidates[i].title if i is not None else None
-        title = matched[key]
-        if title is not None:
-            pos.topic = title
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
@@ -277,6 +199,33 @@ def highlight_marks() -> tuple[str, str]:
     return HIGHLIGHT_START, HIGHLIGHT_END
 
 
+# -- check -----------------------------------------------------------------------------------------
+
+
+def check(paths: Sequence[str], request: CheckRequest, options: ParseOptions) -> CheckReport:
+    """Check documents (already expanded) as ``request`` asks; see :mod:`cwgtool.check.runner`.
+
+    ValueError (a usage error) for a config file or baseline that cannot be used.
+    """
+    from cwgtool.check.runner import check_paths
+
+    return check_paths(paths, request, options)
+
+
+def write_baseline(path: str, report: CheckReport) -> int:
+    """Record a report's findings as a baseline file; returns how many."""
+    from cwgtool.check.baseline import write_baseline as save
+
+    return save(path, report.diagnostics)
+
+
+def rules() -> list[Rule]:
+    """Every rule of the checker, by code."""
+    from cwgtool.check.registry import all_rules
+
+    return all_rules()
+
+
 # -- other commands --------------------------------------------------------------------------------
 
 
@@ -332,6 +281,7 @@ __all__ = [
     "build_document",
     "cache_clear",
     "cache_info",
+    "check",
     "limits",
     "link",
     "open_archive",
@@ -341,7 +291,9 @@ __all__ = [
     "read_blocks",
     "resolve_inputs",
     "row_columns",
+    "rules",
     "schema",
     "search",
     "select_rows",
+    "write_baseline",
 ]

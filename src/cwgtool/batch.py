@@ -2,8 +2,10 @@
 
 The CLI and library share this so that a folder of records behaves the same everywhere.
 
-Cache lookups happen in the calling process (hashing and loading an entry costs a fraction of a
-millisecond, far less than shipping the work to a worker), so a fully cached run never starts a
+Every input is checked, then looked up in the cache, in the calling process, by
+:mod:`cwgtool.pipeline` (the same steps as ``api.parse``): a failed check is the input's outcome
+and no cache hit can skip a check. Hashing and loading an entry costs a fraction of a
+millisecond, far less than shipping the work to a worker, so a fully cached run never starts a
 pool. Only the misses go to a process pool; workers parse, store the cache entry themselves
 (atomic renames make concurrent writers safe) and send back the Document as its indent=2 JSON
 (UTF-8 bytes) — the exact cache-entry and output form, so it is serialised once. Measured on
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from cwgtool.model import Document
+    from cwgtool.pipeline import Checked
 
 STDIN = "-"
 
@@ -67,68 +70,63 @@ def _failure(path: str, exc: BaseException, options: ParseOptions) -> Outcome:
     return Outcome(path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=3, detail=detail)
 
 
-def _parse(path: str, options: ParseOptions) -> Document:
-    """One document, under the per-document time limit."""
-    from cwgtool.api import parse
-    from cwgtool.limits import Limits, call_with_timeout
+def _parse(checked: Checked, options: ParseOptions) -> tuple[Document, bytes | None]:
+    """One checked document, under the per-document time limit (see ``pipeline.parse_checked``)."""
+    from cwgtool.limits import call_with_timeout
+    from cwgtool.pipeline import parse_checked
 
-    limits = options.limits or Limits.from_env()
-    return call_with_timeout(
-        parse, limits.timeout, path, pdf_engine=options.pdf_engine, password=options.password, limits=limits, name=path
-    )
+    return call_with_timeout(parse_checked, options.effective_limits().timeout, checked, options, name=checked.name)
 
 
-def _parse_uncached(path: str, options: ParseOptions, sha: str | None, as_json: bool = False) -> Outcome:
+def _parse_uncached(path: str, options: ParseOptions, checked: Checked, as_json: bool = False) -> Outcome:
     try:
-        doc = _parse(path, options)
+        doc, data = _parse(checked, options)
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
         return _failure(path, exc, options)
-    cache = options.cache()
-    data = None
-    if as_json or (cache is not None and sha is not None):
+    finally:
+        checked.release()
+    if as_json and data is None:
         from cwgtool.cache import dump_json
 
         data = dump_json(doc)
-    if cache is not None and sha is not None and data is not None:
-        cache.put(sha, options.pdf_engine, data)
     return Outcome(path, doc, document_json=data if as_json else None)
 
 
-def _lookup(path: str, options: ParseOptions, as_json: bool = False) -> tuple[Outcome | None, str | None]:
-    """(cached outcome or None, content hash or None). Unreadable files fall through to the
-    parser, whose error message is the one users should see."""
-    cache = options.cache()
-    if cache is None or path == STDIN:
-        return None, None
-    from cwgtool.fileio import sha256_file
+def _lookup(path: str, options: ParseOptions, as_json: bool = False) -> tuple[Outcome | None, Checked | None]:
+    """Every check before reading, then the cache (``pipeline``): (the outcome if already known —
+    a failed check or a cache hit — else None; the checked input to parse)."""
+    from cwgtool import pipeline
 
     try:
-        sha = sha256_file(path)
-    except OSError:
-        return None, None
-    if as_json:
-        data = cache.get_json(sha, options.pdf_engine, path)
-        return (Outcome(path, document_json=data, cached=True) if data is not None else None), sha
-    doc = cache.get(sha, options.pdf_engine, path)
-    return (Outcome(path, doc, cached=True) if doc is not None else None), sha
+        checked = pipeline.check_input(path, options.effective_limits())
+    except Exception as exc:  # noqa: BLE001 - a failed check is this input's outcome
+        return _failure(path, exc, options), None
+    hit = pipeline.lookup(checked, options, as_json=as_json)
+    if hit is None:
+        return None, checked
+    checked.release()
+    if isinstance(hit, bytes):
+        return Outcome(path, document_json=hit, cached=True), None
+    return Outcome(path, hit, cached=True), None
 
 
 def parse_one(path: str, options: ParseOptions, *, as_json: bool = False) -> Outcome:
-    """One document, through the cache. ``as_json``: see :func:`parse_many`."""
-    hit, sha = _lookup(path, options, as_json)
-    return hit if hit is not None else _parse_uncached(path, options, sha, as_json)
+    """One document, through the checks and the cache. ``as_json``: see :func:`parse_many`."""
+    known, checked = _lookup(path, options, as_json)
+    if known is not None:
+        return known
+    assert checked is not None
+    return _parse_uncached(path, options, checked, as_json)
 
 
-def _work(path: str, options: ParseOptions, sha: str | None) -> Outcome:
+def _work(path: str, options: ParseOptions, checked: Checked) -> Outcome:
     """Worker entry point: never prints; anything unexpected becomes a failed outcome."""
     try:
-        from cwgtool.cache import dump_json
+        doc, data = _parse(checked, options)
+        if data is None:
+            from cwgtool.cache import dump_json
 
-        doc = _parse(path, options)
-        data = dump_json(doc)
-        cache = options.cache()
-        if cache is not None and sha is not None:
-            cache.put(sha, options.pdf_engine, data)
+            data = dump_json(doc)
         return Outcome(path, document_json=data)
     except Exception as exc:  # noqa: BLE001 - one broken file must not kill the batch
         return _failure(path, exc, options)
@@ -145,7 +143,7 @@ def _received(outcome: Outcome, as_json: bool) -> Outcome:
 
 def _warm_imports() -> None:
     """With fork, modules imported here are inherited by every worker instead of imported N times."""
-    import cwgtool.api  # noqa: F401
+    import cwgtool.pipeline  # noqa: F401
     import cwgtool.readers.docx  # noqa: F401
     import cwgtool.readers.pdf  # noqa: F401
 
@@ -165,14 +163,15 @@ def parse_many(
     ``as_json``: successes carry ``document_json`` (``cache.dump_json`` bytes, exactly) and
     maybe no ``document`` — cache hits and worker results are passed through unvalidated.
     """
-    pending: dict[int, tuple[str, str | None]] = {}
+    pending: dict[int, tuple[str, Checked]] = {}
     ready: dict[int, Outcome] = {}
     for i, path in enumerate(paths):
-        hit, sha = _lookup(path, options, as_json)
-        if hit is not None:
-            ready[i] = hit
+        known, checked = _lookup(path, options, as_json)
+        if known is not None:
+            ready[i] = known
         else:
-            pending[i] = (path, sha)
+            assert checked is not None
+            pending[i] = (path, checked)
 
     parallel = {i: v for i, v in pending.items() if v[0] != STDIN} if jobs > 1 and len(pending) > 1 else {}
     futures: dict[int, object] = {}
@@ -187,7 +186,7 @@ def parse_many(
         executor = ProcessPoolExecutor(max_workers=min(jobs, len(parallel)), mp_context=multiprocessing.get_context(method))
         # Submit everything before the caller's progress thread exists (see on_done): forking
         # while another thread holds a lock can deadlock the child.
-        futures = {i: executor.submit(_work, path, options, sha) for i, (path, sha) in parallel.items()}
+        futures = {i: executor.submit(_work, path, options, checked) for i, (path, checked) in parallel.items()}
     try:
         yield from _ordered(paths, ready, pending, futures, options, on_done, as_json)
     finally:
@@ -198,7 +197,7 @@ def parse_many(
 def _ordered(
     paths: Sequence[str],
     ready: dict[int, Outcome],
-    pending: dict[int, tuple[str, str | None]],
+    pending: dict[int, tuple[str, Checked]],
     futures: dict[int, object],
     options: ParseOptions,
     on_done: Callable[[Outcome], None] | None,
@@ -224,8 +223,8 @@ def _ordered(
                     if on_done is not None:
                         on_done(ready[j])
             else:
-                path, sha = pending[i]
-                ready[i] = _parse_uncached(path, options, sha, as_json)
+                path, checked = pending[i]
+                ready[i] = _parse_uncached(path, options, checked, as_json)
                 if on_done is not None:
                     on_done(ready[i])
         yield ready.pop(i)

@@ -1,19 +1,25 @@
 """Parsed-document cache keyed by content, so re-running over an unchanged archive is near-instant.
 
-Key = sha256 of the file's bytes + cwgtool version + a fingerprint of the installed cwgtool code
-+ the parse options that change the result (PDF engine). The code fingerprint (sizes and mtimes
-of the package's files) exists because developers edit extractors without bumping the version:
-without it an editable install would keep serving documents parsed by yesterday's code.
+**Key** = sha256 of the file's bytes + cwgtool version + a fingerprint of the installed cwgtool
+code + the PDF engine + the reading limits (every limit but the time limit). The code fingerprint
+(sizes and mtimes of the package's files) exists because developers edit extractors without
+bumping the version. The limits are in the key because the checks made while reading (pages, DOCX
+sizes and depth, and any limit added later: every field of :class:`~cwgtool.limits.Limits`
+counts) depend only on the bytes and the limits: under one key a hit stands for a parse of the
+same bytes that passed the same checks, so the cache can never turn a refusal into a success.
+The checks that depend on more than the bytes (file type and size, content against name) run
+before every lookup, in :mod:`cwgtool.pipeline`. A failed parse is never stored.
 
-Entries are gzip-compressed JSON (the public model, so an entry is inspectable with ``zcat``),
-stored in exactly the form ``cwgtool parse`` writes — ``model_dump_json(indent=2)`` — so that
-a cache hit for JSON output is a decompress, a path rewrite and a write: no JSON decoding, no
-model validation, no re-serialisation (``get_json``, bytes). Commands that need the model validate the
-text (``get``). Entries are written atomically; anything unreadable (a failed gzip CRC, a
-truncated file, text without the shape we write, or for ``get`` text that fails validation) is
-treated as a miss and overwritten — the cache can never make a parse fail. Documents are stored
-with the path they were parsed under and re-labelled with the current path on load, because
-the same bytes often live at several paths.
+**Entry layout 3** (gzip): one line of JSON, ``{"layout": 3, "path": "<path parsed under>",
+"bytes": <length of what follows>}``, then the document exactly as ``cwgtool parse`` writes it
+(``Document.model_dump_json(indent=2)``).
+An entry is read by decoding, never by editing its text: when the path asked for is the
+stored one the document text is used as it is (it is what the model wrote for that path — this
+is the hit of a re-run over the same archive, and costs no model validation); otherwise the text
+is validated into the model, re-labelled with :meth:`Document.relabel` and serialised again.
+Anything unreadable (failed gzip CRC, truncated file or body, another layout, a document that
+does not validate) is a miss and is overwritten; the one thing not caught is a hand-edited entry,
+recompressed with the same length, served for its own path. Entries are written atomically.
 
 Location: ``$CWGTOOL_CACHE_DIR`` or ``platformdirs.user_cache_dir("cwgtool")``.
 """
@@ -24,20 +30,21 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import shutil
 import zlib
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cwgtool import __version__
 
 if TYPE_CHECKING:
+    from cwgtool.limits import Limits
     from cwgtool.model import Document
 
 ENV_VAR = "CWGTOOL_CACHE_DIR"
-_LAYOUT = "docs-v2"  # bump when the entry format changes (v2: indent=2 JSON, was compact)
+LAYOUT = 3
+_DIR = "docs-v3"  # one folder per layout; older layouts' folders are ignored
 _fingerprint: str | None = None
 
 
@@ -70,48 +77,22 @@ def code_fingerprint() -> str:
 
 
 def dump_json(document: Document) -> bytes:
-    """The one serialised form: cache entry, worker transport and ``parse`` JSON output (UTF-8)."""
+    """The one serialised form: cache entry body, worker transport and ``parse`` JSON output (UTF-8)."""
     return document.model_dump_json(indent=2).encode("utf-8")
 
 
-# The head and tail of ``dump_json``: fields are written in model order, so ``schema_version``
-# then ``source.path`` always open the text. JSON strings hold no raw quote or newline, so these
-# anchors cannot match inside a string value.
-_SOURCE_PATH = re.compile(rb'^\{\n  "schema_version": "[^"]*",\n  "source": \{\n    "path": ("(?:[^"\\]|\\.)*")')
-_WARNINGS = b'\n  "warnings": '
-
-
-def relabel_json(data: bytes, path: str) -> bytes:
-    """Point a cached document's ``source.path`` and provenance ``file`` fields at ``path``.
-
-    Works on the UTF-8 JSON pydantic wrote (``"file": "old"``), which costs a bytes replace
-    instead of a walk over the decoded tree. ``json.dumps(ensure_ascii=False)`` escapes exactly
-    what pydantic's encoder escapes (quote, backslash, control characters as ``\\n`` etc. or
-    lowercase ``\\u00XX``; nothing else), so the result is byte-identical to serialising the
-    re-labelled model (tested with awkward names); a path that cannot be encoded (lone
-    surrogates) raises, which the cache turns into a miss.
-    Raises ValueError when the data does not have the shape of a cached document.
-    """
-    m = _SOURCE_PATH.match(data)
-    if m is None or not data.endswith(b"\n}"):
-        raise ValueError("not a cached document")
-    old, new = m.group(1), json.dumps(path, ensure_ascii=False).encode("utf-8")
-    if old == new:
-        return data
-    return data.replace(b'"path": ' + old, b'"path": ' + new, 1).replace(b'"file": ' + old, b'"file": ' + new)
-
-
 def json_warnings(data: bytes) -> list[str]:
-    """The top-level ``warnings`` of a document given as ``dump_json`` bytes, decoding only them.
+    """The top-level ``warnings`` of a document given as ``dump_json`` bytes (decoded)."""
+    return [str(w) for w in json.loads(data).get("warnings", [])]
 
-    ``warnings`` is the model's last field; deeper keys are indented by at least four spaces,
-    so the two-space anchor only finds the top-level one.
-    """
-    i = data.rfind(_WARNINGS)
-    if i < 0:
-        return []
-    value, _end = json.JSONDecoder().raw_decode(data[i + len(_WARNINGS) :].decode("utf-8"))
-    return [str(w) for w in value]
+
+def _limits_key(limits: Limits | None) -> str:
+    """Every reading limit (not the time limit: a hit takes no time)."""
+    if limits is None:
+        from cwgtool.limits import Limits
+
+        limits = Limits.from_env()
+    return ",".join(f"{f.name}={v}" for f, v in zip(fields(limits), astuple(limits), strict=True) if f.name != "timeout")
 
 
 @dataclass(slots=True)
@@ -127,42 +108,62 @@ class ParseCache:
     def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
         self.root = Path(root) if root is not None else cache_root()
 
-    def entry_path(self, sha256: str, pdf_engine: str) -> Path:
-        variant = hashlib.sha256(f"{__version__}|{code_fingerprint()}|{pdf_engine}".encode()).hexdigest()[:16]
-        return self.root / _LAYOUT / sha256[:2] / f"{sha256}-{variant}.json.gz"
+    def entry_path(self, sha256: str, pdf_engine: str, limits: Limits | None = None) -> Path:
+        variant = hashlib.sha256(f"{__version__}|{code_fingerprint()}|{pdf_engine}|{_limits_key(limits)}".encode()).hexdigest()[:16]
+        return self.root / _DIR / sha256[:2] / f"{sha256}-{variant}.json.gz"
 
-    def get_json(self, sha256: str, pdf_engine: str, path: str) -> bytes | None:
-        """The cached document as ``dump_json`` bytes re-labelled with ``path``, or None.
-
-        This is the cache-hit fast path of ``cwgtool parse`` (JSON output): it neither imports
-        nor validates the pydantic model. Integrity rests on what can go wrong with an entry
-        this code wrote itself (the key includes the code fingerprint): a torn or damaged file
-        fails gzip's CRC-32 / length check, foreign text fails the shape check of
-        :func:`relabel_json`. Either is a miss, and the entry is removed.
-        """
-        entry = self.entry_path(sha256, pdf_engine)
+    def _read(self, entry: Path) -> tuple[str, bytes] | None:
+        """(stored path, document text) of an entry, or None (missing, damaged: then removed)."""
         try:
             raw = entry.read_bytes()
         except OSError:
             return None
         try:
             # wbits=31: gzip framing, header and CRC-32/ISIZE trailer checked in C (one pass)
-            return relabel_json(zlib.decompress(raw, 31), path)
-        except Exception:  # noqa: BLE001 - a corrupt entry is a miss, never an error
+            data = zlib.decompress(raw, 31)
+            head, _, body = data.partition(b"\n")
+            header = json.loads(head)
+            if header.get("layout") != LAYOUT or not isinstance(header.get("path"), str) or header.get("bytes") != len(body):
+                raise ValueError("not an entry of this layout, or cut short")
+            return header["path"], body
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss, never an error
             self._drop(entry)
             return None
 
-    def get(self, sha256: str, pdf_engine: str, path: str) -> Document | None:
-        """The cached document re-labelled with ``path``, or None (missing or unreadable entry)."""
-        data = self.get_json(sha256, pdf_engine, path)
-        if data is None:
+    def get_json(self, sha256: str, pdf_engine: str, path: str, limits: Limits | None = None) -> bytes | None:
+        """The cached document as ``dump_json`` bytes for ``path``, or None."""
+        entry = self.entry_path(sha256, pdf_engine, limits)
+        found = self._read(entry)
+        if found is None:
             return None
-        try:
-            from cwgtool.model import Document
+        stored, body = found
+        if stored == path:
+            return body
+        doc = self._validate(entry, body)
+        if doc is None:
+            return None
+        doc.relabel(path)
+        return dump_json(doc)
 
-            return Document.model_validate_json(data)
+    def get(self, sha256: str, pdf_engine: str, path: str, limits: Limits | None = None) -> Document | None:
+        """The cached document labelled with ``path``, or None (missing or unreadable entry)."""
+        entry = self.entry_path(sha256, pdf_engine, limits)
+        found = self._read(entry)
+        if found is None:
+            return None
+        stored, body = found
+        doc = self._validate(entry, body)
+        if doc is not None and stored != path:
+            doc.relabel(path)
+        return doc
+
+    def _validate(self, entry: Path, body: bytes) -> Document | None:
+        from cwgtool.model import Document
+
+        try:
+            return Document.model_validate_json(body)
         except Exception:  # noqa: BLE001 - an entry that no longer validates is a miss too
-            self._drop(self.entry_path(sha256, pdf_engine))
+            self._drop(entry)
             return None
 
     @staticmethod
@@ -170,28 +171,28 @@ class ParseCache:
         with contextlib.suppress(OSError):
             entry.unlink()
 
-    def put(self, sha256: str, pdf_engine: str, document: Document | bytes) -> None:
-        """Store quietly: a read-only or full cache directory must not fail the parse.
+    def put(self, sha256: str, pdf_engine: str, document: Document, limits: Limits | None = None) -> bytes:
+        """Store ``document``; returns its ``dump_json`` bytes (serialised once, for the caller too).
 
-        ``document`` may already be its ``dump_json`` bytes (workers serialise once for cache,
-        transport and output). No fsync: a torn entry after
-        a crash fails the gzip check and is a miss, so durability would buy nothing here.
+        Quiet: a read-only or full cache directory must not fail the parse. No fsync: a torn
+        entry after a crash fails the gzip check and is a miss, so durability would buy nothing.
         """
-        entry = self.entry_path(sha256, pdf_engine)
-        data = document if isinstance(document, bytes) else dump_json(document)
-        # level 6: indented JSON shrinks to ~10 %, and smaller entries also decompress faster
-        payload = zlib.compress(data, 6, 31)
+        data = dump_json(document)
         try:
             from cwgtool.fileio import atomic_writer
 
-            with atomic_writer(entry, "wb", durable=False) as fh:
+            header = json.dumps({"layout": LAYOUT, "path": document.source.path, "bytes": len(data)}, ensure_ascii=False).encode("utf-8")
+            # level 6: indented JSON shrinks to ~10 %, and smaller entries also decompress faster
+            payload = zlib.compress(header + b"\n" + data, 6, 31)
+            with atomic_writer(self.entry_path(sha256, pdf_engine, limits), "wb", durable=False) as fh:
                 fh.write(payload)
-        except OSError:
+        except (OSError, UnicodeEncodeError):
             pass
+        return data
 
     def info(self) -> CacheInfo:
         entries = size = 0
-        base = self.root / _LAYOUT
+        base = self.root / _DIR
         if base.is_dir():
             for root, _dirs, files in os.walk(base):
                 for name in files:
@@ -204,7 +205,7 @@ class ParseCache:
     def clear(self) -> int:
         """Remove every entry; returns how many there were."""
         n = self.info().entries
-        base = self.root / _LAYOUT
+        base = self.root / _DIR
         if base.exists():
             shutil.rmtree(base, ignore_errors=True)
         return n

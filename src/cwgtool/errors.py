@@ -31,10 +31,25 @@ class LimitError(InputError):
     exit_code = 4
 
 
+class RequestError(CwgError, ValueError):
+    """A request that cannot be carried out as given (an unknown rule code, an unusable config or
+    baseline file): the CLI's usage error, exit 2."""
+
+    exit_code = 2
+
+
 class ArchiveError(CwgError):
     """An archive (``--db``) that cannot be opened or was written by an incompatible cwgtool."""
 
     exit_code = 3
+
+
+def short_reason(exc: BaseException, width: int = 160) -> str:
+    """``ExceptionType: first line of its message`` (at most ``width`` characters of it): how an
+    unexpected library exception is named in a one-line error."""
+    text = str(exc).strip()
+    first = text.splitlines()[0][:width] if text else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
 def debug_details(exc: BaseException) -> str:

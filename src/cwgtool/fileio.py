@@ -143,7 +143,8 @@ def resolve_inputs(inputs: list[str]) -> list[str]:
         else:
             out.append(item)
     seen: set[str] = set()
-    return [p for p in out if p == "-" or not (os.path.normpath(p) in seen or seen.add(os.path.normpath(p)))]  # type: ignore[func-returns-value]
+    # "-" twice is stdin once: it can only be read once
+    return [p for p in out if not (os.path.normpath(p) in seen or seen.add(os.path.normpath(p)))]  # type: ignore[func-returns-value]
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:

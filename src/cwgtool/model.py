@@ -182,6 +182,24 @@ class Document(_Model):
     annexes: list[Annex] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
+    def relabel(self, path: str) -> None:
+        """Name ``path`` as this document's file: ``source.path`` and every provenance ``file``.
+
+        The same bytes often live at several paths (copies, a moved archive, stdin): the cache
+        stores a document once and labels it with the path it is asked for. Walks every field,
+        so a model field added later is relabelled too.
+        """
+        self.source.path = path
+        stack: list[object] = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, Provenance):
+                item.file = path
+            elif isinstance(item, BaseModel):
+                stack.extend(v for v in item.__dict__.values() if isinstance(v, BaseModel | list))
+            elif isinstance(item, list):
+                stack.extend(v for v in item if isinstance(v, BaseModel | list))
+
     def iter_sections(self):  # noqa: ANN201 - generator of Section
         """Depth-first walk, the order sections appear in the document."""
         stack = list(reversed(self.sections))

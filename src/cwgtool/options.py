@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
+from cwgtool.check.diagnostic import Severity
 from cwgtool.model import ActorKind, Stance
 
 if TYPE_CHECKING:
@@ -23,12 +24,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ActorKind",
+    "CheckRequest",
     "DocFormat",
     "ParseOptions",
     "PdfEngine",
     "RowKind",
     "RowQuery",
     "RulesFormat",
+    "Severity",
     "Stance",
     "choice",
 ]
@@ -165,3 +168,35 @@ class RowQuery:
 
             object.__setattr__(self, "contribution", normalise(self.contribution) or self.contribution.strip())
         object.__setattr__(self, "paths", tuple(self.paths))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRequest:
+    """What ``cwgtool check`` is asked: rule selection, failing severity, a baseline.
+
+    ``select``/``ignore`` are comma-separated codes or prefixes ("NUM,TXT001") or lists of them;
+    None leaves each file's config in charge. An unknown code is refused here (a typo would
+    otherwise silently disable a check).
+    """
+
+    select: str | tuple[str, ...] | None = None
+    ignore: str | tuple[str, ...] | None = None
+    fail_on: Severity | None = None
+    baseline: str | None = None
+
+    def __post_init__(self) -> None:
+        from cwgtool.check.registry import validate_selectors
+
+        if self.fail_on is not None:
+            object.__setattr__(self, "fail_on", choice(Severity, self.fail_on, "severity"))
+        validate_selectors((self.selected() or []) + (self.ignored() or []))
+
+    def selected(self) -> list[str] | None:
+        from cwgtool.check.registry import parse_codes
+
+        return parse_codes(self.select) if self.select is not None else None
+
+    def ignored(self) -> list[str] | None:
+        from cwgtool.check.registry import parse_codes
+
+        return parse_codes(self.ignore) if self.ignore is not None else None

@@ -31,13 +31,84 @@ class Run:
     exception: BaseException | None
 
 
-def cli(args: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
-    """``cwgtool <args>`` in-process, cache off, with stderr kept apart from stdout."""
+# Set by the ``cache_mode`` fixture (tests/reliability/conftest.py): run each case again with a
+# warm cache holding the same bytes, and through ``positions`` and ``index`` too.
+WARM_CACHE = False
+COMMANDS = ("parse", "positions", "index")
+
+
+def _invoke(args: Sequence[str], env: Mapping[str, str] | None) -> Run:
     from cwgtool.cli import app
 
-    result = CliRunner().invoke(app, [*args, "--no-cache"] if args and args[0] == "parse" else list(args), env=env)
+    result = CliRunner().invoke(app, list(args), env=env)
     exc = result.exception if result.exception is not None and not isinstance(result.exception, SystemExit) else None
     return Run(result.exit_code, result.stdout, result.stderr, exc)
+
+
+def cli(args: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
+    """``cwgtool <args>`` in-process, cache off, with stderr kept apart from stdout.
+
+    With :data:`WARM_CACHE`, a ``parse`` runs with the cache on, after the same bytes were parsed
+    into it under a name that matches their content and with the default limits; ``positions``
+    and ``index`` on the same inputs must then end exactly as they do without the cache.
+    """
+    args = list(args)
+    if not WARM_CACHE or "parse" not in args:
+        return _invoke([*args, "--no-cache"] if args and args[0] == "parse" else args, env)
+    at = args.index("parse")
+    root, rest = args[:at], args[at + 1 :]
+    inputs, options, values = [], [], iter(rest)
+    for a in values:
+        if a in _VALUED:
+            options += [a, next(values, "")]
+        elif a.startswith("-") or not Path(a).is_file():
+            options.append(a)
+        else:
+            inputs.append(a)
+    _warm(inputs, [o for o in options if o != "-q"])
+    run = _invoke(args, env)
+    if any(o in _VALUED and o not in _SHARED for o in options) or any(o.startswith("-") and o not in _SHARED for o in options):
+        return run  # options only `parse` has (-o …): the other commands cannot take the same line
+    for command in COMMANDS[1:]:
+        outcomes = []
+        for cache in ([], ["--no-cache"]):
+            db = ["--db", str(_warm_dir() / f"archive{len(cache)}.sqlite")] if command == "index" else []
+            other = _invoke([*root, command, *db, *cache, *rest], env)
+            assert other.exception is None, (command, repr(other.exception))
+            outcomes.append((other.exit_code, other.stdout, other.stderr.replace(db[-1] if db else "\0", "ARCHIVE")))
+        assert outcomes[0] == outcomes[1], (command, "the warm cache changed the outcome")
+    return run
+
+
+_VALUED = {"--pdf-engine", "--password", "-o", "--output", "-f", "--format", "-O", "--output-dir", "-j", "--jobs"}
+_SHARED = {"-q", "--quiet", "--pdf-engine", "--password", "-j", "--jobs"}  # taken by parse, positions and index
+_WARM: list[Path] = []
+
+
+def _warm_dir() -> Path:
+    import tempfile
+
+    if not _WARM:
+        _WARM.append(Path(tempfile.mkdtemp(prefix="cwgtool-warm-")))
+    return _WARM[0]
+
+
+def _warm(inputs: list[str], options: list[str]) -> None:
+    """Parse the bytes of ``inputs`` into the cache under names that match their content, with
+    the default limits (no ``CWGTOOL_MAX_*`` variables, no root options)."""
+    from cwgtool.readers import sniff
+
+    suffix = {"pdf": ".pdf", "zip": ".docx", "ole": ".docx", "text": ".txt"}
+    copies = []
+    for i, name in enumerate(inputs):
+        data = Path(name).read_bytes()
+        kind = sniff(data[:2048]) if data else "empty"
+        if kind in suffix:
+            copy = _warm_dir() / f"warm-{i}-{len(data)}{suffix[kind]}"
+            copy.write_bytes(data)
+            copies.append(str(copy))
+    if copies:
+        _invoke(["parse", "-q", *options, *copies], None)
 
 
 def assert_clean_failure(run: Run, path: str | Path, code: int, reason: str) -> None:

@@ -26,6 +26,9 @@ from tests.reliability.helpers import (
 
 ENGINES = ("pdfplumber", "pdfium")
 
+# The whole table also runs with a warm cache holding the same bytes (tests/reliability/conftest.py).
+pytestmark = pytest.mark.usefixtures("cache_mode")
+
 
 def test_missing_path(tmp_path: Path) -> None:
     path = tmp_path / "absent.pdf"

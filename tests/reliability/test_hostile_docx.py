@@ -31,6 +31,9 @@ from tests.reliability.helpers import (
 
 REFUSED = "DOCX contains a DTD/entity declaration; refused (in word/document.xml)"
 
+# The whole table also runs with a warm cache holding the same bytes (tests/reliability/conftest.py).
+pytestmark = pytest.mark.usefixtures("cache_mode")
+
 
 def test_python_docx_parser_does_not_resolve_entities() -> None:
     """The installed python-docx parses every part with resolve_entities=False (checked, not assumed)."""

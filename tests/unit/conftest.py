@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import cwgtool.api
+import cwgtool.pipeline
 from cwgtool.model import Document
 
 CWG12_TXT = Path(__file__).resolve().parents[2] / "fixtures" / "records" / "cwg12" / "cwg12.txt"
@@ -31,11 +32,11 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every call to the reader in this process, so a test can tell a cache hit from a parse
     (parse with one job: a pool's workers are other processes)."""
     calls: list[str] = []
-    real = cwgtool.api.read_blocks
+    real = cwgtool.pipeline.read_checked
 
-    def counting(path, **kw):  # noqa: ANN001, ANN003, ANN202
-        calls.append(str(path))
-        return real(path, **kw)
+    def counting(checked, options):  # noqa: ANN001, ANN202
+        calls.append(checked.name)
+        return real(checked, options)
 
-    monkeypatch.setattr(cwgtool.api, "read_blocks", counting)
+    monkeypatch.setattr(cwgtool.pipeline, "read_checked", counting)
     return calls

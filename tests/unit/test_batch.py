@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cwgtool.batch import ParseOptions, parse_many
+from cwgtool.batch import parse_many
 from cwgtool.cli import app
 from cwgtool.cli.parse_cmd import mirrored_output
+from cwgtool.options import ParseOptions
 
 RECORDS = Path(__file__).resolve().parents[2] / "fixtures" / "records"
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from cwgtool.check import all_rules
+from cwgtool.check.registry import all_rules
 from cwgtool.cli import app
 from cwgtool.render.diagnostics import _gh_data, _gh_property
 

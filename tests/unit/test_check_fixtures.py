@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cwgtool.check import Diagnostic, Severity, check_path
+from cwgtool.check.diagnostic import Diagnostic, Severity
+from cwgtool.check.runner import check_path
 from tests.conftest import committed
 
 RECORDS = Path(__file__).resolve().parents[2] / "fixtures" / "records"
@@ -103,7 +104,7 @@ def test_contributions_are_not_held_to_record_structure() -> None:
 
 
 def test_docs_rules_md_is_generated_from_the_registry() -> None:
-    from cwgtool.check import all_rules
+    from cwgtool.check.registry import all_rules
     from cwgtool.cli.check_cmd import rules_markdown
 
     docs = RECORDS.parents[1] / "docs" / "rules.md"

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from cwgtool.check import all_rules, check_text
-from cwgtool.check.registry import DOC_SECTIONS, Severity, parse_codes, selected_rules
+from cwgtool.check.registry import DOC_SECTIONS, Severity, all_rules, parse_codes, selected_rules
+from cwgtool.check.runner import check_text
 
 CLEAN = """Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)
 Twelfth meeting – Geneva, 4-5 February 2019

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from cwgtool.check.registry import Diagnostic
+from cwgtool.check.diagnostic import Diagnostic
 
 BASELINE_VERSION = 1
 

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cwgtool.check.registry import Severity, parse_codes, validate_selectors
+from cwgtool.check.diagnostic import Severity
+from cwgtool.check.registry import parse_codes, validate_selectors
+from cwgtool.errors import RequestError
 
 DEFAULT_FAIL = Severity.WARNING
 
 
-class ConfigError(ValueError):
+class ConfigError(RequestError):
     """A config file that cannot be used; the CLI reports it as a usage error (exit 2)."""
 
 

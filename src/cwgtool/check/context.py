@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from cwgtool.blocks import Block, ReadResult
-from cwgtool.check.registry import Location
+from cwgtool.check.diagnostic import Location
 from cwgtool.labels import Label, LabelKind, classify_label, split_label
 from cwgtool.model import Document, Paragraph, Section
 

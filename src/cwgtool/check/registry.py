@@ -1,4 +1,4 @@
-"""Diagnostics, severities and the rule registry.
+"""The rule registry (findings themselves are :mod:`cwgtool.check.diagnostic`).
 
 Rules register themselves with a plain decorator so that adding a rule is one function in one
 module: the CLI, the docs, SARIF's rule table and the tests all read the same registry.
@@ -9,32 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from cwgtool.check.diagnostic import Diagnostic, Location, Severity
 
 if TYPE_CHECKING:
     from cwgtool.check.context import CheckContext
 
 
-class Severity(StrEnum):
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self]
-
-    @classmethod
-    def parse(cls, value: str) -> Severity:
-        try:
-            return cls(value.strip().lower())
-        except ValueError:
-            raise ValueError(f"unknown severity {value!r} (expected one of: info, warning, error)") from None
-
-
-_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+__all__ = ["GROUPS", "RULES", "Diagnostic", "Location", "Rule", "Severity", "all_rules", "rule", "selected_rules"]
 
 GROUPS = {
     "NUM": "numbering",
@@ -43,64 +27,6 @@ GROUPS = {
     "TXT": "typography",
     "REF": "references",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where a finding is, in the terms a secretariat editor uses: section, paragraph, page/line."""
-
-    section: str | None = None  # normalised section number ("4.1"); None in the front matter
-    paragraph: str | None = None  # numbered paragraph ("6.2") when the finding is in one
-    page: int | None = None  # PDF
-    index: int | None = None  # DOCX body paragraph index (0-based), block index otherwise
-    line: int | None = None  # text input
-
-    def describe(self) -> str:
-        parts: list[str] = []
-        if self.paragraph:
-            parts.append(f"paragraph {self.paragraph}")
-        elif self.section:
-            parts.append(f"section {self.section}")
-        else:
-            parts.append("front matter")
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        elif self.page is not None:
-            parts.append(f"page {self.page}")
-        elif self.index is not None:
-            parts.append(f"paragraph index {self.index}")
-        return ", ".join(parts)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "section": self.section,
-            "paragraph": self.paragraph,
-            "page": self.page,
-            "index": self.index,
-            "line": self.line,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    file: str
-    code: str
-    name: str
-    severity: Severity
-    message: str
-    location: Location = field(default_factory=Location)
-    excerpt: str = ""
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "code": self.code,
-            "name": self.name,
-            "severity": self.severity.value,
-            "message": self.message,
-            "location": self.location.to_dict(),
-            "excerpt": self.excerpt,
-        }
 
 
 RuleFunc = Callable[["CheckContext"], Iterable[Diagnostic]]

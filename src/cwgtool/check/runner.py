@@ -1,22 +1,29 @@
-"""Running the rules on one document: read once, build the model once, share both."""
+"""Running the rules: on one document (read once, model built once, both shared by every rule),
+and on many (:func:`check_paths`), whose :class:`CheckReport` is what ``cwgtool check`` prints.
+
+Reading goes through :mod:`cwgtool.pipeline`, the same checks as ``parse`` (stdin included).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cwgtool.blocks import ReadResult
 from cwgtool.check.config import CheckConfig, config_for
 from cwgtool.check.context import CheckContext
-from cwgtool.check.registry import Diagnostic, Rule, parse_codes, selected_rules, validate_selectors
-from cwgtool.fileio import sha256_file
-from cwgtool.model import Source
-from cwgtool.readers import DEFAULT_PDF_ENGINE
+from cwgtool.check.diagnostic import Diagnostic, Severity
+from cwgtool.check.registry import RULES, Rule, parse_codes, selected_rules, validate_selectors
+from cwgtool.errors import InputError
 
 if TYPE_CHECKING:
     from cwgtool.limits import Limits
+    from cwgtool.options import CheckRequest, ParseOptions
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 3
 
 
 def _sort_key(d: Diagnostic) -> tuple[int, int, int, str]:
@@ -26,8 +33,6 @@ def _sort_key(d: Diagnostic) -> tuple[int, int, int, str]:
 
 def run_rules(ctx: CheckContext, rules: Sequence[Rule], config: CheckConfig | None = None) -> list[Diagnostic]:
     """Apply ``rules`` to a prepared context; per-rule severity overrides come from ``config``."""
-    from dataclasses import replace
-
     overrides = config.rule_severity if config else {}
     out: list[Diagnostic] = []
     for r in rules:
@@ -62,7 +67,8 @@ def check_result(
     path: str | None = None,
 ) -> list[Diagnostic]:
     """Check blocks already read (the document is built here, once)."""
-    from cwgtool.api import build_document
+    from cwgtool.model import Source
+    from cwgtool.pipeline import build_document
 
     config, rules = _rules_for(config or CheckConfig(), select, ignore)
     doc = build_document(result, Source(path=display_name, format=result.format, sha256=sha256, pages=result.pages))
@@ -77,7 +83,7 @@ def check_path(
     ignore: Iterable[str] | str | None = None,
     config: CheckConfig | None = None,
     discover_config: bool = True,
-    pdf_engine: str = DEFAULT_PDF_ENGINE,
+    pdf_engine: str | None = None,
     password: str | None = None,
     limits: Limits | None = None,
 ) -> list[Diagnostic]:
@@ -88,15 +94,21 @@ def check_path(
     Raises :class:`~cwgtool.errors.InputError` for unreadable input and ``ValueError`` for an
     unknown rule code.
     """
-    from cwgtool.api import read_blocks
+    from cwgtool import pipeline
+    from cwgtool.options import ParseOptions
 
     p = str(path)
     if config is None:
         config = config_for(p) if discover_config else CheckConfig()
-    result = read_blocks(p, pdf_engine=pdf_engine, password=password, limits=limits)
-    name = "<stdin>" if p == "-" else p
-    sha = sha256_file(p) if p != "-" else ""
-    return check_result(result, display_name=name, sha256=sha, select=select, ignore=ignore, config=config, path=p)
+    options = ParseOptions(use_cache=False, password=password, limits=limits, **({"pdf_engine": pdf_engine} if pdf_engine else {}))
+    checked = pipeline.check_input(p, options.effective_limits())
+    try:
+        result = pipeline.read_checked(checked, options)
+    finally:
+        checked.release()
+    return check_result(
+        result, display_name=checked.name, sha256=checked.sha256, select=select, ignore=ignore, config=config, path=p
+    )
 
 
 def check_text(
@@ -112,3 +124,59 @@ def check_text(
 
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return check_result(read_text(text, display_name=name), display_name=name, sha256=sha, select=select, ignore=ignore, config=config)
+
+
+@dataclass(slots=True)
+class CheckReport:
+    """What a check of many documents found: the renderers print it, the CLI exits with
+    :attr:`exit_code`.
+
+    ``fail_on`` is the failing severity asked for (the renderers show it); each file's own
+    threshold comes from its config, and ``failing`` says whether any finding reached it.
+    """
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # checked, as shown
+    input_errors: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) not read
+    rules: list[Rule] = field(default_factory=list)  # every rule that ran on some file
+    fail_on: Severity = Severity.WARNING
+    failing: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        """3 when an input could not be read, else 1 when a finding reached its failing severity."""
+        if self.input_errors:
+            return EXIT_INPUT
+        return EXIT_FINDINGS if self.failing else EXIT_OK
+
+
+def check_paths(paths: Sequence[str], request: CheckRequest, options: ParseOptions) -> CheckReport:
+    """Check documents (already expanded) as ``request`` asks: each file's config merged with the
+    request's selections, findings already in the request's baseline left out.
+
+    Raises :class:`~cwgtool.check.config.ConfigError` (a usage error) for a config file that
+    cannot be used; an unreadable input is recorded in the report and the others are checked.
+    """
+    from cwgtool.check.baseline import filter_new, load_baseline
+
+    known = load_baseline(request.baseline) if request.baseline else None
+    report = CheckReport(fail_on=request.fail_on or Severity.WARNING)
+    codes: set[str] = set()
+    for path in paths:
+        config = config_for(path).merged(select=request.selected(), ignore=request.ignored(), fail_on=request.fail_on)
+        try:
+            found = check_path(path, config=config, pdf_engine=options.pdf_engine, password=options.password, limits=options.effective_limits())
+        except InputError as exc:
+            report.input_errors.append((exc.path, exc.reason))
+            continue
+        except OSError as exc:
+            report.input_errors.append((path, str(exc.strerror or exc)))
+            continue
+        report.files.append("<stdin>" if path == "-" else path)
+        codes.update(r.code for r in selected_rules(config.select, config.ignore))
+        if known is not None and request.baseline is not None:
+            found = filter_new(found, known, request.baseline)
+        report.failing = report.failing or any(d.severity.rank >= config.fail_on.rank for d in found)
+        report.diagnostics.extend(found)
+    report.rules = [RULES[c] for c in sorted(codes)]
+    return report

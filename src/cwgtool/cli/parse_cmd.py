@@ -98,7 +98,9 @@ def parse(
     if done:
         if fmt is DocFormat.JSON:
             # one file in, one object out; a folder, glob or several files give a list
-            one_file = len(inputs) == 1 and (inputs[0] == "-" or os.path.isfile(inputs[0]))
+            # (the same input twice is one input: `- -`, `a.pdf a.pdf`)
+            given = {os.path.normpath(i) for i in inputs}
+            one_file = len(given) == 1 and (inputs[0] == "-" or os.path.isfile(inputs[0]))
             text = json_documents([api.outcome_json(o).decode("utf-8") for o in done], single=one_file and len(done) == 1)
         else:
             from cwgtool.render import document as r

@@ -8,10 +8,11 @@ download is usually the wrong file (an HTML error page saved as ``.pdf``).
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from cwgtool.blocks import ReadResult
-from cwgtool.errors import InputError, LimitError
+from cwgtool.errors import InputError, LimitError, short_reason
 from cwgtool.limits import Limits
 
 # pdfium is the default because it gives the same blocks as the pdfplumber reference engine on
@@ -59,20 +60,31 @@ def describe_content(head: bytes) -> str:
     return _WHAT[sniff(head)]
 
 
-def detect_format(path: str | os.PathLike[str]) -> str:
-    """Return "pdf", "docx" or "text" for a readable document, or raise InputError."""
+def detect_format(path: str | os.PathLike[str], name: str | None = None) -> str:
+    """Return "pdf", "docx" or "text" for a readable document, or raise InputError.
+
+    ``name`` is what messages call the file (stdin's temporary copy is ``<stdin>``).
+    """
     p = str(path)
-    if not os.path.exists(p):
-        raise InputError(p, "no such file")
-    if os.path.isdir(p):
-        raise InputError(p, "is a directory, not a document")
+    shown = name or p
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise InputError(shown, "no such file") from None
+    except OSError as exc:
+        raise InputError(shown, f"cannot open: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(shown, "is a directory, not a document")
+    if not stat.S_ISREG(st.st_mode):
+        # a FIFO, device or socket may never end: never opened
+        raise InputError(shown, "not a regular file (a pipe, device or socket); skipped")
     try:
         with open(p, "rb") as fh:
             head = fh.read(2048)
     except OSError as exc:
-        raise InputError(p, f"cannot open: {exc.strerror or exc}") from None
+        raise InputError(shown, f"cannot open: {exc.strerror or exc}") from None
     if not head:
-        raise InputError(p, "empty file")
+        raise InputError(shown, "empty file")
     content = sniff(head)
     ext = Path(p).suffix.lower()
     expected = _EXT_FORMAT.get(ext)
@@ -81,30 +93,46 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     if content == "ole":
         from cwgtool.readers.docx import LEGACY_DOC
 
-        raise InputError(p, LEGACY_DOC)
+        raise InputError(shown, LEGACY_DOC)
     if content == "pdf":
         if expected not in (None, "pdf"):
-            raise InputError(p, f"named {ext} but the content is a PDF; rename it to .pdf")
+            raise InputError(shown, f"named {ext} but the content is a PDF; rename it to .pdf")
         return "pdf"
     if content == "zip":
         if expected not in (None, "docx"):
-            raise InputError(p, f"named {ext} but the content is a ZIP archive, not a {expected.upper()}")
+            raise InputError(shown, f"named {ext} but the content is a ZIP archive, not a {expected.upper()}")
         return "docx"
     if expected in ("pdf", "docx"):
-        raise InputError(p, f"named {ext} but the content is {_WHAT[content]}, not a {expected.upper()}")
+        raise InputError(shown, f"named {ext} but the content is {_WHAT[content]}, not a {expected.upper()}")
     if content in ("html", "image", "rtf", "binary"):
-        raise InputError(p, f"unsupported format: {_WHAT[content]}")
+        raise InputError(shown, f"unsupported format: {_WHAT[content]}")
     return "text"
+
+
+def check(path: str | os.PathLike[str], limits: Limits | None = None, *, name: str | None = None) -> str:
+    """Every check made before reading, once: a regular file, within ``--max-bytes``, a format we
+    read whose content agrees with its name. Returns the format for :func:`read`.
+
+    The size comes first, so that a huge file is refused without being opened.
+    """
+    p = str(path)
+    limits = limits if limits is not None else Limits.from_env()
+    if os.path.isfile(p):
+        limits.check_file_size(p, name or p)
+    return detect_format(p, name)
 
 
 def read(
     path: str | os.PathLike[str],
     *,
+    fmt: str | None = None,
     pdf_engine: str = DEFAULT_PDF_ENGINE,
     password: str | None = None,
     limits: Limits | None = None,
 ) -> ReadResult:
-    """Read any supported document into blocks (format from content).
+    """Read any supported document into blocks.
+
+    ``fmt`` is what :func:`check` returned for this file; without it the checks run here.
 
     This is the one place where an unexpected exception from a parsing library becomes an
     :class:`InputError`: pdfminer, pdfium, python-docx, lxml and zipfile each have their own
@@ -116,8 +144,8 @@ def read(
     p = str(path)
     limits = limits if limits is not None else Limits.from_env()
     try:
-        fmt = detect_format(p)
-        limits.check_file_size(p)
+        if fmt is None:
+            fmt = check(p, limits)
         if fmt == "pdf":
             from cwgtool.readers import pdf
 
@@ -134,12 +162,6 @@ def read(
     except ValueError as exc:
         if pdf_engine not in ("pdfplumber", "pdfium") and "engine" in str(exc):
             raise  # a caller's mistake, not the file's
-        raise InputError(p, f"could not read: {_short(exc)}") from exc
+        raise InputError(p, f"could not read: {short_reason(exc)}") from exc
     except Exception as exc:
-        raise InputError(p, f"could not read: {_short(exc)}") from exc
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip()
-    first = text.splitlines()[0][:160] if text else ""
-    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        raise InputError(p, f"could not read: {short_reason(exc)}") from exc

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from cwgtool.blocks import Block, BlockKind, Provenance, ReadResult
-from cwgtool.errors import InputError
+from cwgtool.errors import InputError, short_reason
 from cwgtool.labels import LabelKind, classify_label
 from cwgtool.limits import Limits, human_bytes, limit_error
 from cwgtool.readers.docx_numbering import (
@@ -98,11 +98,11 @@ def read(path: str | Path, *, display_name: str | None = None, limits: Limits | 
         main = package.main_document_part
         root = _part_element(main)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError) as exc:
-        raise InputError(name, f"corrupt DOCX ({type(exc).__name__}: {_first_line(exc)})") from exc
+        raise InputError(name, f"corrupt DOCX ({short_reason(exc)})") from exc
     except (InputError, MemoryError, RecursionError):
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml/zipfile internals on a damaged package
-        raise InputError(name, f"corrupt DOCX ({type(exc).__name__}: {_first_line(exc)})") from exc
+        raise InputError(name, f"corrupt DOCX ({short_reason(exc)})") from exc
     body = root.find(w("body"))
     if body is None:
         raise InputError(name, "not a Word document: the main part has no w:body")
@@ -118,16 +118,11 @@ def read(path: str | Path, *, display_name: str | None = None, limits: Limits | 
     except RecursionError:
         raise InputError(name, "corrupt DOCX: structure nested too deeply") from None
     except Exception as exc:  # noqa: BLE001 - e.g. a numbering definition that breaks assumptions
-        raise InputError(name, f"corrupt DOCX ({type(exc).__name__}: {_first_line(exc)})") from exc
+        raise InputError(name, f"corrupt DOCX ({short_reason(exc)})") from exc
     return ReadResult(
         blocks=reader.blocks, format="docx", pages=None, headers_footers=headers_footers,
         warnings=reader.warnings,
     )
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0][:160] if text else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,7 +172,7 @@ def _check_container(data: bytes, name: str, limits: Limits) -> None:
     except (RuntimeError, NotImplementedError, OSError, EOFError, ValueError, struct.error, zlib.error) as exc:
         # RuntimeError: an encrypted ZIP member; NotImplementedError: an unknown compression;
         # ValueError: a local header offset pointing before the file start (found by fuzzing)
-        raise InputError(name, f"not a valid DOCX (damaged ZIP archive: {type(exc).__name__}: {_first_line(exc)})") from exc
+        raise InputError(name, f"not a valid DOCX (damaged ZIP archive: {short_reason(exc)})") from exc
     if main is None:
         raise InputError(name, "not a DOCX: the ZIP has no word/document.xml")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cwgtool.blocks import ReadResult
-from cwgtool.errors import InputError
+from cwgtool.errors import InputError, short_reason
 from cwgtool.limits import Limits
 from cwgtool.readers import DEFAULT_PDF_ENGINE
 from cwgtool.readers.pdf_layout import PageLines, layout
@@ -50,12 +50,6 @@ def _is_password_error(exc: BaseException) -> bool:
             return True
         e = e.__cause__ or e.__context__ or (e.args[0] if e.args and isinstance(e.args[0], BaseException) else None)
     return False
-
-
-def _short(exc: BaseException) -> str:
-    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    msg = msg[:120]
-    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
 
 
 def read(
@@ -101,7 +95,7 @@ def read(
     except Exception as exc:  # engines raise a zoo of types (PSException, PdfiumError, KeyError…)
         if _is_password_error(exc):
             raise InputError(name, ENCRYPTED) from exc
-        short = _short(exc)
+        short = short_reason(exc, 120)
         hint = " (truncated?)" if "eof" in short.lower() or "data format" in short.lower() else ""
         raise InputError(name, f"corrupt PDF{hint}: {short}") from exc
     result = _result(pages, total, name)
@@ -126,7 +120,7 @@ def _result(pages: list[PageLines], total: int, name: str) -> ReadResult:
     except (InputError, MemoryError, RecursionError):
         raise
     except Exception as exc:  # noqa: BLE001 - odd geometry (NaN, inf) in a damaged file
-        raise InputError(name, f"corrupt PDF: {_short(exc)}") from exc
+        raise InputError(name, f"corrupt PDF: {short_reason(exc, 120)}") from exc
     if result.furniture_lines:
         # Said every time, so a reader can see how much of the file is not in the body and
         # compare it with the page count (two or three lines a page is the usual head and foot).
