@@ -91,7 +91,8 @@ def extract_text_floor(pdfs: list[Path]) -> float:
 
 
 def in_process(paths: list[Path]) -> float:
-    from cwgtool.batch import ParseOptions, parse_many
+    from cwgtool.batch import parse_many
+    from cwgtool.options import ParseOptions
 
     def run() -> None:
         for o in parse_many([str(p) for p in paths], ParseOptions(use_cache=False), jobs=1):

@@ -160,3 +160,61 @@ def test_rows_from_stdin_name_it() -> None:
     code, out, _ = run("topics", "-", "-f", "jsonl", input=text)
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(rows) == 9 and {r["file"] for r in rows} == {"<stdin>"}
+
+
+# -- the front door: help, closed choices, wording ---------------------------------------------
+
+from cwgtool.cli import COMMANDS, GROUPS  # noqa: E402
+
+
+@pytest.mark.parametrize("name", [n for n, _ in COMMANDS] + [f"{g} info" for g, _ in GROUPS])
+def test_help_names_values_not_python_types(name: str) -> None:
+    code, out, _ = run(*name.split(), "--help")
+    assert code == 0
+    for leak in ("<str>", "<list[", "<int", "<float", "{inputs}", "{query}", "{code}"):
+        assert leak not in out, (name, leak)
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "valid"),
+    [
+        (["positions", "--stance", "supportt", CWG12], "--stance", "support, oppose, suggest, clarify, note"),
+        (["positions", "--actor-kind", "king", CWG12], "--actor-kind", "member_states_group, member_state, chair"),
+        (["parse", "--pdf-engine", "mupdf", CWG12], "--pdf-engine", "pdfium, pdfplumber"),
+        (["actions", "-f", "xml", CWG12], "--format", "table, json, jsonl, csv, tsv"),
+        (["rules", "-f", "yaml"], "--format", "table, tsv, json, markdown"),
+        (["check", "--severity", "fatal", CWG12], "--severity", "info, warning, error"),
+    ],
+)
+def test_a_wrong_choice_exits_2_listing_the_valid_values(args: list[str], option: str, valid: str) -> None:
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert option in err and valid in err
+    assert "Value error" not in err and "Input should" not in err
+
+
+def test_numbers_are_refused_in_cwgtool_words() -> None:
+    code, _, err = run("parse", "-j", "0", CWG12)
+    assert code == 2 and "'0' is less than 1" in err
+    code, _, err = run("--max-pages", "many", "parse", CWG12)
+    assert code == 2 and "'many' is not a whole number" in err and "Input should" not in err
+
+
+def test_shell_completion_offers_the_choices() -> None:
+    result = runner.invoke(
+        app, [], env={"_CWGTOOL_COMPLETE": "complete_bash", "COMP_WORDS": "cwgtool positions --stance s", "COMP_CWORD": "3"}, prog_name="cwgtool"
+    )
+    assert result.stdout.split() == ["support", "suggest"]
+
+
+def test_filters_are_the_same_for_files_and_for_an_archive(tmp_path) -> None:  # noqa: ANN001
+    db = str(tmp_path / "a.sqlite")
+    cwg14 = str(FIXTURES / "records" / "cwg14" / "cwg14.txt")
+    assert run("index", "-q", "--db", db, cwg14)[0] == 0
+    for filters in (["--stance", "oppose"], ["--stance", "SUPPORT", "--member", "blr"], ["--actor-kind", "member_state"]):
+        _, from_files, _ = run("positions", "-f", "json", *filters, cwg14)
+        _, from_db, _ = run("positions", "-f", "json", "--db", db, *filters)
+        files_rows = json.loads(from_files)
+        db_rows = json.loads(from_db)
+        assert [(r["stance"], r["actor"], r["text"]) for r in files_rows] == [(r["stance"], r["actor"], r["text"]) for r in db_rows], filters
+        assert files_rows, filters
