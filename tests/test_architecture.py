@@ -1,0 +1,70 @@
+"""The import rules of docs/architecture.md, checked on the source: the CLI reaches the library
+only through its front door, nothing below the front door imports it, no module hides its
+names behind a module-level ``__getattr__``, and commands are listed, not discovered."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+SRC = ROOT / "src" / "cwgtool"
+MODULES = sorted(SRC.rglob("*.py"))
+# The CLI may import these cwgtool modules (and typer, rich).
+CLI_MAY_IMPORT = ("cwgtool", "cwgtool.api", "cwgtool.options", "cwgtool.render", "cwgtool.cli")
+# Until the incremental index update moves into cwgtool.index (`index.update`), index_cmd holds it.
+CLI_PENDING = {"index_cmd.py": {"cwgtool.index", "cwgtool.fileio"}}
+BELOW_THE_FRONT_DOOR = ("batch", "cache", "check", "index", "link", "pipeline", "rows", "readers", "extract", "model")
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """cwgtool modules imported by ``path`` when it runs (``if TYPE_CHECKING:`` blocks left out)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped.update(id(n) for child in node.body for n in ast.walk(child))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cwgtool"):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("cwgtool"))
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((SRC / "cli").glob("*.py")), ids=lambda p: p.name)
+def test_the_cli_imports_only_the_front_door(path: Path) -> None:
+    allowed = set(CLI_PENDING.get(path.name, set()))
+    outside = {m for m in _runtime_imports(path) if not m.startswith(CLI_MAY_IMPORT) and m not in allowed}
+    assert not outside, f"{path.name} imports {sorted(outside)}: go through cwgtool.api"
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if p.relative_to(SRC).parts[0].removesuffix(".py") in BELOW_THE_FRONT_DOOR], ids=str)
+def test_nothing_below_the_front_door_imports_it(path: Path) -> None:
+    assert "cwgtool.api" not in _runtime_imports(path) | {
+        f"cwgtool.{n.name}" for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(n, ast.alias) and n.name == "api"
+    }
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
+def test_no_module_level_getattr(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert not [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "__getattr__"]
+
+
+def test_commands_are_listed_not_discovered() -> None:
+    """Every command module is imported by name in cli/__init__.py, and no module scan is left."""
+    from cwgtool.cli import COMMANDS, GROUPS, app
+
+    source = (SRC / "cli" / "__init__.py").read_text(encoding="utf-8")
+    assert "pkgutil" not in source and "import_module" not in source
+    registered = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
+    assert registered == {n for n, _ in COMMANDS} | {n for n, _ in GROUPS}
+    for module in (SRC / "cli").glob("*_cmd*.py"):
+        assert module.stem in source, f"{module.name} is not imported by cli/__init__.py"
