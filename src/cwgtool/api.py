@@ -31,12 +31,13 @@ if TYPE_CHECKING:
     from typing import Any
 
     from cwgtool.batch import Outcome
+    from cwgtool.brief import Brief
     from cwgtool.cache import CacheInfo
     from cwgtool.check.registry import Rule
     from cwgtool.check.runner import CheckReport
     from cwgtool.limits import Limits
     from cwgtool.link import LinkReport
-    from cwgtool.options import CheckRequest, RowQuery
+    from cwgtool.options import BriefRequest, CheckRequest, RowQuery
 
 
 def read_blocks(
@@ -236,6 +237,39 @@ def link(docs: Iterable[Document]) -> LinkReport:
     return join(docs)
 
 
+def brief(request: BriefRequest, docs: Iterable[Document] = ()) -> Brief:
+    """What a delegate reads before a meeting (see :mod:`cwgtool.brief`): the brief of the parsed
+    ``docs`` (a section per record, the stance map), or with ``request.db`` the stance map of
+    every record in that archive. Draw it with :mod:`cwgtool.render.brief_html` or ``brief_md``."""
+    from cwgtool import brief as briefs
+
+    if request.db:
+        conn = open_archive(request.db)
+        try:
+            return briefs.archive_brief(conn, member=request.member, topic=request.topic, paths=request.paths, name=request.db)
+        finally:
+            conn.close()
+    return briefs.build_brief(docs, member=request.member, topic=request.topic)
+
+
+def actions_calendar(
+    docs: Iterable[Document] = (), *, all_actions: bool = False, db: str | None = None, paths: Sequence[str] = ()
+) -> bytes:
+    """The actions with a due date as an iCalendar file (RFC 5545), from the parsed ``docs`` or
+    from the records of the archive ``db`` (at or under ``paths``). See :mod:`cwgtool.render.ics`."""
+    from cwgtool.render.ics import calendar, record_actions
+
+    if db:
+        from cwgtool.brief import archived_records
+
+        conn = open_archive(db)
+        try:
+            docs = archived_records(conn, paths)
+        finally:
+            conn.close()
+    return calendar(record_actions(docs, include_discussion=all_actions))
+
+
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) that ``cwgtool parse`` JSON follows."""
     from cwgtool.model import json_schema
@@ -276,6 +310,8 @@ __all__ = [
     "DOCUMENT_SUFFIXES",
     "CwgError",
     "InputError",
+    "actions_calendar",
+    "brief",
     "debug_details",
     "archive_rows",
     "build_document",

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ActorKind",
+    "BriefFormat",
+    "BriefRequest",
     "CheckRequest",
     "DocFormat",
     "ParseOptions",
@@ -200,3 +202,37 @@ class CheckRequest:
         from cwgtool.check.registry import parse_codes
 
         return parse_codes(self.ignore) if self.ignore is not None else None
+
+
+class BriefFormat(StrEnum):
+    """Output of ``cwgtool brief``: one self-contained HTML page, or Markdown."""
+
+    HTML = "html"
+    MD = "md"
+
+
+@dataclass(frozen=True, slots=True)
+class BriefRequest:
+    """What ``cwgtool brief`` is asked: from parsed records, or with ``db`` from an archive.
+
+    ``member`` (ISO3, upper-cased here) adds that Member State's positions over time;
+    ``topic`` narrows the stance map to topics and contributions whose title holds that text;
+    ``paths`` (archive only) keeps the records at or under these paths.
+    """
+
+    format: BriefFormat = BriefFormat.HTML
+    member: str | None = None
+    topic: str | None = None
+    db: str | None = None
+    paths: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "format", choice(BriefFormat, self.format, "brief format"))
+        if self.member is not None:
+            member = self.member.strip().upper()
+            if not (len(member) == 3 and member.isalpha() and member.isascii()):
+                raise ValueError(f"member must be an ISO 3166 alpha-3 code such as RUS or USA, not {self.member!r}")
+            object.__setattr__(self, "member", member)
+        if self.topic is not None and not self.topic.strip():
+            raise ValueError("topic must be some text of a topic's title, not empty")
+        object.__setattr__(self, "paths", tuple(self.paths))

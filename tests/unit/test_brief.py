@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 
 import cwgtool
-from cwgtool.brief import archive_brief, build_brief
+from cwgtool import api
+from cwgtool.brief import build_brief
+from cwgtool.errors import ArchiveError
 from cwgtool.model import Document, Stance
+from cwgtool.options import BriefRequest
 from cwgtool.render.brief_html import render_html
 from cwgtool.render.brief_md import md_escape, render_md
 from tests.conftest import FIXTURES
@@ -229,15 +232,26 @@ def test_archive_brief_equals_the_brief_of_the_same_records(tmp_path: Path, reco
     for doc in records.values():
         store_document(conn, doc)
     conn.close()
-    from_db = archive_brief(db, member="USA")
+    from_db = api.brief(BriefRequest(member="USA", db=str(db)))
     from_files = build_brief(list(records.values()), member="USA")
     assert from_db.meetings == []
     assert from_db.stance_map == from_files.stance_map
     assert from_db.member == from_files.member
+    # narrowed to one record's folder, the map is that record's
+    only14 = api.brief(BriefRequest(db=str(db), paths=(str(CWG14.parent),)))
+    assert only14.stance_map == build_brief([records["cwg14"]]).stance_map
 
 
 def test_archive_brief_of_a_missing_archive_is_an_archive_error(tmp_path: Path) -> None:
-    from cwgtool.index import ArchiveError
+    with pytest.raises(ArchiveError, match="no such database") as caught:
+        api.brief(BriefRequest(db=str(tmp_path / "none.sqlite")))
+    assert caught.value.exit_code == 3
 
-    with pytest.raises(ArchiveError, match="no such database"):
-        archive_brief(tmp_path / "none.sqlite")
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"member": "US"}, "ISO 3166 alpha-3"), ({"format": "pdf"}, "brief format"), ({"topic": " "}, "topic")],
+)
+def test_a_bad_request_is_refused_where_it_is_made(kwargs: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        BriefRequest(**kwargs)

@@ -9,7 +9,8 @@ SQLite archive. Drawing it is :mod:`cwgtool.render.brief_html` and :mod:`cwgtool
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Sequence
 
 from cwgtool.brief.across import meeting_order, member_history, stance_map
 from cwgtool.brief.meeting import meeting_brief, record_key
@@ -56,30 +57,38 @@ def build_brief(documents: Iterable[Document], *, member: str | None = None, top
     )
 
 
-def archive_brief(db: str | os.PathLike[str], *, member: str | None = None, topic: str | None = None) -> Brief:
-    """The across-meetings brief of a SQLite archive (``cwgtool index``): the stance map of every
+def archive_brief(
+    conn: sqlite3.Connection,
+    *,
+    member: str | None = None,
+    topic: str | None = None,
+    paths: Sequence[str] = (),
+    name: str = "archive",
+) -> Brief:
+    """The across-meetings brief of an archive (``cwgtool index``): the stance map of every
     archived record and ``member``'s positions over time. Records are read back from the
-    archive's stored JSON, so the map is built exactly as from the files.
-
-    Raises :class:`~cwgtool.index.ArchiveError` when ``db`` is missing or not an archive.
-    """
-    from cwgtool.index import connect
-
-    conn = connect(db, create=False)
-    try:
-        rows = conn.execute(
-            "SELECT json FROM documents WHERE kind = ? ORDER BY meeting_number, path", (str(DocumentKind.SUMMARY_RECORD),)
-        ).fetchall()
-    finally:
-        conn.close()
-    records = [doc for doc, _ in _records([Document.model_validate_json(r[0]) for r in rows])]
+    archive's stored JSON (:func:`archived_records`), so the map is built exactly as from files."""
+    records = [doc for doc, _ in _records(archived_records(conn, paths))]
     smap = stance_map(records, topic=topic)
     return Brief(
         title=f"Stance map: {len(records)} archived meeting{'s' if len(records) != 1 else ''}",
         stance_map=None if smap.empty else smap,
         member=member_history(records, member) if member else None,
-        sources=[os.fspath(db)],
+        sources=[name],
     )
 
 
-__all__ = ["Brief", "archive_brief", "build_brief"]
+def archived_records(conn: sqlite3.Connection, paths: Sequence[str] = ()) -> list[Document]:
+    """The summary records stored in an archive, as documents (at or under ``paths`` if given)."""
+    rows = conn.execute(
+        "SELECT path, json FROM documents WHERE kind = ? ORDER BY meeting_number, path", (str(DocumentKind.SUMMARY_RECORD),)
+    ).fetchall()
+    wanted = [os.path.normpath(p) for p in paths]
+    return [
+        Document.model_validate_json(r[1])
+        for r in rows
+        if not wanted or any(r[0] == w or r[0].startswith(w.rstrip(os.sep) + os.sep) for w in wanted)
+    ]
+
+
+__all__ = ["Brief", "archive_brief", "archived_records", "build_brief"]

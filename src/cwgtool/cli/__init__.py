@@ -18,7 +18,16 @@ from typing import Any
 import typer
 
 from cwgtool import __version__, api
-from cwgtool.cli import cache_cmd, check_cmd, extract_cmds, index_cmd, link_cmd, parse_cmd, schema_cmd
+from cwgtool.cli import (
+    brief_cmd,
+    cache_cmd,
+    check_cmd,
+    extract_cmds,
+    index_cmd,
+    link_cmd,
+    parse_cmd,
+    schema_cmd,
+)
 from cwgtool.cli.common import Group, Settings, command
 
 HELP = "Turn ITU Council Working Group records and contributions (PDF, DOCX, text) into structured data."
@@ -35,6 +44,7 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("index", index_cmd.index),
     ("search", index_cmd.search),
     ("link", link_cmd.link),
+    ("brief", brief_cmd.brief),
     ("schema", schema_cmd.schema),
 ]
 # (name, sub-application) of every command group.

@@ -31,7 +31,7 @@ from cwgtool.cli.common import (
     usage_error,
 )
 from cwgtool.options import ActorKind, ParseOptions, PdfEngine, RowKind, RowQuery, Stance
-from cwgtool.render.rows import RowFormat, print_table, render_rows
+from cwgtool.render.rows import ActionFormat, RowFormat, print_table, render_rows
 
 # What a terminal table shows (every column is in json/csv/tsv): the ones a reader scans.
 TABLE_COLUMNS = {
@@ -133,7 +133,10 @@ def positions(
 
 def actions(
     inputs: list[str] | None = INPUTS_OPTIONAL,
-    fmt: RowFormat | None = ROW_FORMAT,
+    fmt: ActionFormat | None = typer.Option(
+        None, "--format", "-f", case_sensitive=False,
+        help="table (default on a terminal), json, jsonl, csv, tsv (default when piped), or ics: an iCalendar file, one event per due date.",
+    ),
     output: str | None = OUTPUT,
     all_: bool = typer.Option(False, "--all", help="Also action sentences found inside discussions."),
     engine: PdfEngine = ENGINE,
@@ -144,9 +147,31 @@ def actions(
     quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
-    """Action items: the Actions/Decisions section (and, with --all, actions stated in discussions)."""
+    """Action items: the Actions/Decisions section (and, with --all, actions stated in discussions).
+    With -f ics: an iCalendar file of the actions that have a due date."""
+    options = parse_options(engine, password, jobs, no_cache)
+    if fmt is not None and fmt.value == "ics":
+        _calendar(inputs, output, db, options, quiet, all_)
+        return
     query = _query(RowKind.ACTIONS, all_actions=all_, paths=tuple(inputs or ()) if db else ())
-    _run(query, inputs, fmt, output, db, parse_options(engine, password, jobs, no_cache), quiet)
+    _run(query, inputs, RowFormat(fmt.value) if fmt is not None else None, output, db, options, quiet)
+
+
+def _calendar(inputs: list[str] | None, output: str | None, db: str | None, options: ParseOptions, quiet: bool, all_: bool) -> None:
+    """``actions -f ics``: the dated actions of the parsed inputs (or of the archive) as iCalendar."""
+    status = BatchStatus()
+    if db:
+        data = api.actions_calendar(all_actions=all_, db=db, paths=tuple(inputs or ()))
+    elif not inputs:
+        raise usage_error("give FILE arguments or --db ARCHIVE")
+    else:
+        docs = [o.document for o in documents(inputs, options, status, quiet) if o.document is not None]
+        if status.done == 0:
+            finish(status)
+            return
+        data = api.actions_calendar(docs, all_actions=all_)
+    emit(data.decode("utf-8"), output)
+    finish(status)
 
 
 def topics(

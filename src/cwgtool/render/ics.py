@@ -34,15 +34,19 @@ class RecordAction:
 
 def record_actions(documents: Iterable[Document], *, include_discussion: bool = False) -> list[RecordAction]:
     """The actions of each document, as ``cwgtool actions`` selects them (``--all``: also those
-    stated inside discussions)."""
+    stated inside discussions). A record given in several files (its PDF and its DOCX) counts
+    once, with its first file: one deadline is one event."""
     from cwgtool.link import canonical
 
-    return [
-        RecordAction(canonical(doc.symbol) or doc.source.path, doc.source.path, a)
-        for doc in documents
-        for a in doc.actions
-        if include_discussion or a.source != "discussion"
-    ]
+    out: list[RecordAction] = []
+    seen: set[tuple[str, str]] = set()
+    for doc in documents:
+        record = canonical(doc.symbol) or doc.source.path
+        if (str(doc.kind), record) in seen:
+            continue
+        seen.add((str(doc.kind), record))
+        out += [RecordAction(record, doc.source.path, a) for a in doc.actions if include_discussion or a.source != "discussion"]
+    return out
 
 
 def due_day(action: Action) -> date | None:

@@ -32,6 +32,10 @@ class RowFormat(StrEnum):
     TSV = "tsv"
 
 
+# `cwgtool actions` also writes iCalendar (one event per due date, render/ics.py): the row formats plus ICS.
+ActionFormat = StrEnum("ActionFormat", [(f.name, f.value) for f in RowFormat] + [("ICS", "ics")])
+
+
 def _flat(value: Any) -> str:
     if value is None:
         return ""
