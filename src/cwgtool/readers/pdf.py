@@ -7,6 +7,7 @@ blocks. Engines are imported lazily so the other reader formats never pay for th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from cwgtool.blocks import ReadResult
@@ -75,17 +76,27 @@ def read(
     limits = limits if limits is not None else Limits.from_env()
     _sniff(p)
     limits.check_file_size(str(p), name)
-    if engine == "pdfium":
-        from cwgtool.readers.pdf_pdfium import extract_pages
-    else:
-        from cwgtool.readers.pdf_plumber import extract_pages
-
     def check_total(total: int) -> None:
         limits.check_pages(total, name)
 
     problems: list[str] = []
+    notes: list[str] = []
     try:
-        pages, total = extract_pages(p, password, max_pages, check_total, problems)
+        if engine == "pdfium":
+            from cwgtool.readers.pdf_pdfium import PageCountMismatch, extract_pages
+
+            try:
+                pages, total = extract_pages(p, password, max_pages, check_total, problems)
+            except PageCountMismatch as mismatch:
+                # Both engines must read the same pages: pdfplumber walks the page tree itself.
+                pages, total = _reference_pages(p, password, max_pages, check_total, problems)
+                if total != mismatch.declared:
+                    notes.append(
+                        f"the page tree declares {mismatch.declared} page(s) but holds {total}; "
+                        "read with the pdfplumber engine, which does not trust the declared count"
+                    )
+        else:
+            pages, total = _reference_pages(p, password, max_pages, check_total, problems)
     except InputError:
         raise
     except RecursionError:
@@ -99,11 +110,21 @@ def read(
         hint = " (truncated?)" if "eof" in short.lower() or "data format" in short.lower() else ""
         raise InputError(name, f"corrupt PDF{hint}: {short}") from exc
     result = _result(pages, total, name)
+    result.warnings[:0] = notes
     if problems:
         result.warnings.append(
             f"damaged PDF content: {len(problems)} problem(s) skipped by the PDF engine (first: {problems[0]})"
         )
     return result
+
+
+def _reference_pages(
+    path: Path, password: str | None, max_pages: int | None, check_total: Callable[[int], None], problems: list[str]
+) -> tuple[list[PageLines], int]:
+    """The pdfplumber engine (imported only when used: pdfminer costs start-up time)."""
+    from cwgtool.readers.pdf_plumber import extract_pages
+
+    return extract_pages(path, password, max_pages, check_total, problems)
 
 
 def _result(pages: list[PageLines], total: int, name: str) -> ReadResult:

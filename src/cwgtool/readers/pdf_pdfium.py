@@ -293,6 +293,29 @@ class _TextPageReader:
             chars.append((ch, x0, x1, base, size, font))
 
 
+class PageCountMismatch(Exception):  # noqa: N818 - a condition the reader handles, not a failure
+    """pdfium trusts the page tree's ``/Count``: it can neither see pages beyond a count that is
+    too small nor load the missing ones of a count that is too large. Raised when the file shows
+    the count is wrong, so the caller can read it with an engine that walks the tree."""
+
+    def __init__(self, declared: int) -> None:
+        super().__init__(f"the page tree declares {declared} page(s)")
+        self.declared = declared
+
+
+# A page object ("/Type /Page", not "/Pages") as written in the file.
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def page_objects(path: Path) -> int:
+    """How many page objects the file's bytes show (those inside compressed object streams are
+    not seen, so this can only undercount). Scanned through a memory map: no copy of the file."""
+    import mmap
+
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return sum(1 for _ in _PAGE_OBJECT.finditer(data))
+
+
 def extract_pages(
     path: Path,
     password: str | None,
@@ -307,6 +330,8 @@ def extract_pages(
     ``check_total`` sees the page count before any page is read and may raise to refuse it.
     ``problems`` is accepted for symmetry with the pdfplumber engine; pdfium reports nothing.
     ``exact`` reads every character's own box (slower; the reference for the word shortcut).
+    Raises :class:`PageCountMismatch` when the file holds more page objects than the declared
+    count, or a page within the count cannot be loaded.
     """
     import pypdfium2 as pdfium
 
@@ -317,12 +342,21 @@ def extract_pages(
         total = len(doc)
         if check_total is not None:
             check_total(total)
+        if page_objects(path) > total:
+            raise PageCountMismatch(total)
         for index in range(min(total, max_pages) if max_pages is not None else total):
-            page = doc[index]
+            try:
+                page = doc[index]
+            except pdfium.PdfiumError:
+                if index == 0:
+                    raise  # nothing loads: a damaged file, reported as such
+                raise PageCountMismatch(total) from None
             textpage = page.get_textpage()
             try:
-                left, _bottom, _right, top = page.get_mediabox()
-                width, height = page.get_size()
+                # The media box, unrotated: pdfium gives characters in the space the content is
+                # written in, whatever /Rotate says (get_size() is the rotated display size).
+                left, bottom, right, top = page.get_mediabox()
+                width, height = right - left, top - bottom
                 chars = reader.page_chars(textpage, left, top, exact=exact)
                 number = index + 1
                 out.append(PageLines(number, width, height, build_lines(chars, number, width, height)))

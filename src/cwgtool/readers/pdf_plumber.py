@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pdfplumber
+from pdfplumber.page import Page
 
 from cwgtool.readers.pdf_layout import Char, PageLines, build_lines
 
@@ -17,6 +18,18 @@ from cwgtool.readers.pdf_layout import Char, PageLines, build_lines
 def _fontname(name: str) -> str:
     """Drop the subset tag ("BAAAAA+") so names match what pdfium reports."""
     return name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
+
+
+def _unrotated(pdf: pdfplumber.PDF, page: Page) -> Page:
+    """The page in the space its content is written in, as pdfium reads it.
+
+    ``/Rotate`` only turns the page for display; pdfminer turns the coordinates with it, so a
+    page of ordinary horizontal lines under ``/Rotate 90`` came out as one-letter vertical
+    fragments while pdfium read the lines. Reading both engines in the unrotated space makes
+    them give the same blocks."""
+    page.page_obj.attrs = {**page.page_obj.attrs, "Rotate": 0}
+    page.page_obj.rotate = 0
+    return Page(pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
 
 
 def _declared_count(pdf: pdfplumber.PDF) -> int | None:
@@ -87,6 +100,8 @@ def _extract(
         if check_total is not None:
             check_total(total)
         for page in pdf.pages[: max_pages if max_pages is not None else total]:
+            if page.rotation:
+                page = _unrotated(pdf, page)
             chars: list[Char] = []
             for c in page.chars:
                 # Baseline from the text matrix: the engines agree on it, not on glyph heights.
