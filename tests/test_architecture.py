@@ -68,3 +68,19 @@ def test_commands_are_listed_not_discovered() -> None:
     assert registered == {n for n, _ in COMMANDS} | {n for n, _ in GROUPS}
     for module in (SRC / "cli").glob("*_cmd*.py"):
         assert module.stem in source, f"{module.name} is not imported by cli/__init__.py"
+
+
+def test_help_loads_only_the_front_door() -> None:
+    """Start-up stays small without a second argument parser: `cwgtool --help` builds no
+    pydantic model and imports none of the modules behind the front door."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom cwgtool.cli import main\nsys.argv = ['cwgtool', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('cwgtool.model', 'cwgtool.cache', 'cwgtool.index', 'cwgtool.check.runner', 'cwgtool.batch', 'cwgtool.readers.pdf')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr

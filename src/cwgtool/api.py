@@ -21,7 +21,6 @@ from cwgtool import pipeline
 from cwgtool.blocks import ReadResult
 from cwgtool.errors import CwgError, InputError, debug_details
 from cwgtool.fileio import DOCUMENT_SUFFIXES, resolve_inputs
-from cwgtool.model import Document, Paragraph, Source
 from cwgtool.options import DEFAULT_PDF_ENGINE, ParseOptions
 from cwgtool.pipeline import build_document
 
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from cwgtool.check.runner import CheckReport
     from cwgtool.limits import Limits
     from cwgtool.link import LinkReport
+    from cwgtool.model import Document, Paragraph
     from cwgtool.options import BriefRequest, CheckRequest, RowQuery
 
 
@@ -73,6 +73,7 @@ def parse(
     for unreadable input (:class:`~cwgtool.errors.LimitError` when a safety limit trips).
     """
     if text is not None:
+        from cwgtool.model import Source
         from cwgtool.readers.text import read_text
 
         name = display_name or str(path)
@@ -121,6 +122,8 @@ def outcome_document(outcome: Outcome) -> Document:
     """A successful outcome's document as the model."""
     if outcome.document is not None:
         return outcome.document
+    from cwgtool.model import Document
+
     assert outcome.document_json is not None
     return Document.model_validate_json(outcome.document_json)
 

@@ -10,6 +10,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cwgtool.vocabulary import ActorKind, Stance
+
 SCHEMA_VERSION = "1.0"
 
 
@@ -93,23 +95,6 @@ class ContributionRef(_Model):
     summary: str = ""
     discussion: list[str] = Field(default_factory=list)
     provenance: Provenance | None = None
-
-
-class Stance(StrEnum):
-    SUPPORT = "support"
-    OPPOSE = "oppose"
-    SUGGEST = "suggest"
-    CLARIFY = "clarify"
-    NOTE = "note"
-
-
-class ActorKind(StrEnum):
-    MEMBER_STATES_GROUP = "member_states_group"
-    MEMBER_STATE = "member_state"
-    CHAIR = "chair"
-    SECRETARIAT = "secretariat"
-    GROUP = "group"
-    UNSPECIFIED = "unspecified"
 
 
 class Position(_Model):

@@ -16,7 +16,7 @@ from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
 from cwgtool.check.diagnostic import Severity
-from cwgtool.model import ActorKind, Stance
+from cwgtool.vocabulary import ActorKind, Stance
 
 if TYPE_CHECKING:
     from cwgtool.cache import ParseCache
