@@ -8,8 +8,9 @@ What counts as an example:
   ``$`` is a synopsis such as ``cwgtool link DIR|FILE… [--symbol SYM]``, not an example).
 
 A ``$ cwgtool`` line followed by more lines of the block shows its output: those lines, up to the
-next blank or ``$`` line, must be what the command prints (compared line by line, runs of spaces
-and tabs counting as one separator, so a TSV may be shown aligned). Each example must exit 0
+next blank or ``$`` line, must be what the command prints, stdout then stderr as a terminal shows
+them (compared line by line, runs of spaces and tabs counting as one separator, so a TSV may be
+shown aligned). Each example must exit 0
 unless its trailing comment says ``(exit N)``; ``(not run: reason)`` in the comment keeps an
 example out of the test and says why in the test report.
 
@@ -200,4 +201,5 @@ def test_example(block: Block, tmp_path: Path) -> None:
         assert done.returncode == example.exit_code, f"{where}\nexit {done.returncode}, expected {example.exit_code}\n{done.stderr}"
         assert "Traceback" not in done.stderr, f"{where}\n{done.stderr}"
         if example.output is not None:
-            assert _tokens(done.stdout.splitlines()) == _tokens(example.output), f"{where}\nprinted:\n{done.stdout}"
+            shown = (done.stdout + done.stderr).splitlines()  # what a terminal shows
+            assert _tokens(shown) == _tokens(example.output), f"{where}\nprinted:\n{done.stdout}{done.stderr}"

@@ -28,6 +28,7 @@ __all__ = [
     "BriefRequest",
     "CheckRequest",
     "DocFormat",
+    "InfoFormat",
     "ParseOptions",
     "PdfEngine",
     "RowKind",
@@ -65,6 +66,13 @@ class RowKind(StrEnum):
     POSITIONS = "positions"
     ACTIONS = "actions"
     TOPICS = "topics"
+
+
+class InfoFormat(StrEnum):
+    """Output of a status command (``cwgtool cache info``): lines for people, or one JSON object."""
+
+    TEXT = "text"
+    JSON = "json"
 
 
 class RulesFormat(StrEnum):

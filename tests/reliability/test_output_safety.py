@@ -32,10 +32,10 @@ def _hostile_record(tmp_path: Path) -> Path:
 
 def test_table_shows_document_markup_and_escapes_as_text(tmp_path: Path) -> None:
     path = _hostile_record(tmp_path)
-    run = cli(["actions", "--all", "--no-cache", "--format", "table", str(path)])
+    run = cli(["actions", "--all", "--no-cache", "--format", "table", "--wide", str(path)])
     assert run.exception is None and run.exit_code == 0, run.stderr
     assert "\x1b" not in run.stdout and "\x07" not in run.stdout
-    # The table wraps the cell over lines: compare without the borders and whitespace. The
+    # --wide: every cell in full, not cut to the terminal; compare without whitespace. The
     # brackets are shown, not parsed (a parsed [link=…] would vanish from the text).
     out = "".join(run.stdout.replace("│", "").split())
     assert "[/x]as[link=https://evil.example]presented[/link].\\x1b[2J\\x1b]8;;https://evil.example\\x07clickhere" in out

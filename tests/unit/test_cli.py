@@ -98,7 +98,7 @@ def test_table_format_prints_a_table_without_colour(monkeypatch: pytest.MonkeyPa
     code, out, _ = run("actions", CWG12, "-f", "table")
     assert code == 0 and "\x1b[" not in out
     header = next(line for line in out.splitlines() if "actor" in line)
-    assert [c.strip() for c in header.strip("┃ ").split("┃")] == ["id", "actor", "addressee", "due", "source", "text"]
+    assert header.split() == ["id", "actor", "addressee", "due", "source", "text"]
     assert "The secretariat" in out
 
 

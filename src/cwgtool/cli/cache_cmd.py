@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import typer
 
 from cwgtool import api
 from cwgtool.cli.common import command
+from cwgtool.options import InfoFormat
 
 app = typer.Typer(help="Inspect or empty the parsed-document cache.", no_args_is_help=True)
 
@@ -20,10 +23,15 @@ def _size(n: int) -> str:
 
 
 @command(app, "info")
-def info() -> None:
+def info(
+    fmt: InfoFormat = typer.Option(InfoFormat.TEXT, "--format", "-f", help="text, or json: {location, entries, size (bytes)}.", case_sensitive=False),
+) -> None:
     """Where the cache lives, how many parsed documents it holds and their size."""
     found = api.cache_info()
-    typer.echo(f"location: {found.location}\nentries:  {found.entries}\nsize:     {_size(found.size)} ({found.size} bytes)")
+    if fmt is InfoFormat.JSON:
+        typer.echo(json.dumps({"location": found.location, "entries": found.entries, "size": found.size}, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"location: {found.location}\nentries:  {found.entries}\nsize:     {_size(found.size)} ({found.size} bytes)")
 
 
 @command(app, "clear")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import typer
@@ -17,7 +17,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from cwgtool import api
 from cwgtool.options import DEFAULT_PDF_ENGINE, ParseOptions, PdfEngine
-from cwgtool.render.rows import RowFormat
+from cwgtool.render.rows import RowFormat, field_names, format_for_path, parse_fields
 from cwgtool.render.terminal import one_line
 
 if TYPE_CHECKING:
@@ -139,8 +139,19 @@ PASSWORD = typer.Option(None, "--password", metavar="TEXT", help="Password for e
 OUTPUT = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file (atomically) instead of stdout.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr.")
 ROW_FORMAT = typer.Option(
-    None, "--format", "-f", help="table (default on a terminal), json, jsonl, csv, tsv (default when piped).", case_sensitive=False
+    None,
+    "--format",
+    "-f",
+    help="table (default on a terminal), json, jsonl, csv, tsv (default when piped); with -o, the file's extension (.csv, .tsv, .json, .jsonl).",
+    case_sensitive=False,
 )
+FIELDS = typer.Option(
+    None,
+    "--fields",
+    metavar="A,B,...",
+    help="Only these columns (table, csv, tsv) or keys (json, jsonl), in this order; an unknown name exits 2 listing the valid ones.",
+)
+WIDE = typer.Option(False, "--wide", help="Table: every column, in full (one line per row, wider than the terminal; try less -S).")
 
 
 def _set_debug(value: bool) -> bool:
@@ -190,9 +201,29 @@ def stdout_is_terminal() -> bool:
 
 
 def row_format(fmt: RowFormat | None, output: str | None, *, piped: RowFormat = RowFormat.TSV) -> RowFormat:
-    """The format asked for, else a table on a terminal and ``piped`` otherwise; never a table into a file."""
-    chosen = fmt or (RowFormat.TABLE if stdout_is_terminal() and not output else piped)
-    return RowFormat.TSV if chosen is RowFormat.TABLE and output else chosen
+    """The format asked for; else, with ``-o``, the one the file's extension names (``piped`` for
+    another extension); else a table on a terminal and ``piped`` otherwise.
+
+    A table is for a terminal: ``-f table -o FILE`` is a usage error rather than a silent TSV.
+    """
+    if fmt is RowFormat.TABLE and output:
+        raise usage_error(f"{output}: a table is for the terminal; write a file with --format csv, tsv, json or jsonl")
+    if fmt is not None:
+        return fmt
+    if output:
+        return format_for_path(output) or piped
+    return RowFormat.TABLE if stdout_is_terminal() else piped
+
+
+def fields_option(text: str | None, columns: Sequence[str] | None) -> list[str] | None:
+    """``--fields`` checked against the rows' ``columns`` (None: nothing to check against);
+    None when not given; exit 2 on a bad name."""
+    if text is None:
+        return None
+    try:
+        return parse_fields(text, field_names(columns) if columns is not None else None)
+    except ValueError as exc:
+        raise usage_error(str(exc)) from None
 
 
 class BatchStatus:

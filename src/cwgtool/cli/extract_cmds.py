@@ -14,6 +14,7 @@ from cwgtool.cli.common import (
     DB,
     DEBUG,
     ENGINE,
+    FIELDS,
     INPUTS_OPTIONAL,
     JOBS,
     NO_CACHE,
@@ -21,25 +22,21 @@ from cwgtool.cli.common import (
     PASSWORD,
     QUIET,
     ROW_FORMAT,
+    WIDE,
     BatchStatus,
     Settings,
     documents,
     emit,
+    fields_option,
     finish,
     parse_options,
     row_format,
     usage_error,
 )
 from cwgtool.options import ActorKind, ParseOptions, PdfEngine, RowKind, RowQuery, Stance
-from cwgtool.render.rows import ActionFormat, RowFormat, print_table, render_rows
+from cwgtool.render.rows import ActionFormat, RowFormat, columns_of, flat_columns, flatten, render_rows
+from cwgtool.render.table import print_table
 
-# What a terminal table shows (every column is in json/csv/tsv): the ones a reader scans.
-TABLE_COLUMNS = {
-    RowKind.CONTRIBUTIONS: ["file", "symbol", "submitters", "title", "section"],
-    RowKind.POSITIONS: ["section", "contribution", "actor", "stance", "cue", "text"],
-    RowKind.ACTIONS: ["id", "actor", "addressee", "due", "source", "text"],
-    RowKind.TOPICS: ["source", "title", "proposed_by", "questions", "outcome"],
-}
 TITLES = {
     RowKind.CONTRIBUTIONS: "Contributions",
     RowKind.POSITIONS: "Positions",
@@ -63,6 +60,8 @@ def _run(
     db: str | None,
     options: ParseOptions,
     quiet: bool,
+    fields_text: str | None = None,
+    wide: bool = False,
 ) -> None:
     """Rows of ``query`` from ``--db`` or from the parsed inputs, rendered."""
     chosen = row_format(fmt, output)
@@ -70,22 +69,23 @@ def _run(
     if db:
         rows = api.archive_rows(db, query, nested=chosen in (RowFormat.JSON, RowFormat.JSONL))
         columns = None
+        # an archive's rows carry more than the model (meeting…): their own keys are the fields,
+        # and an empty result has nothing to check the names against
+        fields = fields_option(fields_text, columns_of([flatten(r) for r in rows]) + columns_of(rows) if rows else None)
     elif not inputs:
         raise usage_error("give FILE arguments or --db ARCHIVE")
     else:
+        columns = api.row_columns(query)
+        fields = fields_option(fields_text, columns)  # before parsing: a typo costs nothing
         docs = [o.document for o in documents(inputs, options, status, quiet) if o.document is not None]
         if status.done == 0:
             finish(status)  # every input failed: nothing to print, the errors are on stderr
             return
         rows = api.select_rows(docs, query)
-        columns = api.row_columns(query)
     if chosen is RowFormat.TABLE:
-        shown = [c for c in TABLE_COLUMNS[query.kind] if not rows or c in rows[0]] or None
-        if shown and len({r.get("file") for r in rows}) > 1 and "file" not in shown:
-            shown = ["file", *shown]
-        print_table(rows, title=TITLES[query.kind], columns=shown)
+        print_table(rows, kind=query.kind.value, title=TITLES[query.kind], wide=wide, fields=flat_columns(fields) if fields else None)
     else:
-        emit(render_rows(rows, chosen, columns=columns, formula_guard=Settings.formula_guard), output)
+        emit(render_rows(rows, chosen, columns=columns, fields=fields, formula_guard=Settings.formula_guard), output)
     finish(status)
 
 
@@ -93,6 +93,8 @@ def contributions(
     inputs: list[str] | None = INPUTS_OPTIONAL,
     fmt: RowFormat | None = ROW_FORMAT,
     output: str | None = OUTPUT,
+    fields: str | None = FIELDS,
+    wide: bool = WIDE,
     member: str | None = typer.Option(None, "--member", metavar="ISO3", help="Only contributions submitted by this Member State (ISO3)."),
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
@@ -104,13 +106,15 @@ def contributions(
 ) -> None:
     """Contributions discussed in records (symbol, submitters, title, summary, discussion)."""
     query = _query(RowKind.CONTRIBUTIONS, member=member, paths=tuple(inputs or ()) if db else ())
-    _run(query, inputs, fmt, output, db, parse_options(engine, password, jobs, no_cache), quiet)
+    _run(query, inputs, fmt, output, db, parse_options(engine, password, jobs, no_cache), quiet, fields, wide)
 
 
 def positions(
     inputs: list[str] | None = INPUTS_OPTIONAL,
     fmt: RowFormat | None = ROW_FORMAT,
     output: str | None = OUTPUT,
+    fields: str | None = FIELDS,
+    wide: bool = WIDE,
     stance: Stance | None = typer.Option(None, "--stance", help="Only this stance.", case_sensitive=False),
     actor_kind: ActorKind | None = typer.Option(None, "--actor-kind", help="Only positions taken by this kind of actor.", case_sensitive=False),
     contribution: str | None = typer.Option(None, "--contribution", metavar="SYMBOL", help="Only positions on this contribution symbol."),
@@ -128,7 +132,7 @@ def positions(
         RowKind.POSITIONS, stance=stance, actor_kind=actor_kind, contribution=contribution, member=member,
         paths=tuple(inputs or ()) if db else (),
     )
-    _run(query, inputs, fmt, output, db, parse_options(engine, password, jobs, no_cache), quiet)
+    _run(query, inputs, fmt, output, db, parse_options(engine, password, jobs, no_cache), quiet, fields, wide)
 
 
 def actions(
@@ -138,6 +142,8 @@ def actions(
         help="table (default on a terminal), json, jsonl, csv, tsv (default when piped), or ics: an iCalendar file, one event per due date.",
     ),
     output: str | None = OUTPUT,
+    fields: str | None = FIELDS,
+    wide: bool = WIDE,
     all_: bool = typer.Option(False, "--all", help="Also action sentences found inside discussions."),
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
@@ -150,11 +156,11 @@ def actions(
     """Action items: the Actions/Decisions section (and, with --all, actions stated in discussions).
     With -f ics: an iCalendar file of the actions that have a due date."""
     options = parse_options(engine, password, jobs, no_cache)
-    if fmt is not None and fmt.value == "ics":
+    if (fmt is not None and fmt.value == "ics") or (fmt is None and (output or "").lower().endswith(".ics")):
         _calendar(inputs, output, db, options, quiet, all_)
         return
     query = _query(RowKind.ACTIONS, all_actions=all_, paths=tuple(inputs or ()) if db else ())
-    _run(query, inputs, RowFormat(fmt.value) if fmt is not None else None, output, db, options, quiet)
+    _run(query, inputs, RowFormat(fmt.value) if fmt is not None else None, output, db, options, quiet, fields, wide)
 
 
 def _calendar(inputs: list[str] | None, output: str | None, db: str | None, options: ParseOptions, quiet: bool, all_: bool) -> None:
@@ -178,6 +184,8 @@ def topics(
     inputs: list[str] | None = INPUTS_OPTIONAL,
     fmt: RowFormat | None = ROW_FORMAT,
     output: str | None = OUTPUT,
+    fields: str | None = FIELDS,
+    wide: bool = WIDE,
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
     occurrences: bool = typer.Option(False, "--occurrences", help="With --db: one row per topic per meeting, not grouped."),
@@ -194,4 +202,4 @@ def topics(
     --occurrences lists one row per meeting instead.
     """
     query = _query(RowKind.TOPICS, occurrences=occurrences, paths=tuple(inputs or ()) if db else ())
-    _run(query, inputs, fmt, output, db, parse_options(engine, password, jobs, no_cache), quiet)
+    _run(query, inputs, fmt, output, db, parse_options(engine, password, jobs, no_cache), quiet, fields, wide)

@@ -18,23 +18,26 @@ from cwgtool import api
 from cwgtool.cli.common import (
     DEBUG,
     ENGINE,
+    FIELDS,
     INPUTS,
     JOBS,
     NO_CACHE,
     OUTPUT,
     PASSWORD,
     QUIET,
+    WIDE,
     BatchStatus,
     Settings,
     documents,
     emit,
     error,
+    fields_option,
     finish,
     parse_options,
     row_format,
 )
 from cwgtool.options import PdfEngine
-from cwgtool.render.rows import RowFormat
+from cwgtool.render.rows import RowFormat, columns_of, compact_json, flat_columns, flatten, render_rows
 
 if TYPE_CHECKING:
     from cwgtool.link import ContributionLink, LinkReport
@@ -69,7 +72,7 @@ def summary_row(item: ContributionLink) -> dict[str, Any]:
 def _print_detail(item: ContributionLink) -> None:
     from rich.console import Console
 
-    from cwgtool.render.rows import print_table
+    from cwgtool.render.table import print_table
     from cwgtool.render.terminal import markup_safe as safe
 
     console = Console()
@@ -95,6 +98,8 @@ def link(
     ),
     symbol: str | None = typer.Option(None, "--symbol", "-s", metavar="SYMBOL", help="Only this contribution (any written form: CWG-Internet-18/3(Rev.1)-E)."),
     output: str | None = OUTPUT,
+    fields_text: str | None = FIELDS,
+    wide: bool = WIDE,
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
     jobs: int | None = JOBS,
@@ -116,20 +121,22 @@ def link(
             raise typer.Exit(EXIT_NOT_FOUND)
         items = [one]
     chosen = row_format(fmt, output, piped=RowFormat.JSON)
-    if chosen is RowFormat.JSON:
+    rows = [summary_row(i) for i in items]
+    fields = fields_option(fields_text, columns_of([flatten(r) for r in rows]) if rows else None)
+    if fields and chosen in (RowFormat.JSON, RowFormat.JSONL):  # the summary rows' chosen keys
+        emit(render_rows(rows, chosen, fields=fields), output)
+    elif chosen is RowFormat.JSON:
         data: Any = items[0].model_dump(mode="json") if symbol else report.model_dump(mode="json")
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
     elif chosen is RowFormat.JSONL:
-        emit("".join(json.dumps(i.model_dump(mode="json"), ensure_ascii=False) + "\n" for i in items), output)
+        emit("".join(compact_json(i.model_dump(mode="json")) + "\n" for i in items), output)
     elif chosen is RowFormat.TABLE:
-        from cwgtool.render.rows import print_table
+        from cwgtool.render.table import print_table
 
-        if symbol:
+        if symbol and not fields:
             _print_detail(items[0])
         else:
-            print_table([summary_row(i) for i in items], title="Contributions and records")
+            print_table(rows, kind="link", title="Contributions and records", wide=wide, fields=flat_columns(fields) if fields else None)
     else:
-        from cwgtool.render.rows import render_rows
-
-        emit(render_rows([summary_row(i) for i in items], chosen, formula_guard=Settings.formula_guard), output)
+        emit(render_rows(rows, chosen, fields=fields, formula_guard=Settings.formula_guard), output)
     finish(status)
