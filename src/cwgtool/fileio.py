@@ -16,10 +16,12 @@ it may be empty, as if it had been written by ``cp``; re-running the command rew
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import itertools
 import os
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import PurePath
 from typing import IO
 
@@ -114,8 +116,51 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, durable: bool 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".txt", ".doc")
 
 
-def resolve_inputs(inputs: list[str]) -> list[str]:
+SPECIAL_FILE = "not a regular file (a pipe, device or socket); skipped"
+OUTSIDE_LINK = "a symbolic link to a file outside the folder; skipped (give --follow-symlinks to read it)"
+
+
+class NotARegularFile(OSError):
+    """A FIFO, device or socket where a document was expected: opening or reading it may block
+    forever (a FIFO with no writer) or never end (``/dev/zero``), so it is refused from its
+    ``stat`` alone."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(errno.EINVAL, SPECIAL_FILE, path)
+
+
+def _skip_reason(path: str, folder: str, follow_symlinks: bool) -> str | None:
+    """Why a file met while walking ``folder`` is not a document to read, or None.
+
+    Decided from ``stat``, never by opening. A link is followed only to a regular file inside
+    the folder, unless ``follow_symlinks``: a link named ``x.txt`` to ``/etc/passwd`` would
+    otherwise end up in an archive.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # a dangling link or a vanished file: the reader says which, per file
+    if not stat.S_ISREG(st.st_mode):
+        return SPECIAL_FILE
+    if not follow_symlinks and os.path.islink(path):
+        inside = os.path.realpath(folder)
+        if os.path.commonpath([inside, os.path.realpath(path)]) != inside:
+            return OUTSIDE_LINK
+    return None
+
+
+def resolve_inputs(
+    inputs: list[str],
+    *,
+    follow_symlinks: bool = False,
+    on_skip: Callable[[str, str], None] | None = None,
+) -> list[str]:
     """Expand folders (recursively) and globs into document paths, in a stable order.
+
+    In a folder, special files (FIFOs, devices, sockets) and symbolic links that lead outside it
+    are left out, and ``on_skip(path, reason)`` is told; ``follow_symlinks`` takes such links
+    (and walks linked folders, each real folder once, so a link loop ends). Paths named
+    directly are kept as given: the reader refuses a special file there with a message.
 
     Lives here rather than in ``cwgtool.api`` (which re-exports it) so that the CLI can expand
     its inputs without importing the pydantic model (~50 ms of a cached run).
@@ -125,9 +170,23 @@ def resolve_inputs(inputs: list[str]) -> list[str]:
     out: list[str] = []
 
     def walk(folder: str) -> None:
-        for root, dirs, files in os.walk(folder):
+        visited: set[str] = set()
+        for root, dirs, files in os.walk(folder, followlinks=follow_symlinks):
+            real = os.path.realpath(root)
+            if real in visited:  # a link loop (only with follow_symlinks)
+                dirs[:] = []
+                continue
+            visited.add(real)
             dirs.sort()
-            out.extend(os.path.join(root, f) for f in sorted(files) if PurePath(f).suffix.lower() in DOCUMENT_SUFFIXES)
+            for f in sorted(files):
+                if PurePath(f).suffix.lower() not in DOCUMENT_SUFFIXES:
+                    continue
+                path = os.path.join(root, f)
+                reason = _skip_reason(path, folder, follow_symlinks)
+                if reason is None:
+                    out.append(path)
+                elif on_skip is not None:
+                    on_skip(path, reason)
 
     for item in inputs:
         if item == "-":
@@ -147,10 +206,38 @@ def resolve_inputs(inputs: list[str]) -> list[str]:
     return [p for p in out if not (os.path.normpath(p) in seen or seen.add(os.path.normpath(p)))]  # type: ignore[func-returns-value]
 
 
-def sha256_file(path: str | os.PathLike[str]) -> str:
-    """Content hash used for the cache key, the index and `source.sha256`."""
+def open_regular(path: str | os.PathLike[str]) -> IO[bytes]:
+    """Open a regular file for reading; raise :class:`NotARegularFile` for anything else.
+
+    ``stat`` first, so a device is never opened at all; then the open itself does not block
+    (``O_NONBLOCK``: a FIFO swapped in after the ``stat`` cannot hang it) and ``fstat`` checks
+    again what was really opened.
+    """
+    p = os.fspath(path)
+    if not stat.S_ISREG(os.stat(p).st_mode):
+        raise NotARegularFile(str(p))
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(str(p))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def sha256_file(path: str | os.PathLike[str], *, max_bytes: int = 0) -> str:
+    """Content hash used for the cache key, the index and `source.sha256`.
+
+    Only a regular file is read (:func:`open_regular`); with ``max_bytes`` > 0 a larger file
+    raises ``OSError(EFBIG)`` before a byte is hashed, so a 50 GB file is not read through to be
+    refused afterwards (the reader's size check then gives the limit's own message).
+    """
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
+        if 0 < max_bytes < os.fstat(fh.fileno()).st_size:
+            raise OSError(errno.EFBIG, "larger than the input size limit", os.fspath(path))
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()

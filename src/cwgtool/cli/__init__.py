@@ -87,6 +87,9 @@ def _root(
     raw_csv: bool = typer.Option(
         False, "--raw-csv", help="Write csv cells as they are: no ' before a cell starting with = + - @ (spreadsheet formula guard)."
     ),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks", help="Read symbolic links in input folders that lead outside them (skipped by default)."
+    ),
 ) -> None:
     """Turn ITU Council Working Group records and contributions (PDF, DOCX, text) into structured data.
 
@@ -105,6 +108,7 @@ def _root(
     Settings.limit_overrides = {k: v for k, v in overrides.items() if v is not None}
     Settings.debug = Settings.debug or debug
     Settings.formula_guard = not raw_csv
+    Settings.follow_symlinks = follow_symlinks
 
 
 def make_app() -> typer.Typer:

@@ -24,6 +24,7 @@ from cwgtool.cli.common import (
     PASSWORD,
     emit,
     error,
+    expand_inputs,
     parse_options,
     stdout_is_terminal,
     usage_error,
@@ -64,7 +65,7 @@ def check(
         request = CheckRequest(select=select, ignore=ignore, fail_on=severity, baseline=baseline)
     except ValueError as exc:
         raise usage_error(str(exc)) from None
-    paths = api.resolve_inputs(inputs)
+    paths = expand_inputs(inputs)
     if not paths:
         error("no input documents found")
         raise typer.Exit(EXIT_INPUT)

@@ -168,6 +168,7 @@ class Settings:
 
     debug: bool = False
     formula_guard: bool = True  # csv cells like "=…" get a leading ' (off with --raw-csv)
+    follow_symlinks: bool = False  # links out of an input folder are read (--follow-symlinks)
     limit_overrides: ClassVar[dict[str, Any]] = {}  # set once by the root callback
 
     @classmethod
@@ -183,6 +184,14 @@ def parse_options(engine: PdfEngine, password: str | None, jobs: int | None, no_
 
 
 # -- errors and output --------------------------------------------------------------------------
+
+
+def expand_inputs(inputs: list[str]) -> list[str]:
+    """The documents named by ``inputs`` (folders walked, globs expanded); what a folder walk
+    leaves out — special files, links leading out of the folder — is said on stderr."""
+    return api.resolve_inputs(
+        inputs, follow_symlinks=Settings.follow_symlinks, on_skip=lambda path, why: error(f"warning: {path}: {why}")
+    )
 
 
 def error(message: str) -> None:
@@ -303,7 +312,7 @@ def documents(
     ``as_json``: outcomes carry the document's JSON text, maybe no model (see ``api.parse_many``).
     """
     if paths is None:
-        paths = api.resolve_inputs(inputs)
+        paths = expand_inputs(inputs)
     if not paths:
         error("no input documents found")
         raise typer.Exit(EXIT_INPUT)

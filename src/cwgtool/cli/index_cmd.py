@@ -25,6 +25,7 @@ from cwgtool.cli.common import (
     documents,
     emit,
     error,
+    expand_inputs,
     parse_options,
     row_format,
 )
@@ -53,7 +54,7 @@ def index(
 
     paths: list[str] = []
     seen: set[str] = set()
-    for p in api.resolve_inputs(inputs):
+    for p in expand_inputs(inputs):
         if p == "-":
             error("-: stdin cannot be indexed (the archive needs a file path); skipped")
             continue
@@ -64,12 +65,13 @@ def index(
 
     conn = api.open_archive(db, create=True)
     known = indexed_documents(conn)
+    max_bytes = Settings.limits().max_bytes
     todo: list[str] = []
     unchanged = 0
     for p in paths:
         try:
-            same = not force and known.get(p) == sha256_file(p)
-        except OSError:
+            same = not force and p in known and known[p] == sha256_file(p, max_bytes=max_bytes)
+        except OSError:  # special file, too large, unreadable
             same = False  # the parser reports why it cannot be read
         if same:
             unchanged += 1
