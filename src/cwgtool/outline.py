@@ -80,6 +80,27 @@ def _is_toc_entry(text: str) -> bool:
     return _TOC_ENTRY.search(text) is not None
 
 
+# "I Introduction", "II. Background": a capital roman numeral before a short heading numbers a
+# top-level section (contributions often number their parts so). "ii)" stays a list label.
+_ROMAN_HEADING = re.compile(r"^(?P<raw>(?P<rom>X?(?:IX|IV|V?I{0,3}))\.?)[ \t\u00a0]+(?P<rest>[A-Z][^.;!?]{0,90})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(rom: str) -> int:
+    total = 0
+    for i, ch in enumerate(rom):
+        v = _ROMAN_VALUES[ch]
+        total += -v if i + 1 < len(rom) and _ROMAN_VALUES[rom[i + 1]] > v else v
+    return total
+
+
+def _roman_heading(text: str) -> tuple[Label, str] | None:
+    m = _ROMAN_HEADING.match(text.strip())
+    if m is None or not m["rom"]:
+        return None
+    return Label(LabelKind.NUMBER, m["raw"], str(_roman_value(m["rom"]))), m["rest"]
+
+
 def _items(blocks: Iterable[Block]) -> list[_Item]:
     """Split labels off, drop table-of-contents lines, glue a lone number to its title."""
     items: list[_Item] = []
@@ -89,6 +110,8 @@ def _items(blocks: Iterable[Block]) -> list[_Item]:
             label, text = classify_label(block.label), block.text
         else:
             label, text = split_label(block.text)
+            if label is None or (label.kind is LabelKind.ROMAN and label.raw.isupper() and label.raw.endswith(".")):
+                label, text = _roman_heading(block.text) or (label, text)
         text = clean_text(text)
         if _TOC_TITLE.match(text) or (label and label.kind is LabelKind.NUMBER and _is_toc_entry(block.text)):
             continue
@@ -146,6 +169,12 @@ def _mark_lists_before_body(items: list[_Item]) -> None:
                     listed.add(j)
                     expect += 1
                 j += 1
+    # "1. How will new technologies …?" "2. What are …?": numbered questions are a list
+    questions = [i for i in tops if items[i].text.rstrip().endswith("?")]
+    for i in questions:
+        neighbours = [j for j in questions if j != i and abs(j - i) <= 3]
+        if neighbours:
+            listed.add(i)
     for i in listed:
         it = items[i]
         label = it.label
@@ -372,7 +401,7 @@ def _number_styled_headings(items: list[_Item]) -> None:
         items[i] = _Item(Label(LabelKind.NUMBER, "", key), items[i].text, items[i].block)
 
 
-def _reads_as_paragraph(item: _Item, numpara_depths: set[int], last: bool) -> bool:
+def _reads_as_paragraph(item: _Item, numpara_depths: set[int], last: bool, sibling_was_paragraph: bool) -> bool:
     """A long numbered line that stops without a full stop is a paragraph cut short, not a
     heading, when the document numbers its paragraphs at that depth ("2.1.Since PP-14 the Group
     facilitated inputs from … and the 20" at the end of a copied opening). Headings that name a
@@ -381,7 +410,7 @@ def _reads_as_paragraph(item: _Item, numpara_depths: set[int], last: bool) -> bo
     if num is None or item.block.kind is BlockKind.HEADING or item.block.bold:
         return False
     words = len(item.text.split())
-    if last and len(num) >= 2 and words >= 12:
+    if last and len(num) >= 2 and (words >= 12 or sibling_was_paragraph):
         return True
     return len(num) in numpara_depths and words >= 16 and not find_symbols(item.text)
 
@@ -406,13 +435,14 @@ def build_outline(blocks: Iterable[Block]) -> Outline:
     implied: dict[int, tuple[int, ...]] = {}  # item index → number of the section it implies
     probe = _Builder(probe=True)
     numpara_depths: set[int] = set()
+    last_at_depth: dict[int, str] = {}  # how the last number of each depth was read
     for i, item in enumerate(items):
         num = item.number
         kind = "other"
         if num is not None:
             hinted = item.block.kind is BlockKind.HEADING
             fits = probe.fits_heading(num) and (hinted or not probe.continues_list(num))
-            as_paragraph = _reads_as_paragraph(item, numpara_depths, i == len(items) - 1)
+            as_paragraph = _reads_as_paragraph(item, numpara_depths, i == len(items) - 1, last_at_depth.get(len(num)) == "numpara")
             if _is_heading_form(item) and fits and not as_paragraph:
                 kind = "heading"
                 probe.open_section(num, item.text, item)
@@ -439,6 +469,7 @@ def build_outline(blocks: Iterable[Block]) -> Outline:
                 probe.refuse(num)
             if kind in ("numpara", "implied"):
                 numpara_depths.add(len(num))
+            last_at_depth[len(num)] = "numpara" if kind in ("numpara", "implied") else kind
         decisions.append(kind)
     lettered = _lettered_runs(items, [d == "heading" for d in decisions], [d == "numpara" for d in decisions])
 

@@ -195,7 +195,7 @@ def build_document(result: ReadResult, source: Source) -> Document:
         return doc
     # The contribution sections are read once, for doc.contributions and for the topics.
     pairs = contributions.contribution_sections(doc)
-    doc.contributions = [ref for _, ref in pairs]
+    doc.contributions = contributions.discussed(doc, pairs)
     # The extractors split many of the same paragraphs: one memo, for this document only.
     sentences = SentenceMemo()
     doc.topics = topics.extract_topics(doc, sentences=sentences, sections=pairs)

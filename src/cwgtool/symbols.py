@@ -88,7 +88,7 @@ def _short_symbols(text: str, taken: list[tuple[int, int]]) -> list[Symbol]:
 
 # Council and Plenipotentiary documents: "C17/98", "C17/DT/5", "PP-14/20(Add.1)-E" (no meeting part).
 _COUNCIL_SYMBOL = re.compile(
-    r"""\b(?P<body>C\d{2}|PP-\d{2})/(?P<num>(?:DT/)?\d{1,3})(?![\d/])
+    r"""(?:\b|(?<=[a-z\d]))(?P<body>C\d{2}|PP-\d{2})/(?P<num>(?:DT/)?\d{1,3})(?![\d/])
         (?:\s?\((?P<add>Add\.?\s?\d+)\))?
         (?:-(?P<lang>[EFSACR])\b)?
         (?:\s?(?:\(\s?(?P<rev>Rev\.?\s?\d+)\s?\)|(?P<revb>Rev\.?\s?\d+)))?

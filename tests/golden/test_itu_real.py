@@ -215,17 +215,18 @@ def test_corpus_present() -> None:
 
 # Floors: just under what cwgtool reaches today (README "Real documents"), so a regression fails.
 FLOORS = {
-    "kind": 9,
+    "kind": 10,
     "symbol": 10,
-    "date": 9,
-    "meeting": 9,
-    "sections": 13,
-    "paragraphs": 17,
-    "contributions": 1,
-    "topics": 0,
+    "date": 10,
+    "meeting": 10,
+    "sections": 15,
+    "paragraphs": 21,
+    "contributions": 8,
+    "topics": 1,
 }
-MAX_INVENTED = 5
-MAX_EXTRA_CONTRIBUTIONS = 0
+MAX_INVENTED = 0
+# the documents of 07's subjects table, which the reader did not list (README "Real documents")
+MAX_EXTRA_CONTRIBUTIONS = 9
 
 
 @needs_shared

@@ -36,7 +36,7 @@ from cwgtool.extract.actions import actor_and_addressee, due_date
 from cwgtool.extract.metadata import Metadata, find_dates
 from cwgtool.extract.submitters import TITLE_SEPARATOR, read_source
 from cwgtool.extract.topics import is_question, proposed_topics
-from cwgtool.model import Action, Annex, Document, Paragraph, Section, Submitter, Topic
+from cwgtool.model import Action, Annex, Document, DocumentKind, Paragraph, Section, Submitter, Topic
 from cwgtool.symbols import find_symbols, parse_symbol
 
 _ANNEX = re.compile(
@@ -80,7 +80,9 @@ def enrich(doc: Document, meta: Metadata) -> None:
     if canonical:
         _drop_running_heads(doc, canonical)
     body_front = doc.front_matter[source_at + 1 + _title_lines(doc, source_at) :] if source_at is not None else []
-    doc.annexes = _split_annexes(doc, body_front)
+    # A note transmitting an annex ("Please find attached Annex 4 …") has no body of its own: the
+    # annex's numbered sections are the document's outline, not text moved out of it.
+    doc.annexes = _split_annexes(doc, body_front, keep_sections=doc.kind is DocumentKind.NOTE)
     units = list(_body_units(doc, body_front))
     doc.topics = _topics(doc, units, canonical)
     doc.actions = _actions(units, doc.submitters)
@@ -228,16 +230,17 @@ def _section_paths(sections: list[Section], prefix: list[Section] | None = None)
         yield from _section_paths(s.children, path)
 
 
-def _split_annexes(doc: Document, body_front: list[Paragraph]) -> list[Annex]:
+def _split_annexes(doc: Document, body_front: list[Paragraph], *, keep_sections: bool = False) -> list[Annex]:
     stream: list[Paragraph] | None = None
     for i, p in enumerate(body_front):
         if _annex_heading(p):
             stream = body_front[i:]
             keep = {id(q) for q in stream}
             doc.front_matter = [q for q in doc.front_matter if id(q) not in keep]
-            for s in list(doc.sections):
-                stream.extend(_flatten(s))
-            doc.sections = []
+            if not keep_sections:
+                for s in list(doc.sections):
+                    stream.extend(_flatten(s))
+                doc.sections = []
             break
     if stream is None:
         for path in _section_paths(doc.sections):

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from cwgtool.countries import find_countries
 from cwgtool.extract.submitters import read_source
-from cwgtool.model import ContributionRef, Document, Paragraph, Section
+from cwgtool.model import ContributionRef, Document, Paragraph, Section, Submitter
 from cwgtool.symbols import Symbol, find_symbols
 
 _SUMMARY = re.compile(r"^(?:executive\s+)?summary(?:\s+of\s+the\s+contribution)?\s*:?$", re.IGNORECASE)
@@ -119,7 +120,171 @@ def contribution_sections(doc: Document) -> list[tuple[Section, ContributionRef]
 
 
 def extract_contributions(doc: Document) -> list[ContributionRef]:
-    return [ref for _, ref in contribution_sections(doc)]
+    return discussed(doc, contribution_sections(doc))
 
 
-__all__ = ["contribution_sections", "discussion_child", "extract_contributions", "item_text", "summary_child"]
+# ---- documents introduced inside paragraphs, and a record's list of the documents it discussed ----
+
+# "The Councillor from Belarus introduced Document C17/98(Rev.1)", "… presented Documents C18/20
+# and C18/21", "Document C19/35 was introduced by the secretariat".
+_INTRODUCES = re.compile(r"\b(?:introduced|introducing|presented|presenting|submitted)\s+(?:the\s+)?(?:Documents?|Doc\.)?\s*$", re.IGNORECASE)
+_INTRODUCED_BY = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:was|were|had been)\s+(?:introduced|presented|submitted)\s+by\s+(?P<by>[^,.;]+)", re.IGNORECASE)
+# Who the document is from, after it is named: "containing a contribution submitted by her
+# country, Armenia, … and Uzbekistan", "submitted by Ghana and Kenya", "on behalf of …".
+_SUBMITTED_BY = re.compile(r"\b(?:submitted|presented|proposed|sponsored)\s+by\b|\bon\s+behalf\s+of\b|\bcontribution\s+(?:by|from|of)\b", re.IGNORECASE)
+_OWN_COUNTRY = re.compile(r"^\s*(?:the\s+)?(?:(?:her|his|its|their)\s+(?:own\s+)?(?:country|administration|government)|themselves)\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^[\s,]*(?:and\s+)?(?:the\s+)?$", re.IGNORECASE)
+_NON_STATE_ACTOR = re.compile(
+    r"\b(?P<who>secretariat|secretary-general|chair(?:man|woman|person)?|director\s+of\s+(?:the\s+)?\w+|BDT|TSB|BR)\b", re.IGNORECASE
+)
+# "the contribution received by the USA", "a contribution from Kenya": a contribution named only
+# by its author (no symbol).
+_CONTRIBUTION_OF = re.compile(
+    r"\bcontributions?\s+(?:received\s+|submitted\s+|presented\s+)?(?:by|from|of)\s+(?P<who>(?:the\s+)?[A-Z][^,.;:()]{1,80})"
+)
+
+
+def _country_run(text: str, own: list[Submitter]) -> list[Submitter]:
+    """Member States listed at the start of ``text``, "her country" standing for ``own``."""
+    out: list[Submitter] = []
+    at = 0
+    m = _OWN_COUNTRY.match(text)
+    if m:
+        out.extend(own)
+        at = m.end()
+    for c in find_countries(text):
+        if c.start < at:
+            continue
+        if not _LIST_GAP.match(text[at : c.start]):
+            break
+        out.append(Submitter(name=c.name, iso3=c.iso3))
+        at = c.end
+    return out
+
+
+def _actor_submitters(actor: str) -> tuple[list[Submitter], str]:
+    """(submitters, type) read from the words before "introduced Document …"."""
+    countries = [Submitter(name=c.name, iso3=c.iso3) for c in find_countries(actor)]
+    if countries:
+        return countries, "contribution"
+    m = _NON_STATE_ACTOR.search(actor)
+    if m:
+        who = m["who"]
+        return [Submitter(name=who[0].upper() + who[1:], iso3=None)], "report"
+    return [], "contribution"
+
+
+def _sentences(text: str) -> list[str]:
+    return [t for t in re.split(r"(?<=[.;])\s+(?=[A-Z])", text) if t]
+
+
+def _introduced(section: Section | None, p: Paragraph) -> list[ContributionRef]:
+    out: list[ContributionRef] = []
+    for sentence in _sentences(p.text):
+        for sym in find_symbols(sentence):
+            before, after = sentence[: sym.start], sentence[sym.end :]
+            by = _INTRODUCED_BY.match(after)
+            if _INTRODUCES.search(before):
+                verb = _INTRODUCES.search(before)
+                actor = before[: verb.start()] if verb else before
+            elif by:
+                actor = by["by"]
+            else:
+                continue
+            subs, kind = _actor_submitters(actor)
+            tail = _SUBMITTED_BY.search(after)
+            if tail:
+                listed = _country_run(after[tail.end() :], subs)
+                if listed:
+                    subs, kind = listed, "contribution"
+            out.append(_ref(sym, subs, kind, section, p))
+    return out
+
+
+def _ref(sym: Symbol, subs: list[Submitter], kind: str, section: Section | None, p: Paragraph) -> ContributionRef:
+    return ContributionRef(
+        symbol=sym.canonical,
+        symbol_printed=sym.raw if sym.raw != sym.canonical else None,
+        revision=sym.revision,
+        type=kind,
+        submitters=subs,
+        section=section.number if section else None,
+        provenance=p.provenance,
+    )
+
+
+def _named_by_author(section: Section | None, p: Paragraph) -> list[ContributionRef]:
+    out: list[ContributionRef] = []
+    for m in _CONTRIBUTION_OF.finditer(p.text):
+        if find_symbols(p.text[max(0, m.start() - 40) : m.end() + 40]):
+            continue  # the symbol-bearing readings above cover it
+        subs = _country_run(m["who"], [])
+        if subs:
+            out.append(
+                ContributionRef(symbol=None, type="contribution", submitters=subs, section=section.number if section else None,
+                                provenance=p.provenance)
+            )
+    return out
+
+
+def _listed_documents(doc: Document) -> list[ContributionRef]:
+    """The documents of a record's "Subjects discussed / Documents" table (list items before
+    the body, "Report on cybersecurity / C18/20"): the record's own index of what it discussed."""
+    out: list[ContributionRef] = []
+    for p in doc.front_matter:
+        if p.label is None or not p.label.strip().isdigit():
+            continue
+        for sym in find_symbols(p.text):
+            ref = _ref(sym, [], "document", None, p)
+            ref.section = p.label.strip()
+            ref.title = _clean_title(p.text[: sym.start])
+            out.append(ref)
+    return out
+
+
+def _clean_title(text: str) -> str | None:
+    t = " ".join(text.split()).strip(" /-–,+")
+    return t or None
+
+
+def discussed(doc: Document, pairs: list[tuple[Section, ContributionRef]]) -> list[ContributionRef]:
+    """Every contribution the document discusses, in order of first mention: the contribution
+    sections (``pairs``), then documents introduced inside paragraphs ("The Councillor from X
+    introduced Document C17/98 …") or named by their author only ("the contribution received by
+    the USA"), then the documents a Council record lists in its subjects table. A symbol already
+    known is merged (submitters filled in), never listed twice."""
+    refs = [ref for _, ref in pairs]
+    known = {ref.symbol: ref for ref in refs if ref.symbol}
+    authors = {frozenset(s.iso3 for s in ref.submitters if s.iso3) for ref in refs}
+    inside = {id(s) for s, _ in pairs}
+
+    def add(ref: ContributionRef) -> None:
+        if ref.symbol and ref.symbol in known:
+            old = known[ref.symbol]
+            if not old.submitters and ref.submitters:
+                old.submitters, old.type = ref.submitters, ref.type
+            return
+        if ref.symbol is None:
+            key = frozenset(s.iso3 for s in ref.submitters if s.iso3)
+            if key in authors:
+                return
+            authors.add(key)
+        else:
+            known[ref.symbol] = ref
+        refs.append(ref)
+
+    stack = [(s, False) for s in reversed(doc.sections)]
+    while stack:
+        section, skip = stack.pop()
+        skip = skip or id(section) in inside
+        if not skip:
+            for p in section.paragraphs:
+                for ref in _introduced(section, p) + _named_by_author(section, p):
+                    add(ref)
+        stack.extend((c, skip) for c in reversed(section.children))
+    for ref in _listed_documents(doc):
+        add(ref)
+    return refs
+
+
+__all__ = ["contribution_sections", "discussed", "discussion_child", "extract_contributions", "item_text", "summary_child"]

@@ -274,7 +274,8 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
         # CWG-Internet-13/8-E 1 October 2019 English only"): the first date that is not the
         # meeting's own.
         meeting_days = {meeting.start_date, meeting.end_date}
-        date = next((d for line in lines for d in find_dates(line) if d not in meeting_days), None)
+        cover_lines = [line for line in lines if len(line) < 60 or _own_symbol(line) or _LANGUAGE.search(line)]
+        date = next((d for line in cover_lines for d in find_dates(line) if d not in meeting_days), None)
     if title is None:
         title = _title_fallback(lines)
     # A record-like title below the source line ("Report on the outcome of the … meeting") is the
@@ -283,6 +284,9 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
     kind = _kind(title, source_line, sections, source_first=source_first)
     if kind is DocumentKind.UNKNOWN and _is_consultation(lines, sections):
         kind = DocumentKind.CONSULTATION
+        if meeting.number is None:  # "The 13th Session of the … (CWG-Internet) decided …"
+            m = next((m for line in lines if (m := _SESSION.search(line))), None)
+            meeting.number = ordinal_value(m["ord"]) if m else None
     return Metadata(title, symbol, date, language, meeting, kind, source_line, symbol_printed, revision, addendum)
 
 
@@ -322,6 +326,7 @@ def _council_meeting(lines: Sequence[str], meeting: Meeting) -> None:
         meeting.number = ordinal_value(plenary["ord"])
 
 
+_SESSION = re.compile(rf"\b(?P<ord>{_ORD})\s+(?:session|meeting)\s+of\b", re.IGNORECASE)
 # An open-consultation page: the consultation named in a heading line, a topic and its questions.
 _CONSULTATION_HEAD = re.compile(r"\bopen\s+consultation\b", re.IGNORECASE)
 

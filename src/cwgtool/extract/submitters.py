@@ -31,7 +31,7 @@ _REPORT_AFTER = re.compile(
     rf"^(?:progress\s+|activity\s+|annual\s+)?(?:report|note|information document)\s+(?:by|of|from)\s+(?:the\s+)?(?P<by>{_NON_STATE})\b",
     re.IGNORECASE,
 )
-_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +49,41 @@ def _clean(text: str) -> str:
 def _display(name: str) -> str:
     """Name as written minus a leading article; institutional names get a capital ("secretariat")."""
     name = re.sub(r"^the\s+", "", _clean(name), flags=re.IGNORECASE).strip(" .,;:")
-    if name and name[0].islower() and iso3(name) is None:
+    if name and name[0].islower() and iso3_any_case(name) is None:
         name = name[0].upper() + name[1:]
     return name
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "da", "de", "del", "des", "du", "la", "le", "et"})
+
+
+def title_case(text: str) -> str:
+    """ "RUSSIAN FEDERATION", "Russian federation" → "Russian Federation"; "REPUBLIC OF KENYA" →
+    "Republic of Kenya". Cover lines set in capitals or small caps lose the case the country
+    table knows; the length is kept, so offsets found in the result hold in the original."""
+    words = re.split(r"(\s+)", text)
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        out.append(low if i and low in _SMALL_WORDS else w[:1].upper() + w[1:].lower())
+    return "".join(out)
+
+
+def iso3_any_case(name: str) -> str | None:
+    """ISO3 of a Member State name written in any case."""
+    return iso3(name) or iso3(title_case(name))
+
+
 def parse_submitters(text: str) -> list[Submitter]:
-    """Split an author list and map each Member State to ISO3.
+    """Split an author list and map each Member State to ISO3, whatever its case.
 
     Separators inside a country name ("Trinidad and Tobago", "United Kingdom of Great Britain and
     Northern Ireland") are protected by locating the country names first.
     """
     text = _clean(text).strip(" .,;:")
     protected = [(m.start, m.end) for m in find_countries(text)]
+    if not protected or text.upper() == text:
+        protected += [(m.start, m.end) for m in find_countries(title_case(text))]
     pieces: list[str] = []
     last = 0
     for sep in _LIST_SEPARATOR.finditer(text):
@@ -74,7 +96,7 @@ def parse_submitters(text: str) -> list[Submitter]:
     for piece in pieces:
         name = _display(piece)
         if name:
-            out.append(Submitter(name=name, iso3=iso3(name)))
+            out.append(Submitter(name=name, iso3=iso3_any_case(name)))
     return out
 
 

@@ -30,7 +30,16 @@ from collections.abc import Iterable, Sequence
 
 from cwgtool.extract.contributions import contribution_sections, discussion_child, summary_child
 from cwgtool.extract.sentences import Splitter, split_sentences
-from cwgtool.model import ContributionRef, Document, Paragraph, Provenance, Section, Topic
+from cwgtool.model import (
+    ContributionRef,
+    Document,
+    DocumentKind,
+    Paragraph,
+    Provenance,
+    Section,
+    Submitter,
+    Topic,
+)
 from cwgtool.symbols import find_symbols
 
 # ---- shared text helpers (also used by the actions extractor) ----------------------------------
@@ -162,6 +171,12 @@ def _structural(paras: Sequence[Paragraph]) -> list[tuple[str, list[str], Paragr
 
 _CONSULT = re.compile(r"\bconsultations?\b", re.IGNORECASE)
 _FOLLOWING_TOPIC = re.compile(r"\b(?:propos\w*|suggest\w*)\s+the\s+following\s+(?:topic|theme|subject)\b", re.IGNORECASE)
+# "decided … to hold an open consultation (online and physical) on the following topic": the
+# title is the paragraph that follows.
+_ON_FOLLOWING_TOPIC = re.compile(
+    r"\b(?:hold|organi[sz]e|launch|convene|conduct)\b[^.]*?\bconsultations?\b[^.]*?\bon\s+the\s+following\s+(?:topic|theme|subject)s?\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[“\"]([^”\"]{8,300})[”\"]")
 _AS_THEME = re.compile(r"\bas\s+(?:a|the)\s+(?:new\s+)?(?:topic|theme|subject)\b", re.IGNORECASE)
 _ADDRESS = re.compile(
@@ -199,7 +214,10 @@ def _announced(
                 continue  # "proposes the following topic: “X”" needs no "consultation" beside it
             title: str | None = None
             title_at = i
-            if _FOLLOWING_TOPIC.search(sent):
+            if _ON_FOLLOWING_TOPIC.search(sent) and not _QUOTED.search(sent):
+                if i + 1 < len(paras) and paras[i + 1].label is None:
+                    title, title_at = paras[i + 1].text, i + 1
+            elif _FOLLOWING_TOPIC.search(sent):
                 quoted = _QUOTED.search(sent[_FOLLOWING_TOPIC.search(sent).end() :])
                 if quoted:
                     title = quoted.group(1)
@@ -221,6 +239,8 @@ def _announced(
             while k < len(paras) and paras[k].label is None and k - title_at <= 2:
                 k += 1  # one or two lines ("It is expected to discuss the following issues:") may intervene
             run, _ = _list_run(paras, k) if k < len(paras) and paras[k].label else ([], k)
+            if not run and k < len(paras) and paras[k].label:
+                run, _ = _numbered_questions(paras, k)  # "1. How will …?" under the title
             questions = [_clean_question(q.text) for q in run] or _inline_questions(paras[title_at].text)
             return [(_clean_title(title), questions, paras[title_at])]
     return []
@@ -354,6 +374,18 @@ def proposed_topics(paras: Sequence[Paragraph], title: str | None = None) -> lis
     return _structural(paras) or _announced(paras, ContributionRef(symbol=None, title=title))
 
 
+def _consultation_topics(doc: Document, split: Splitter) -> list[Topic]:
+    """An open-consultation page: the topic the group decided to consult on and its questions,
+    proposed by the group itself."""
+    paras = [*doc.front_matter, *(p for s in doc.iter_sections() for p in s.paragraphs)]
+    found = _announced(paras, ContributionRef(symbol=None, title=doc.title), split) or _structural(paras)
+    by = [Submitter(name=doc.meeting.body)] if doc.meeting.body else []
+    return [
+        Topic(title=title, proposed_by=[s.model_copy() for s in by], questions=questions, provenance=para.provenance)
+        for title, questions, para in found
+    ]
+
+
 def extract_topics(
     doc: Document,
     *,
@@ -368,6 +400,8 @@ def extract_topics(
     its own copies of the submitters, so it shares no object with those references.
     """
     split = sentences or split_sentences
+    if doc.kind is DocumentKind.CONSULTATION:
+        return _consultation_topics(doc, split)
     pairs = contribution_sections(doc) if sections is None else sections
     per_contribution: list[tuple[Section, ContributionRef, list[Topic], dict[int, list[str]]]] = []
     for section, ref in pairs:
