@@ -118,6 +118,9 @@ def _items(blocks: Iterable[Block]) -> list[_Item]:
         if pending is not None:
             if not text and label is None:
                 continue
+            if label is None and _is_toc_entry(block.text):
+                pending = None  # "1." alone, then "Opening of the meeting ....... 1": a contents line
+                continue
             if label is None:
                 items.append(_Item(pending.label, text, pending.block))
                 pending = None

@@ -1,8 +1,12 @@
 """The same record as text, typed-number DOCX, automatic-numbering DOCX and PDF parses to the
-same outline and the same extracted facts (up to whitespace)."""
+same outline and the same extracted facts (up to whitespace); so does its text as pdftotext
+prints it, and, as far as the numbers carry it, its text with every line break lost."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +69,62 @@ def test_same_sections(case: str, variant: str) -> None:
 def test_same_facts(case: str, variant: str) -> None:
     base = FIXTURES / "records" / case
     assert facts(_parse(base / f"{case}{variant}")) == facts(_parse(base / f"{case}.txt"))
+
+
+# ---- the same record as text that reached the user mangled (fixtures/make_variants.py) ----------
+
+
+@functools.cache
+def _manglers():
+    spec = importlib.util.spec_from_file_location("make_variants", FIXTURES / "make_variants.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_variants", mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _mangled(case: str, how: str) -> Document:
+    base = FIXTURES / "records" / case
+    text = (base / f"{case}.txt").read_text(encoding="utf-8")
+    reference = _parse(base / f"{case}.txt")
+    mod = _manglers()
+    if how == "pdftotext":
+        head = f"{reference.symbol}-E" if reference.symbol else ""
+        return parse(f"{case}-pdftotext.txt", text=mod.pdftotext_like(text, head))
+    return parse(f"{case}-runon.txt", text=mod.without_line_breaks(text))
+
+
+def _skeleton(doc: Document) -> dict[str, list]:
+    """What survives the loss of every line break: the numbered outline, the numbered paragraphs,
+    the contributions and the cover facts (unnumbered paragraphs run into the one before)."""
+    return {
+        "sections": [s.number for s in doc.iter_sections() if s.number],
+        "paragraphs": [p.number for s in doc.iter_sections() for p in s.paragraphs if p.number],
+        "contributions": [(c.symbol, [s.iso3 for s in c.submitters]) for c in doc.contributions],
+        "meta": [doc.kind, doc.symbol, doc.date, doc.meeting.body, doc.meeting.number, doc.meeting.start_date],
+    }
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_same_record_from_pdftotext(case: str) -> None:
+    """pdftotext output: wrapped lines, numbers on their own lines, page numbers and running heads."""
+    reference = _parse(FIXTURES / "records" / case / f"{case}.txt")
+    doc = _mangled(case, "pdftotext")
+    assert outline(doc) == outline(reference)
+    assert facts(doc) == facts(reference)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_same_record_without_line_breaks(case: str) -> None:
+    """The numbers carry the outline down to "4.1.1"; what is lost is said here: a lettered item
+    glued to its heading ("Discussiona. Concerning the topic …") is not cut, so that heading
+    reads as a numbered paragraph, and a contents line whose page number runs into the next
+    entry ("… 12. Adoption") keeps the next entry. At most two such numbers per record."""
+    reference = _skeleton(_parse(FIXTURES / "records" / case / f"{case}.txt"))
+    got = _skeleton(_mangled(case, "runon"))
+    assert got["meta"] == reference["meta"]
+    assert got["contributions"] == reference["contributions"]
+    top = [n for n in reference["sections"] if n.count(".") <= 1]
+    assert [n for n in got["sections"] if n.count(".") <= 1] == top
+    assert set(reference["paragraphs"]) <= set(got["paragraphs"])
+    assert len(set(got["paragraphs"]) - set(reference["paragraphs"])) <= 2

@@ -203,6 +203,8 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
             meeting.body = meeting.body or sym.body
             meeting.number = meeting.number or sym.meeting
             break
+    if symbol is None:
+        symbol, addendum, revision = _conference_symbol(lines, meeting)
     _council_meeting(lines, meeting)
 
     for at, line in enumerate(lines):
@@ -288,6 +290,28 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
             m = next((m for line in lines if (m := _SESSION.search(line))), None)
             meeting.number = ordinal_value(m["ord"]) if m else None
     return Metadata(title, symbol, date, language, meeting, kind, source_line, symbol_printed, revision, addendum)
+
+
+# "Addendum 2 to / Document 35-E" under "Plenipotentiary Conference (PP-22)": conference and
+# Council documents print only the number; the body comes from the cover.
+_BARE_DOCUMENT = re.compile(r"^\s*Document\s+(?P<n>\d{1,3})(?:\((?P<rev>Rev\.\s?\d+)\))?-[EFSACR]\s*$")
+_CONFERENCE = re.compile(r"\((?P<body>PP-\d\d|WCIT-\d\d|WTDC-\d\d|WTSA-\d\d|WRC-\d\d)\)")
+
+
+def _conference_symbol(lines: Sequence[str], meeting: Meeting) -> tuple[str | None, str | None, str | None]:
+    """(symbol, addendum, revision) of a conference document that prints only its number."""
+    body = next((m["body"] for line in lines[: _COVER_LINES] if (m := _CONFERENCE.search(line))), None)
+    if body is None:
+        return None, None, None
+    for at, line in enumerate(lines[: _COVER_LINES * 2]):
+        m = _BARE_DOCUMENT.match(line)
+        if m:
+            addendum = _addendum_near(lines, at)
+            revision = _revision_near(lines, at)
+            meeting.body = meeting.body or body
+            symbol = f"{body}/{m['n']}" + (f"({addendum})" if addendum else "") + (f"({revision})" if revision else "")
+            return symbol, addendum, revision
+    return None, None, None
 
 
 def _country_source(line: str) -> bool:

@@ -16,34 +16,56 @@ would have seen in the original layout.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A run-on line: this long, in a text whose lines are on average this long.
-RUNON_MIN_CHARS = 800
-RUNON_MEAN_CHARS = 250
+RUNON_MIN_CHARS = 300
+RUNON_MEAN_CHARS = 150
 
 # A section or paragraph number glued to (or one space from) a capitalised word, tried at every
 # position (a lookahead, so matches overlap): the number may be glued to the digits before it
 # ("Resolution 13061Introduction", "C19/281Opening", "Resolution 1216.1.2The").
-_CANDIDATE = re.compile(r"(?=(?P<num>\d{1,2}(?:\.\d{1,2})?)(?P<dot>\.?)(?P<space> ?)[A-Z\u00c0-\u00de“\"])")
+# A flattened table row keeps its cell separator: "…C21/41(Rev.1)2 / Review of …".
+_CANDIDATE = re.compile(
+    r"(?=(?P<num>\d{1,2}(?:\.\s?\d{1,2}){0,2})(?P<dot>\.?)(?P<space> ?(?:/ )?)[A-Z\u00c0-\u00de“\"])"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_AFTER = re.compile(
+    r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_FIELD_AFTER = re.compile(r"(?:Date\s*:|Document\b|Original\s*:|English\s+only|Revision\s+\d|Addendum\s+\d)")
+# A heading glued to the paragraph after it: "Adoption of the agendaFollowing the contribution …".
+_HEADING_GLUE = re.compile(r"(?<=[a-z)\d])(?=[A-Z][a-z])")
+_HEADING_MAX = 120
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Where a cover field begins inside a glued cover ("…2019Document C19/111-E11 June 2019Original:
 # English…"). Each alternative is a lookahead: the cut is made before the field.
 _COVER_CUT = re.compile(
-    r"(?<=\S)(?=(?:Document\s|Original\s*:|Revision\s+\d+\s+to\b|Addendum\s+\d+\s+to\b|English\s+only\b|Date\s*:|"
+    r"(?<=\S)(?=(?:Document(?:\s|:)|Original\s*:|Revision\s+\d+\s+to\b|Addendum\s+\d+\s+to\b|English\s+only\b|Date\s*:|"
     r"SUMMARY\s+RECORD|Summary\s+record|Subjects\s+discussed|Documents(?=\d)|Summary(?=[A-Z])|Action\s+required|"
     r"References(?=[A-Z])|(?:Acting\s+)?Chairman\s*:|Agenda\s+item|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),|"
     r"Note\s+by\s+the|Report\s+by\s+the|(?:Joint\s+)?[Cc]ontribution\s+(?:by|from)\b))"
     rf"|(?<=\d{{4}})(?=[A-Z][a-z]|[A-Z]{{2}})"  # "2019Geneva", "2020PL 1.5"
     rf"|(?<=-[EFSACR])(?=\d{{1,2}}\s*{_MONTH})"  # "C19/111-E11 June 2019"
-    r"|(?<=[a-z]{2})(?=[A-Z]{4,})"  # "…Child Online ProtectionOUTCOME OF THE …"
+    r"|(?<=[a-z]{2})(?=[A-Z]{2,})"  # "…Child Online ProtectionOUTCOME OF THE …", "the worldCWG-Internet"
+    r"|(?<=[a-z]{2})(?=[A-Z][a-z])"  # "Topic of DiscussionThe 24th Session …"
+    r"|(?<=[a-z)\].])(?=[IVX]{1,4}\.?\s[A-Z][a-z])"  # "… ConferenceI Introduction", "….II Proposal"
+    r"|(?<=[)\]])(?=[A-Z])"  # "(March - July 2026)Topic", "KENYA[1]Proposals"
+    r"|(?<=[^\s\d])(?=\d{1,2}(?:st|nd|rd|th)\s+meeting)"  # "English only13th meeting – Geneva"
     r"|(?<=Summary)(?=[A-Z][a-z])|(?<=Action required)(?=[A-Z])|(?<=References)(?=[A-Z])|(?<=discussed)(?=Documents)"
     r"|(?<=_{4})(?=[A-Z])"
 )
 
 
+# What only a lost line break leaves behind: a cover field or a year glued to the word before it.
+_GLUED_FIELD = re.compile(
+    r"(?<=[a-z\d)\]])(?:Document\s|Original\s*:|English\s+only|Date\s*:|SUMMARY\s+RECORD)|(?:19|20)\d\d(?:Document|Original|Geneva)"
+)
+
+
 def is_runon(lines: list[str]) -> bool:
-    """True when the text has lost its line breaks: a very long line in text of long lines."""
+    """True when the text has lost its line breaks: long lines on average, one of them long."""
     filled = [ln for ln in lines if ln.strip()]
     if not filled:
         return False
@@ -52,36 +74,84 @@ def is_runon(lines: list[str]) -> bool:
     return longest >= RUNON_MIN_CHARS and mean >= RUNON_MEAN_CHARS
 
 
-def _expected(top: int, sub: int) -> set[tuple[int, ...]]:
-    nxt = {(top + 1,), (top + 1, 1)}
-    if top:
-        nxt.add((top, sub + 1))
-    return nxt
+_GLUED_NUMBER = re.compile(r"[a-z.](?:\d{1,2}\.){1,2}\d{0,2}[A-Z][a-z]|[a-z.]\d{1,2}[A-Z][a-z]")
+
+
+def looks_glued(line: str) -> bool:
+    """A line that is several paragraphs glued together: a cover field glued to the word before
+    it, or section numbers glued to the words around them ("…Council1.1The …delegates.2Chair")."""
+    if _GLUED_FIELD.search(line):
+        return True
+    return any(n >= 1 for n, _ in enumerate(_GLUED_NUMBER.finditer(line)))  # a second one
+
+
+@functools.lru_cache(maxsize=4096)
+def _expected(current: tuple[int, ...]) -> frozenset[tuple[int, ...]]:
+    """The numbers that may come after ``current``: its first child, the next sibling of it or of
+    any ancestor, and "N.1" for a next section whose heading lost its number."""
+    nxt = {(*current, 1)} if len(current) < 3 else set()
+    for k in range(1, len(current) + 1):
+        nxt.add((*current[: k - 1], current[k - 1] + 1))
+    top = current[0] if current else 0
+    nxt.update({(top + 1,), (top + 1, 1)})
+    return frozenset(nxt)
+
+
+def _candidates(line: str) -> list[tuple[int, tuple[int, ...]]]:
+    """(offset, number) of every place a section number may begin (see module doc)."""
+    out: list[tuple[int, tuple[int, ...]]] = []
+    for m in _CANDIDATE.finditer(line):
+        start = m.start()
+        before = line[start - 1] if start else ""
+        if m["space"] and before.isspace() and "." not in m["num"] and "/" not in m["space"]:
+            continue  # "in 2019 Member States": a number in a sentence
+        if _INSIDE_NUMBER.search(line, max(0, start - 5), start):
+            continue  # the "1.1" inside "4.1.1" (not the "1.2" after "Resolution 1216.")
+        if before.isdigit():
+            run = re.search(r"\d+$", line[max(0, start - 8) : start])
+            whole = (run.group(0) if run else "") + m["num"].split(".")[0]
+            if _YEAR.fullmatch(whole) or m["dot"]:
+                continue  # "Council 2021Geneva": a year; "Resolution 1305.Some": a sentence's end
+        if _DATE_AFTER.match(line, m.end("space")) or (before.isdigit() and _FIELD_AFTER.match(line, m.end("space"))):
+            continue  # "… 1 October 2016": a date; "WG-LANG/31Date: …": a symbol before a field
+        out.append((start, tuple(int(p) for p in re.sub(r"\s", "", m["num"]).split("."))))
+    return out
+
+
+_INSIDE_NUMBER = re.compile(r"(?<![\d/])\d{1,2}\.\s?$")
+_WINDOW = 120  # how many earlier candidates a number may follow
+_MAX_CANDIDATES = 20_000  # beyond this a line is not a document's text (keeps the search linear)
 
 
 def _number_cuts(line: str) -> list[int]:
-    """Offsets where a numbered paragraph or heading begins, following the number sequence."""
+    """Offsets where a numbered paragraph or heading begins: the longest chain of candidates in
+    which each number is one that may follow the one before (:func:`_expected`). A list item
+    that happens to fit ("5." in a list of topics after section 4.5) leads the chain away from
+    the document's own numbers, so a longer chain exists without it. A restart at 1 after a
+    top-level number (the body after a numbered list of subjects) is allowed."""
+    cands = _candidates(line)[:_MAX_CANDIDATES]
+    ends = [start + len(".".join(map(str, number))) for start, number in cands]
+    score: list[int] = []
+    parent: list[int] = []
+    for i, (start, number) in enumerate(cands):
+        best, best_at = (1, -1) if number in _expected(()) else (0, -1)
+        for j in range(i - 1, max(-1, i - _WINDOW - 1), -1):
+            if ends[j] > start:
+                continue  # "11Report" is 11, not 1 after 1
+            prev = cands[j][1]
+            gain = 1 if number in _expected(prev) else 0 if number == (1,) and len(prev) == 1 and prev[0] >= 2 else -1
+            if gain >= 0 and score[j] + gain > best:  # a restart gains nothing: taken only when it leads on
+                best, best_at = score[j] + gain, j
+        score.append(best)
+        parent.append(best_at)
+    if not score or max(score) == 0:
+        return []
+    i = max(range(len(score)), key=lambda k: (score[k], -k))
     cuts: list[int] = []
-    top = sub = 0
-    pos = 0
-    while True:
-        found: tuple[int, tuple[int, ...]] | None = None
-        for m in _CANDIDATE.finditer(line, pos):
-            start = m.start()
-            if m["space"] and not (start == 0 or line[start - 1] in ".;:)!?”\"" or "." in m["num"]):
-                continue  # "in 2019 Member States": a number in a sentence
-            number = tuple(int(p) for p in m["num"].split("."))
-            if number in _expected(top, sub) or (
-                number == (1,) and top >= 2 and re.search(r"(?<!\d)1\.?1\.? ?[A-Z]", line[start + 1 : start + 600])
-            ):  # a restart at 1 is the body after a numbered list of subjects
-                found = (start, number)
-                break
-        if found is None:
-            return cuts
-        start, number = found
-        cuts.append(start)
-        top, sub = (number[0], 0) if len(number) == 1 else number
-        pos = start + len(m["num"])
+    while i >= 0 and score[i] > 0:
+        cuts.append(cands[i][0])
+        i = parent[i]
+    return sorted(cuts)
 
 
 def split_runon(line: str) -> list[str]:
@@ -98,7 +168,18 @@ def split_runon(line: str) -> list[str]:
     cover = pieces[0] if not cuts or cuts[0] > 0 else ""
     if cover:
         pieces = [*_split_cover(cover), *pieces[1:]]
-    return pieces
+    out: list[str] = []
+    for glued in pieces:
+        # "3. Which mechanisms have worked?Useful information": a question ends its paragraph
+        for piece in re.split(r"(?<=\?)(?=[A-Z])", glued):
+            label = re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s*", piece)
+            at = label.end() if label else 0
+            m = _HEADING_GLUE.search(piece, at + 1, _HEADING_MAX + 1)
+            if m and not re.search(r"[.;!?]", piece[at : m.start()]):
+                out.extend([piece[: m.start()], piece[m.start() :]])
+            else:
+                out.append(piece)
+    return out
 
 
 def _split_cover(text: str) -> list[str]:
@@ -107,4 +188,4 @@ def _split_cover(text: str) -> list[str]:
     return [p for p in out if p]
 
 
-__all__ = ["is_runon", "split_runon"]
+__all__ = ["is_runon", "looks_glued", "split_runon"]

@@ -16,7 +16,7 @@ import re
 from cwgtool.blocks import Block, BlockKind, Provenance, ReadResult
 from cwgtool.labels import LabelKind, split_label
 from cwgtool.limits import Limits
-from cwgtool.readers.runon import is_runon, split_runon
+from cwgtool.readers.runon import RUNON_MIN_CHARS, is_runon, looks_glued, split_runon
 from cwgtool.symbols import find_symbols
 
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+(?:/\d+)?\s*-|Page\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
@@ -54,12 +54,41 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     return out
 
 
+# Hard-wrapped text (pdftotext, e-mail): most lines end near one width. A line that reaches it was
+# cut by the wrapping, so the next line continues it.
+_WRAP_MAX_WIDTH = 130
+_WRAP_FULL = 0.7
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width the text was wrapped at, or None when it was not hard-wrapped."""
+    lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    if width > _WRAP_MAX_WIDTH or width < 40:
+        return None
+    full = sum(1 for n in lengths if n >= 0.8 * width)
+    return width if full >= max(5, len(lengths) // 5) and lengths[-1] <= width + 10 else None
+
+
+def _join(parts: list[str]) -> str:
+    """Rejoin wrapped lines; a line that ends in a word's hyphen ("Secretary-" / "General") is
+    glued to the next, keeping the hyphen (ITU documents are not auto-hyphenated)."""
+    out = parts[0].strip()
+    for part in parts[1:]:
+        part = part.strip()
+        glue = "" if len(out) >= 2 and out[-1] == "-" and out[-2].isalpha() and part[:1].isalpha() else " "
+        out = f"{out}{glue}{part}"
+    return out
+
+
 def _expand_runon(raw_lines: list[str]) -> list[tuple[int, str]]:
     """(line number, text) pairs; a run-on line becomes its paragraphs, each followed by a blank."""
     out: list[tuple[int, str]] = []
     runon = is_runon(raw_lines)
     for lineno, line in enumerate(raw_lines, start=1):
-        if runon and len(line) >= 800:
+        if runon and len(line) >= RUNON_MIN_CHARS and looks_glued(line):
             for piece in split_runon(line):
                 out.append((lineno, piece))
                 out.append((lineno, ""))
@@ -76,7 +105,7 @@ def read_text(text: str, *, display_name: str = "<stdin>") -> ReadResult:
     def flush() -> None:
         if lines:
             first = lines[0][0]
-            body = " ".join(t.strip() for _, t in lines) if len(lines) > 1 else lines[0][1]
+            body = _join([t for _, t in lines]) if len(lines) > 1 else lines[0][1]
             label, _ = split_label(body)
             kind = BlockKind.LIST_ITEM if label is not None and label.kind is not LabelKind.NUMBER else BlockKind.PARAGRAPH
             blocks.append(Block(text=body.rstrip(), kind=kind, provenance=Provenance(file=display_name, index=len(blocks), line=first)))
@@ -84,6 +113,7 @@ def read_text(text: str, *, display_name: str = "<stdin>") -> ReadResult:
 
     numbered = _expand_runon(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").split("\n"))
     dropped = _furniture_lines([line for _, line in numbered])
+    width = _wrap_width([line for _, line in numbered])
     for at, (lineno, line) in enumerate(numbered):
         if not line.strip():
             flush()
@@ -100,10 +130,21 @@ def read_text(text: str, *, display_name: str = "<stdin>") -> ReadResult:
                       provenance=Provenance(file=display_name, index=len(blocks), line=lineno))
             )
             continue
-        label, _ = split_label(line)
+        label, rest = split_label(line)
         starts_lower = line.lstrip()[:1].islower()
         if lines and label is None and starts_lower and _CONTINUES.search(lines[-1][1]):
             lines.append((lineno, line))
+            continue
+        if (
+            lines
+            and width is not None
+            and len(lines[-1][1].rstrip()) >= _WRAP_FULL * width
+            # a label after a full line that stops mid-sentence is the wrapped sentence going on
+            # ("… the work of Study Group" / "17. Other Member States …", "… Mexico" / "– Proposed …")
+            and (label is None or rest[:1].islower() or _CONTINUES.search(lines[-1][1]))
+            and not PAGE_NUMBER.match(lines[-1][1])
+        ):
+            lines.append((lineno, line))  # the line before was cut by the wrapping
             continue
         flush()
         lines.append((lineno, line))
