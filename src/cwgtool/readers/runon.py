@@ -74,7 +74,7 @@ def is_runon(lines: list[str]) -> bool:
     return longest >= RUNON_MIN_CHARS and mean >= RUNON_MEAN_CHARS
 
 
-_GLUED_NUMBER = re.compile(r"[a-z.](?:\d{1,2}\.){1,2}\d{0,2}[A-Z][a-z]|[a-z.]\d{1,2}[A-Z][a-z]")
+_GLUED_NUMBER = re.compile(r"[a-z.:;?)](?:\d{1,2}\.){1,2}\d{0,2} ?[A-Z][a-z]|[a-z.:;?)]\d{1,2}[A-Z][a-z]")
 
 
 def looks_glued(line: str) -> bool:
