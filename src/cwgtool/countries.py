@@ -119,6 +119,9 @@ def _table() -> tuple[dict[str, str], re.Pattern[str]]:
                 head, tail = value.split(", ", 1)
                 names.setdefault(f"{tail} {head}", c.alpha_3)
                 names.setdefault(head, c.alpha_3)
+                # the UN/ITU list form: "Iran (Islamic Republic of)", "Congo (Democratic Republic of the)"
+                names.setdefault(f"{head} ({tail})", c.alpha_3)
+                names.setdefault(f"{head} ({tail.removeprefix('The ')})", c.alpha_3)
             if value.startswith("the "):
                 names.setdefault(value[4:], c.alpha_3)
     names.update(ALIASES)

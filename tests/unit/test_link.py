@@ -65,7 +65,8 @@ def test_revised_document_joined_to_unrevised_citation(report: LinkReport) -> No
 
 def test_positions_per_contribution(report: LinkReport) -> None:
     counts = {c.symbol: sum(len(d.positions) for d in c.discussions) for c in report.contributions}
-    assert counts == {"CWG-Internet-18/2": 2, "CWG-Internet-18/3": 3, "CWG-Internet-18/4": 0, "CWG-Internet-18/5": 2}
+    # 18/2: two Member States' positions and "The report was noted by the Group." (a decision: note)
+    assert counts == {"CWG-Internet-18/2": 3, "CWG-Internet-18/3": 3, "CWG-Internet-18/4": 0, "CWG-Internet-18/5": 2}
     report_item = report.get("CWG-Internet-18/2")
     assert report_item is not None and report_item.type == "report"
 

@@ -155,4 +155,11 @@ def test_accuracy_floor() -> None:
         sys.path.pop(0)
     outcomes = stance_accuracy.evaluate()
     assert len(outcomes) >= 120
-    assert stance_accuracy.accuracy(outcomes) >= 0.85, stance_accuracy.report(outcomes, verbose=True)
+    report = stance_accuracy.report(outcomes, verbose=True)
+    assert stance_accuracy.accuracy(outcomes) >= 0.95, report  # measured 0.955
+    # per expected stance, just under the measured recall (support .95, oppose .90, suggest and
+    # clarify 1.0, note .97)
+    floors = {"support": 0.94, "oppose": 0.89, "suggest": 0.98, "clarify": 0.95, "note": 0.94}
+    for stance, floor in floors.items():
+        sub = [o for o in outcomes if o.expected == stance]
+        assert stance_accuracy.accuracy(sub) >= floor, (stance, report)

@@ -31,18 +31,24 @@ _QUANTIFIERS = {
     "the majority of": "most", "a large number of": "many", "numerous": "many", "a small number of": "a few",
     "other": "other", "the other": "other", "some other": "other", "many other": "other", "several other": "other",
     "one": "one", "a": "one", "another": "one", "certain": "some", "two": "a few", "three": "a few",
+    "a majority of the": "most", "the majority of the": "most", "most of the": "most", "many of the": "many",
+    "some of the": "some", "several of the": "several", "all the": "all", "all of the": "all",
 }  # fmt: skip
 _Q_ALT = "|".join(sorted((re.escape(q) for q in _QUANTIFIERS), key=len, reverse=True))
 
 _GROUP = re.compile(
     rf"(?P<q>\b(?i:{_Q_ALT}|these|those|the)\s+)?(?P<other>(?i:other)\s+)?"
-    r"(?P<noun>Member States?|Members|[Dd]elegations?|[Dd]elegates|[Aa]dministrations|Councillors|[Cc]ountries)\b"
+    r"(?P<noun>Member States?|[Mm]embers|[Dd]elegations?|[Dd]elegates|[Aa]dministrations|[Cc]ouncill?ors|[Cc]ountries"
+    r"|[Ss]peakers|[Pp]articipants|(?:[Rr]egional\s+)?[Gg]roups)\b"
     # "Delegates from several regions", "Member States of the Arab region"
     r"(?:\s+(?:from|of|in|representing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:regions?|countries|groups?|States))?"
     r"|(?P<others>\b(?i:(?:some|many|several|most|the)\s+)?(?i:others))\b"
+    # a quantifier standing for the group just named: "…; a few, however, expressed reservations"
+    r"|(?P<elliptic>\b(?i:a few|a minority|some|several|many|most|one)(?=\s*,))"
 )
 _ROLE = re.compile(
-    r"\b(?i:the\s+)?(?P<role>[Rr]epresentatives?|[Dd]elegates?|[Dd]elegations?|Councill?ors?|Administration|Minister|Ambassador"
+    r"\b(?i:the\s+)?(?P<role>[Rr]epresentatives?|[Dd]elegates?|[Dd]elegations?|[Cc]ouncill?ors?|[Oo]bservers?|Administration"
+    r"|Minister|Ambassador"
     r"|[Hh]ead of (?:the )?[Dd]elegation)\s+(?:of|from)\s+"
 )
 _CHAIR = re.compile(
@@ -52,17 +58,30 @@ _SECRETARIAT = re.compile(
     r"\b(?i:the\s+)?(?:ITU\s+)?(?:(?i:secretariat)|(?:Deputy\s+)?Secretary-General|(?:BDT|TSB|BR) Director|Director of (?:BDT|TSB|BR))\b"
 )
 _BODY = re.compile(
-    r"\b(?i:the)\s+(?:Group|CWG(?:-Internet)?(?![-\w])|meeting|Working Group|Council Working Group)\b"
+    r"\b(?i:the)\s+(?:Group|CWG(?:-Internet)?(?![-\w])|meeting|Working Group|Council Working Group|Council(?!\s+(?:Res|Decision)))\b"
 )
 _PRONOUN = re.compile(r"\b(?:They|He|She)\b")
+# A decision of the body without its agent: "The report was noted", "The draft resolution was approved".
+_PASSIVE_DECISION = re.compile(
+    r"(?P<subject>(?:The|This|That|These|Those)\s+(?:[\w-]+\s+){0,3}?(?:report|document|contribution|proposal|text|draft"
+    r"|item|agenda|resolution|decision|information|minutes|summary|amendment|recommendation)s?(?:\s+[\w/().-]+){0,2}?)"
+    r"\s+(?:was|were)\s+(?:duly\s+|thus\s+)?(?P<v>noted|approved|adopted|accepted|agreed)\b(?!\s+by\b)"
+)
+_DECISION_VERBS = frozenset({"agreed", "decided"})
+_BARE_NOUNS = frozenset({"delegations", "delegates", "administrations", "countries"})  # as before #16
 _IMPERSONAL = re.compile(
     r"\b[Ii]t was (?:also |further |generally |widely )?(?P<v>suggested|proposed|noted|recommended|stressed|highlighted|observed"
     r"|recalled|pointed out|emphasi[sz]ed|stated|mentioned|felt|considered|questioned|agreed|decided|underlined|recogni[sz]ed"
     r"|argued|said|indicated|clarified|explained|requested|expressed|commented)\b(?:\s+by\s+)?"
 )
 _NOUN_IMPERSONAL = re.compile(
-    r"\b(?:(?:A|An|One|Another|Some|Several|Further)\s+)?(?P<noun>[Ss]uggestions?|[Pp]roposals?|[Vv]iews?|[Cc]oncerns?|[Rr]ecommendations?"
-    r"|[Cc]omments?|[Rr]eservations?|[Ss]upport|[Qq]uestions?)\s+(?:was|were)\s+(?:also\s+)?(?:made|expressed|raised|put forward|voiced)\b"
+    r"\b(?:(?:A|An|One|Another|Some|Several|Further|Broad|Wide|Strong|General|Serious|Many|Numerous|Considerable)\s+)?"
+    r"(?P<noun>[Ss]uggestions?|[Pp]roposals?|[Vv]iews?|[Cc]oncerns?|[Rr]ecommendations?|[Cc]omments?|[Rr]eservations?|[Ss]upport"
+    r"|[Qq]uestions?|[Dd]oubts?|[Oo]bjections?|[Cc]larifications?|[Rr]equests?|[Oo]pposition|[Bb]acking)"
+    # "Support for the topic was expressed by several delegations"
+    r"(?:\s+(?:for|on|about|to|of|regarding|concerning)\s+[^,;]{1,60}?)?"
+    r"\s+(?:was|were)\s+(?:also\s+)?(?:made|expressed|raised|put forward|voiced|given|sought|requested|received|shown)\b"
+    r"(?:\s+by\s+)?"
 )
 _ON_SUGGESTION = re.compile(
     r"\b(?i:upon|on|at|following) the (?P<v>suggestion|proposal|request|recommendation|initiative) of "
@@ -78,8 +97,18 @@ _SUPPORTED_BY = re.compile(
     r"\s*,\s*(?:(?:and|as well as)\s+)?(?:supported|seconded|joined|echoed|backed)\s+by\s+"
     r"(?P<sup>.+?)\s*,\s*(?=(?!and\b|as well as\b)[a-z])"
 )
+# "X, also speaking for Y and Z," — the countries named are members of the actor
+_SPEAKING_FOR = re.compile(
+    r"\s*,\s*(?:also\s+)?(?:speaking\s+)?(?:also\s+)?(?:for|on behalf of)\s+(?P<sup>[^,;]{1,120}?(?:,\s*[A-Z][^,;]{0,60}?)*)\s*,\s*(?=[a-z])"
+)
 _APPOSITION = re.compile(
-    r"\s*,\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s[^,]{1,80}|speaking on behalf of [^,]{1,120}|on behalf of [^,]{1,120})\s*,\s*"
+    r"\s*,\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s[^,]{1,80})\s*,\s*"
+    # an aside between actor and verb: "Japan, while acknowledging …, was unable to", "Mexico,
+    # which had consulted …, endorsed", "Denmark, however, considered", "introducing Document …"
+    r"|\s*,\s*(?:which|who|while|whilst|although|though|after|having|noting|recogni[sz]ing|acknowledging|referring"
+    r"|introducing|presenting|recalling|citing|stressing|emphasi[sz]ing|highlighting|in\s+\w+|as\s+\w+|for\s+its\s+part"
+    r"|however|moreover|furthermore|nevertheless|therefore|also|too|for\s+their\s+part|on\s+the\s+other\s+hand|in\s+turn)"
+    r"\b[^,;]{0,160}?\s*,\s*"
 )
 _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _PASSIVE_AFTER = re.compile(
@@ -92,9 +121,9 @@ _PASSIVE_AFTER = re.compile(
 _VERB_AFTER = re.compile(
     r"\s*(?:(?:also|further|however|strongly|therefore|then|generally|again|nevertheless|instead|subsequently|firmly|fully"
     r"|clearly|in particular|both|all|too|equally|initially)\s+)*"
-    r"(?:(?:did|do|does|could|would|can|cannot|will|may|might)\s+(?:not\s+)?(?:support|agree|accept|endorse|see|favou?r|oppose|object|not)\b"
-    r"|(?:were|was|are|is)\s+(?:not\s+|also\s+)?(?:of the view|in favou?r|against|concerned|supportive|opposed|unable|not able|keen|reluctant|open to)\b"
-    r"|[a-z]{2,}ed\b|sought|said|felt|made|put forward|took|held|raised|spoke|drew|brought|saw|thought|wished|shared)"
+    r"(?:(?:did|do|does|could|would|can|cannot)(?:n't)?\b"
+    r"|(?:were|was|are|is|had|has|have)\b"
+    r"|[a-z]{2,}ed\b|sought|said|felt|made|put forward|took|held|raised|spoke|drew|brought|saw|thought|wished|shared|found|gave)"
 )
 @dataclass(slots=True)
 class Actor:
@@ -105,7 +134,8 @@ class Actor:
     start: int = 0
     end: int = 0
     verb_start: int | None = None
-    impersonal_verb: str | None = None  # "agreed" in "It was agreed" (decisions are skipped)
+    impersonal_verb: str | None = None  # "agreed" in "It was agreed"
+    decision: bool = False  # the body's decision ("It was agreed that", "The report was noted")
 
 
 _OPTIONAL_THE = re.compile(r"(?i:the\s+)?")
@@ -116,7 +146,10 @@ def _country_at(text: str, pos: int, mentions: list[CountryMention]) -> CountryM
     m = _OPTIONAL_THE.match(text, pos)
     at = m.end() if m else pos
     # a name may hold its own article ("The Democratic Republic of the Congo" starts at ``pos``)
-    return next((c for c in mentions if c.start == at or c.start == pos), None)
+    for c in mentions:
+        if c.start == at or c.start == pos:
+            return c
+    return None
 
 
 def _named_unit(text: str, pos: int, mentions: list[CountryMention]) -> tuple[int, list[str]] | None:
@@ -141,12 +174,17 @@ def actor_at(text: str, pos: int, mentions: list[CountryMention]) -> Actor | Non
     if m := _GROUP.match(text, pos):
         if m.group("others"):
             return Actor(m.group(0), ActorKind.MEMBER_STATES_GROUP, "other", [], pos, m.end())
+        if e := m.group("elliptic"):
+            quant = "one" if e.lower() == "one" else _QUANTIFIERS.get(e.lower(), e.lower())
+            return Actor(e, ActorKind.MEMBER_STATES_GROUP, quant, [], pos, m.end())
         q = (m.group("q") or "").strip().lower()
         if m.group("other") and q not in ("one", "a", "another"):
             quant: str | None = "other"
         else:
             quant = _QUANTIFIERS.get(q) if q not in ("these", "those", "the") else None
-        singular = m.group("noun") == "Member State"
+        if not q and not m.group("other") and m.group("noun")[0].islower() and m.group("noun") not in _BARE_NOUNS:
+            return None  # "how members can improve": a bare lower-case noun is not a speaker
+        singular = m.group("noun") in ("Member State", "delegation", "Delegation")
         if singular and q not in ("one", "a", "another", "the", "these", "those", ""):
             return None
         if singular:
@@ -166,7 +204,7 @@ def with_verb(text: str, actor: Actor, mentions: list[CountryMention]) -> Actor 
     end = actor.end
     members = list(actor.members)
     while True:
-        if sup := _SUPPORTED_BY.match(text, end):
+        if sup := _SUPPORTED_BY.match(text, end) or _SPEAKING_FOR.match(text, end):
             members += [c.iso3 for c in find_countries(sup.group("sup"))]
             end = sup.end()
         elif app := _APPOSITION.match(text, end):
@@ -180,59 +218,57 @@ def with_verb(text: str, actor: Actor, mentions: list[CountryMention]) -> Actor 
     return replace(actor, members=list(dict.fromkeys(members)), verb_start=end)
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+")
-_ACTOR_PATTERNS = (_GROUP, _ROLE, _CHAIR, _SECRETARIAT, _BODY)
+_WORD_START = re.compile(r"\b(?=\w)")
 
 
-def _starts(text: str, mentions: list[CountryMention]) -> list[int]:
-    """Where an actor phrase may start: each actor pattern's matches, each country, and a "the"
-    right before a country ("the Russian Federation"), in order."""
-    starts = {c.start for c in mentions}
-    starts.update(m.start() for m in _THE_BEFORE.finditer(text) if m.end() in starts)
-    for rx in _ACTOR_PATTERNS:
-        starts.update(m.start() for m in rx.finditer(text))
-    return sorted(starts)
+def _form_at(text: str, pos: int, lead: int, mentions: list[CountryMention], previous: Actor | None) -> Actor | None:
+    """The actor of one of the forms starting at the word at ``pos``, tried in order."""
+    if m := _ON_SUGGESTION.match(text, pos):
+        unit = actor_at(text, m.end(), mentions)
+        if unit:
+            return replace(unit, start=pos, verb_start=m.start("v"))
+    if m := _IMPERSONAL.match(text, pos):
+        agent = actor_at(text, m.end(), mentions) if m.group(0).rstrip().endswith("by") else None
+        v = m.group("v")
+        if agent:
+            return replace(agent, start=pos, verb_start=pos + 3, impersonal_verb=v)
+        return Actor("It", ActorKind.UNSPECIFIED, None, [], pos, pos + 2, pos + 3, v, v in _DECISION_VERBS)
+    if pos == lead and (m := _PASSIVE_DECISION.match(text, pos)):
+        return Actor(m.group("subject"), ActorKind.UNSPECIFIED, None, [], pos, m.end("subject"), m.start("v"), m.group("v"), True)
+    if m := _NOUN_IMPERSONAL.match(text, pos):
+        agent = actor_at(text, m.end(), mentions) if m.group(0).rstrip().endswith(" by") else None
+        if agent:  # "Concerns were voiced by some Member States": the agent speaks, the noun says how
+            return replace(agent, start=pos, verb_start=m.start("noun"))
+        phrase = text[pos : m.start("noun")] + m.group("noun")
+        return Actor(phrase, ActorKind.UNSPECIFIED, None, [], pos, m.end(), m.start("noun"))
+    unit = actor_at(text, pos, mentions)
+    if unit and (full := with_verb(text, unit, mentions)):
+        return full
+    if (m := _PASSIVE_BY.match(text, pos)) and (agent := actor_at(text, m.end(), mentions)):
+        return replace(agent, start=pos, verb_start=pos)
+    if (
+        pos == lead
+        and previous is not None
+        and (m := _PRONOUN.match(text, pos))
+        and _VERB_AFTER.match(text, m.end())
+        and not _PASSIVE_AFTER.match(text, m.end())
+    ):
+        return replace(previous, start=pos, end=m.end(), verb_start=m.end())
+    return None
 
 
 def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
-    """The actor of a clause (the leftmost of the forms found), or None.
+    """The actor of a clause: reading word by word, the first phrase of one of the actor forms
+    (see the module docstring), or None.
 
     ``previous`` resolves "They"/"He" and gives "these Member States" its quantifier.
     """
     mentions = find_countries(text)
-    candidates: list[Actor] = []
-    if m := _ON_SUGGESTION.search(text):
-        unit = actor_at(text, m.end(), mentions)
-        if unit:
-            candidates.append(replace(unit, start=m.start(), verb_start=m.start("v")))
-    if m := _IMPERSONAL.search(text):
-        agent = actor_at(text, m.end(), mentions) if m.group(0).rstrip().endswith("by") else None
-        if agent:
-            candidates.append(
-                replace(agent, start=m.start(), verb_start=m.start() + 3, impersonal_verb=m.group("v"))
-            )
-        else:
-            candidates.append(
-                Actor("It", ActorKind.UNSPECIFIED, None, [], m.start(), m.start() + 2, m.start() + 3, m.group("v"))
-            )
-    if m := _NOUN_IMPERSONAL.search(text):
-        phrase = text[m.start() : m.start("noun")] + m.group("noun")
-        candidates.append(Actor(phrase, ActorKind.UNSPECIFIED, None, [], m.start(), m.end(), m.start("noun")))
-    for pos in _starts(text, mentions):
-        unit = actor_at(text, pos, mentions)
-        if unit and (full := with_verb(text, unit, mentions)):
-            candidates.append(full)
-            break
-    if m := _PASSIVE_BY.search(text):
-        agent = actor_at(text, m.end(), mentions)
-        if agent:
-            candidates.append(replace(agent, start=m.start(), verb_start=m.start()))
-    m = _PRONOUN.match(text, lead_in_end(text))
-    if m and previous is not None and _VERB_AFTER.match(text, m.end()) and not _PASSIVE_AFTER.match(text, m.end()):
-        candidates.append(replace(previous, start=m.start(), end=m.end(), verb_start=m.end()))
-    if not candidates:
-        return None
-    return _these_those(min(candidates, key=lambda a: a.start), previous)
+    lead = lead_in_end(text)
+    for w in _WORD_START.finditer(text):
+        if (actor := _form_at(text, w.start(), lead, mentions, previous)) is not None:
+            return _these_those(actor, previous)
+    return None
 
 
 def _these_those(actor: Actor, previous: Actor | None) -> Actor:

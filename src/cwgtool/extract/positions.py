@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from cwgtool.countries import find_countries
 from cwgtool.extract.actors import Actor, actor_at, find_actor, with_verb
@@ -49,14 +50,19 @@ from cwgtool.extract.stance import StanceResult, classify
 from cwgtool.model import ActorKind, Document, Paragraph, Position, Provenance, Section, Stance
 from cwgtool.symbols import find_symbols
 
+_STATE_ACTORS = frozenset({ActorKind.MEMBER_STATE, ActorKind.MEMBER_STATES_GROUP})
+
 # What an actor's verb can be that is not a position.
 _COURTESY = re.compile(
     r"\s*(?:also\s+)?(?:thanked|congratulated|welcomed (?:all )?(?:the )?(?:participants|delegates|delegations|everyone|all|members|Member States)"
     r"|paid tribute|expressed (?:\w+\s+)?(?:appreciation|gratitude|thanks|condolences)|opened|closed|observed a moment|bade farewell)",
     re.IGNORECASE,
 )
-_DECISION = re.compile(
-    r"\s*(?:\w+ly\s+)?(?:agreed|decided|adopted|approved|took note|examined|discussed|considered|noted the (?:report|contribution|document|information|contributions))",
+# What the body itself decides ("The Council approved …", "The Group agreed …"): a position
+# with stance note; anything else the body does ("examined", "discussed") is narrative.
+_BODY_DECISION = re.compile(
+    r"\s*(?:(?:was|were|has been|have been|had been)\s+)?(?:\w+ly\s+|also\s+)*(?P<v>agreed|decided|approved|adopted|noted"
+    r"|took note|endorsed|accepted|concluded)\b",
     re.IGNORECASE,
 )
 _PRESENTATION = re.compile(
@@ -81,7 +87,11 @@ _FOLLOW_UP = re.compile(
 # Clauses
 # ---------------------------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:,\s*(?:while|whereas|though|although|but|and)\s+|;\s*(?:while|whereas|but|and)?\s*)")
+# (the space before a break is left to the piece, which is stripped)
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|though|although|but|and)\s+|;\s*(?:while|whereas|but|and)?\s*")
+
+
+_ACTOR_WINDOW = 300  # characters after a break in which an actor and its verb are looked for
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -94,7 +104,7 @@ def split_clauses(sentence: str) -> list[str]:
     start = 0
     for brk in _CLAUSE_BREAK.finditer(sentence):
         b_start, b_end = brk.span()
-        rest = sentence[b_end:]
+        rest = sentence[b_end : b_end + _ACTOR_WINDOW]  # an actor and its verb open the clause
         mentions = find_countries(rest)
         unit = actor_at(rest, 0, mentions)
         if unit and unit.kind is not ActorKind.GROUP and with_verb(rest, unit, mentions):
@@ -104,51 +114,66 @@ def split_clauses(sentence: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class ClauseReading:
+    """A clause, its actor and (read when first asked for) its stance.
+
+    The stance is read lazily: most clauses of a record are never asked for theirs (no actor, a
+    courtesy), and reading one runs the content rules.
+    """
+
     clause: str
     actor: Actor | None
-    stance: StanceResult | None
     skip_reason: str | None = None
+    verb_start: int | None = None  # where the actor's verb starts; None: no actor located
+    decided: StanceResult | None = None  # a stance fixed by the actor itself (the body's decision)
+    default: StanceResult | None = None  # what a Member State actor says when no cue is found
+
+    @cached_property
+    def stance(self) -> StanceResult | None:
+        if self.decided is not None:
+            return self.decided
+        return classify(self.clause, self.verb_start) or self.default
 
 
 def read_sentence(sentence: str, previous: Actor | None = None) -> list[ClauseReading]:
     """Actor and stance of each clause of a sentence (also used by the stance benchmark).
 
-    A clause whose actor is skipped (decision, courtesy, presentation) keeps its stance and
-    says why in ``skip_reason``.
+    A clause whose actor is skipped (courtesy, presentation) says why in ``skip_reason``.
     """
     out: list[ClauseReading] = []
     for clause in split_clauses(sentence):
         actor = find_actor(clause, previous)
-        skip = None
-        stance: StanceResult | None
+        reading = ClauseReading(clause, actor)
         if actor is None:
             must = _MUST_GROUP.search(clause)
             if must:
                 actor = actor_at(clause, must.start(), find_countries(clause))
-            if actor is not None:
+            if actor is not None:  # "… Some Member States …" always holds a position
                 actor.verb_start = actor.end
-                stance = classify(clause, actor.end) or StanceResult(Stance.NOTE, "", "default")
-            else:
-                stance = classify(clause, None)
+                reading = ClauseReading(clause, actor, None, actor.end, None, StanceResult(Stance.NOTE, "", "default"))
         else:
             vs = actor.verb_start if actor.verb_start is not None else actor.end
-            if actor.impersonal_verb in ("agreed", "decided"):
-                skip = "decision"
-            elif _COURTESY.match(clause, vs):
-                skip = "courtesy"
+            reading.verb_start = vs
+            if _COURTESY.match(clause, vs):
+                reading.skip_reason = "courtesy"
             elif _PRESENTATION.match(clause, vs):
-                skip = "presentation"
-            elif actor.kind is ActorKind.GROUP and _DECISION.match(clause, vs):
-                skip = "decision"
-            stance = classify(clause, vs)
-            if stance is None and actor.kind in (ActorKind.MEMBER_STATES_GROUP, ActorKind.MEMBER_STATE):
+                reading.skip_reason = "presentation"
+            if actor.kind is ActorKind.GROUP and not actor.decision:
+                decided = _BODY_DECISION.match(clause, vs)
+                if decided:
+                    actor.decision = True
+                    actor.impersonal_verb = decided.group("v")
+                else:  # "The CWG examined …", "the CWG should continue …": narrative, not a position
+                    reading = ClauseReading(clause, None)
+                    actor = None
+            if actor is not None and actor.decision:
+                # the body's own decision: recorded as a note, whatever its verb says
+                reading.decided = StanceResult(Stance.NOTE, actor.impersonal_verb or "", "decision")
+            elif actor is not None and actor.kind in _STATE_ACTORS:
                 verb = re.match(r"\s*(\S+)", clause[vs:])
-                stance = StanceResult(Stance.NOTE, verb.group(1) if verb else "", "default")
-            if actor.kind is ActorKind.GROUP and stance is not None and stance.stance is Stance.NOTE:
-                skip = skip or "decision"
-        out.append(ClauseReading(clause, actor, stance, skip))
+                reading.default = StanceResult(Stance.NOTE, verb.group(1) if verb else "", "default")
+        out.append(reading)
         if actor is not None:
             previous = actor
     return out
@@ -164,7 +189,7 @@ _SUMMARY_TITLE = re.compile(
 )
 _DISCUSSION_TITLE = re.compile(r"^\s*discussions?\b", re.IGNORECASE)
 _FURNITURE_TITLE = re.compile(
-    r"\b(?:actions?|decisions?|conclusions?|outcomes?|closing|opening|introduction|summary of the meeting|next meeting|date and place"
+    r"\b(?:actions?|decisions?|conclusions?|outcomes?|closing|opening|introduction|summary of the meeting|next meeting|next steps|date and place"
     r"|welcome|election of|opening remarks)\b",
     re.IGNORECASE,
 )
@@ -194,9 +219,6 @@ def topic_from_title(title: str) -> str | None:
     if not rest:
         return None
     return rest[0].upper() + rest[1:]
-
-
-_STATE_ACTORS = frozenset({ActorKind.MEMBER_STATE, ActorKind.MEMBER_STATES_GROUP})
 
 
 @dataclass(slots=True)
@@ -233,17 +255,23 @@ def _positions_in(
         previous_in_paragraph: Actor | None = None
         for sentence in split(text):
             back = None if states_only else previous_in_paragraph or previous
-            for r in read_sentence(sentence, back):
+            readings = read_sentence(sentence, back)
+            for r in readings:
                 actor = r.actor
                 if (
                     not states_only
                     and actor is None
-                    and r.stance is not None
                     and previous_in_paragraph is not None
                     and _FOLLOW_UP.match(r.clause)
+                    and r.stance is not None
                 ):
                     actor = previous_in_paragraph  # "Hence, the CWG should continue …"
-                if actor is None or r.stance is None or r.skip_reason:
+                if (
+                    actor is None
+                    or r.skip_reason
+                    or (states_only and actor.kind not in _STATE_ACTORS)
+                    or r.stance is None
+                ):
                     if r.actor is not None:
                         previous_in_paragraph = r.actor
                     continue
@@ -258,7 +286,9 @@ def _positions_in(
                         members=list(actor.members),
                         stance=r.stance.stance,
                         cue=r.stance.cue,
-                        text=sentence,
+                        # the evidence is the clause when a sentence holds several positions,
+                        # so output grows with the input, not with clauses x sentence length
+                        text=sentence if len(readings) == 1 else r.clause,
                         provenance=prov,
                     )
                 )

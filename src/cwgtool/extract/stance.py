@@ -1,28 +1,24 @@
 """What a speaker's clause says about the matter under discussion: support, oppose, suggest,
-clarify or note.
+clarify or note (the order of decision of docs/positions.md).
 
-Summary records are written in a small, formulaic register, so an ordered table of patterns
-does better than a general sentiment model and, unlike one, can say which words decided
-(``cue``). The order encodes the two things that matter in this register:
-
-1. **The head verb decides when it is a stance verb.** "Some Member States supported …",
-   "did not support …", "objected to …", "sought clarification …" mean what they say whatever
-   the rest of the clause argues.
-2. **Otherwise content beats the verb.** Reporting verbs ("suggested", "stated", "noted",
-   "commented") are nearly neutral in these records: "suggested that CWG-COP is a more
-   effective platform … to avoid duplication" is an objection and "suggested that the topic is
-   an important topic" is support. So oppose, clarify and support content is looked for in the
-   whole clause first, and only then does the reporting verb give suggest or note.
+1. **The head verb decides when it is a stance verb.** The reporting verb after the actor is
+   read through the stance lexicon with its negation (``lexicon.read_head``): "supported",
+   "did not support", "objected to", "sought clarification" mean what they say whatever the
+   rest of the clause argues.
+2. **Otherwise content beats the verb.** Reporting verbs ("suggested", "stated", "noted") are
+   nearly neutral in these records: "suggested that CWG-COP is a more effective platform … to
+   avoid duplication" is an objection and "suggested that the topic is an important topic" is
+   support. So the content rules below (``RULES``, in order) are looked for in the whole
+   clause first, and only then does the reporting verb give suggest or note.
 
 Within content, explicit objections ("outside the remit", "premature", "no need for") come
 before denials of an objection ("was not duplication of work", "is not covered under SGs",
 which argue *for* the item), and those before weaker objections ("duplication", "is already
 being carried out elsewhere") so that a denial is not read as the objection it denies.
 
-Known limits (documented for the README): implicature is not read — "Council had indeed
-determined the topic" (a precedent offered in favour) and "it is the task of CWG-Internet to
-decide" (an argument against) come out as ``note``; a clause holding two stances of one actor
-("agreed on the value … but noted that the deadline could not be changed") gets the first.
+Known limits: implicature is not read — "Council had indeed determined the topic" (a precedent
+offered in favour) comes out as ``note``; a clause holding two stances of one actor gets the
+first.
 """
 
 from __future__ import annotations
@@ -31,15 +27,13 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cwgtool.extract.lexicon import find_phrase, read_head
 from cwgtool.model import Stance
 
 
 class Stage(StrEnum):
-    HEAD = "head"  # anchored at the verb after the actor
     OBSERVATION = "observation"  # "there was general support" reports the room, not the speaker
     CONTENT = "content"  # anywhere in the clause after the actor
-    WEAK_HEAD = "weak_head"  # reporting verbs after the actor
-    FALLBACK = "fallback"  # reporting verbs anywhere (actor not located)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,41 +58,7 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_ADVERBS = r"(?:(?:also|further|however|strongly|therefore|then|generally|again|nevertheless|instead|widely|fully|firmly|clearly|explicitly|in particular|both|all|too|initially|subsequently|equally|broadly)\s+)*"
-# Passive heads ("was widely supported by") start at the auxiliary.
-_AUX = r"(?:(?:was|were|has been|have been|had been|is|are)\s+)?"
-_HEAD_PREFIX = rf"\s*{_AUX}{_ADVERBS}"
-
 RULES: tuple[Rule, ...] = (
-    # ---- 1. head verbs that carry a stance by themselves -------------------------------
-    Rule("negated-support", Stance.OPPOSE, Stage.HEAD,
-         _re(r"(?:(?:(?:did|do|does|could|would|can|will|were|was|are|is)\s*(?:not|n't)|cannot)\s+"
-             r"(?:(?:in a position|able|ready|prepared|willing) to\s+|\w+\s+)?|unable to\s+)"
-             r"(?:support|agree|endorse|accept|favou?r|in favou?r|see (?:the|any) (?:\w+\s+)?(?:need|value|merit|benefit|usefulness))"),
-         "negation flips a supporting verb: 'did not support', 'could not agree', 'not in favour',"
-         " 'was not in a position to support', 'unable to accept'"),
-    Rule("objection-verb", Stance.OPPOSE, Stage.HEAD,
-         _re(r"objected|opposed|disagreed|rejected|resisted|(?:were|was|spoke|argued) against|cautioned|warned"
-             r"|expressed (?:\w+\s+){0,2}(?:concerns?|reservations?|doubts?|opposition|objections?)"
-             r"|raised (?:\w+\s+){0,2}(?:concerns?|objections?|reservations?)|(?:were|was) concerned"
-             r"|questioned the (?:\w+\s+)?(?:need|value|relevance|usefulness|merits?|appropriateness)"
-             r"|(?:concerns?|reservations?|objections?) (?:was|were) (?:also )?(?:expressed|raised|voiced)"),
-         "an objection verb; questioning the need/value of something is scepticism, not a question"),
-    Rule("clarify-verb", Stance.CLARIFY, Stage.HEAD,
-         _re(r"sought (?:\w+\s+){0,2}(?:clarification|clarity|explanations?|information|details?)|(?:wanted|wished|sought) to (?:know|understand|learn)"
-             r"|requested (?:\w+\s+){0,2}(?:clarification|clarity|details?|explanations?|information)"
-             r"|asked (?:for (?:\w+\s+){0,2}(?:clarification|clarity|details?|information|explanations?)|what|whether|how|why|if|about)"
-             r"|asked (?:the \w+|\w+) (?:what|whether|how|why|if|when|which)\b"
-             r"|questioned|queried|wondered|enquired|inquired|needed (?:\w+\s+)?clarification"),
-         "asking for information is neither support nor opposition"),
-    Rule("support-verb", Stance.SUPPORT, Stage.HEAD,
-         _re(r"supported|endorsed|welcomed|favou?red|preferred|backed|approved of|agreed with|concurred"
-             r"|agreed (?:on|to) the (?:value|importance|need|proposal)|(?:were|was|spoke) in favou?r"
-             r"|(?:were|was) in (?:full |complete |general )?agreement with"
-             r"|(?:could|would|can) (?:support|agree|endorse|accept)"
-             r"|(?:expressed|indicated|voiced|reiterated) (?:their |its |his |her |a |strong |full )*(?:\w+\s+)?(?:support|preference)"
-             r"|support (?:was|were) (?:also )?(?:expressed|voiced)"),
-         "an explicitly supportive head verb"),
     # ---- 2. the speaker reports the state of the room ----------------------------------
     Rule("room-observation", Stance.NOTE, Stage.OBSERVATION,
          _re(r"there (?:was|were|is) (?:\w+\s+){0,2}(?:support|consensus|agreement)|no (?:consensus|agreement) (?:was )?(?:reached|on)"
@@ -178,23 +138,11 @@ RULES: tuple[Rule, ...] = (
     Rule("continue-work", Stance.SUPPORT, Stage.CONTENT,
          _re(r"\bshould continue (?:to )?(?:work|deliberat|discuss|consider|study|examin)\w*|\bcontinue (?:working|to work) on\b"),
          "asking the Group to keep working on the item"),
-    # ---- 4. reporting verbs ----------------------------------------------------------------
-    Rule("suggest-verb", Stance.SUGGEST, Stage.WEAK_HEAD,
-         _re(r"suggest(?:ed|ion|ions)?|propos(?:ed|al|als)|recommend(?:ed|ation|ations)?|encouraged|invited|urged"
-             r"|called (?:for|on|upon)|requested|asked (?:that|the|to|for)|put forward|advocated"
-             r"|presented (?:a |an |the )?(?:revised|new|amended|alternative|modified|draft)|introduced (?:a |an )?(?:proposal|amendment|draft)"
-             r"|wished to (?:add|include|propose)|would prefer"),
-         "a proposal verb with no oppose/support/clarify content"),
+    # ---- 4. a modal in the content ------------------------------------------------------
     Rule("modal-should", Stance.SUGGEST, Stage.CONTENT,
          _re(r"\bshould\b(?!\s+not)|\bneeds? to be\b|\bought to\b|\bthe need (?:to|for)\b"
              r"|\b(?:further|more|additional) (?:work|refinement|discussion|consideration) (?:is|was|would be) (?:needed|required)"),
          "'X noted that the Group should …' is a suggestion whatever the verb"),
-    Rule("note-verb", Stance.NOTE, Stage.WEAK_HEAD,
-         _re(r"noted|recalled|stated|commented|highlighted|indicated|observed|informed|stressed|emphasi[sz]ed|underlined"
-             r"|underscored|pointed out|mentioned|explained|reiterated|acknowledged|recogni[sz]ed|considered"
-             r"|(?:were|was) of the view|expressed the view|(?:took|held) the view|believed|felt|said|added|reminded|concluded"
-             r"|remarked|reported|shared|described|drew (?:the Group's )?attention|affirmed|clarified|confirmed|presented|introduced"),
-         "a neutral reporting verb"),
 )  # fmt: skip
 
 _NEGATION_BEFORE = re.compile(
@@ -203,39 +151,21 @@ _NEGATION_BEFORE = re.compile(
 _CONCESSIVE_BEFORE = re.compile(
     r"\b(?:though|although|while|whilst|despite|even if|notwithstanding)\b[^,;]*$", re.IGNORECASE
 )
-_VERB_FALLBACK_STAGES = (Stage.WEAK_HEAD,)
-_NOUNS = {"suggestion", "proposal", "recommendation"}
-_HEAD_PREFIX_RE = re.compile(_HEAD_PREFIX, re.IGNORECASE)
 _BY_NAME = {r.name: r for r in RULES}
 _CONTENT_RULES = tuple(
     r for stage in (Stage.OBSERVATION, Stage.CONTENT) for r in RULES if r.stage is stage and r.name != "modal-should"
 )
-_FALLBACK = tuple(
-    (r, re.compile(rf"\b(?:{r.pattern.pattern})\b", re.IGNORECASE))
-    for r in RULES
-    if r.stage in (Stage.HEAD, *_VERB_FALLBACK_STAGES)
-)
-
-
 _MODAL_SHOULD = _BY_NAME["modal-should"]
-_HEAD_RULES = tuple(r for r in RULES if r.stage is Stage.HEAD)
-_SUGGEST_VERB = _BY_NAME["suggest-verb"]
-_NOTE_VERB = _BY_NAME["note-verb"]
-
-
-def _head_start(text: str, verb_start: int) -> int:
-    """Where head rules match: after the auxiliary and adverbs following ``verb_start``.
-
-    Every head rule is anchored there, so it is found once per clause, not once per rule.
-    """
-    prefix = _HEAD_PREFIX_RE.match(text, verb_start)
-    return prefix.end() if prefix else verb_start
+_STRONG = frozenset({Stance.SUPPORT, Stance.OPPOSE, Stance.CLARIFY})
+# "the UK proposal" names a document: a bare noun is a stance only where the actor is known
+_DOCUMENT_NOUNS = frozenset({"suggestion", "proposal", "recommendation", "question", "concern"})
+LOOK_BACK = 60  # characters before a content cue searched for a negation or a concession
 
 
 def _content_match(rule: Rule, text: str, start: int) -> tuple[re.Match[str], Stance] | None:
     """First match of ``rule`` from ``start`` that a concession does not cancel."""
     for m in rule.pattern.finditer(text, start):
-        before = text[max(start, m.start() - 60) : m.start()]
+        before = text[max(start, m.start() - LOOK_BACK) : m.start()]
         if rule.concessive and _CONCESSIVE_BEFORE.search(before):
             continue
         stance = rule.stance
@@ -247,33 +177,28 @@ def _content_match(rule: Rule, text: str, start: int) -> tuple[re.Match[str], St
 
 def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
     """Stance of one clause; ``verb_start`` is where the verb after the actor starts (None when
-    the actor was not located, in which case reporting verbs are looked for anywhere).
+    the actor was not located, in which case the lexicon's phrases are looked for anywhere).
 
     Returns None when nothing in the clause expresses a stance (narrative sentences).
     """
     start = verb_start or 0
-    head = _head_start(text, verb_start) if verb_start is not None else -1
-    if head >= 0:
-        for rule in _HEAD_RULES:
-            if m := rule.pattern.match(text, head):
-                return StanceResult(rule.stance, m.group(0).strip(), rule.name)
+    head = read_head(text, verb_start) if verb_start is not None else None
+    if head is not None and head.stance in _STRONG:
+        return StanceResult(head.stance, head.cue, f"head:{head.phrase}")
     for rule in _CONTENT_RULES:
         if found := _content_match(rule, text, start):
             m, stance = found
             return StanceResult(stance, m.group(0).strip(), rule.name)
-    if head >= 0 and (m := _SUGGEST_VERB.pattern.match(text, head)):
-        return StanceResult(Stance.SUGGEST, m.group(0).strip(), "suggest-verb")
+    if head is not None and head.stance is Stance.SUGGEST:
+        return StanceResult(head.stance, head.cue, f"head:{head.phrase}")
     if found := _content_match(_MODAL_SHOULD, text, start):
         return StanceResult(Stance.SUGGEST, found[0].group(0).strip(), "modal-should")
-    if head >= 0 and (m := _NOTE_VERB.pattern.match(text, head)):
-        return StanceResult(Stance.NOTE, m.group(0).strip(), "note-verb")
-    # Actor not located, or the head verb is not a reporting verb: a head-stage or reporting
-    # verb anywhere in the clause still tells us something ("It was suggested that …").
-    for rule, pat in _FALLBACK:
-        for m in pat.finditer(text, start):
-            if m.group(0).lower().rstrip("s") in _NOUNS:
-                continue  # "the UK proposal" names a document; only "suggestion of X" heads count
-            return StanceResult(rule.stance, m.group(0).strip(), rule.name)
+    if head is not None:
+        return StanceResult(head.stance, head.cue, f"head:{head.phrase}")
+    # Actor not located, or the head verb is not in the lexicon: a phrase anywhere in the clause
+    # still tells us something ("It was suggested that …").
+    if (found_head := find_phrase(text, start, skip=_DOCUMENT_NOUNS)) is not None:
+        return StanceResult(found_head.stance, found_head.cue, f"phrase:{found_head.phrase}")
     return None
 
 
