@@ -255,16 +255,24 @@ def brief(request: BriefRequest, docs: Iterable[Document] = ()) -> Brief:
     return briefs.build_brief(docs, member=request.member, topic=request.topic)
 
 
+def briefs(request: BriefRequest, docs: Iterable[Document]) -> list[tuple[str, Brief]]:
+    """One brief per meeting of the parsed ``docs`` (``cwgtool brief --output-dir``), as (file
+    name without suffix, brief); each holds its record, the contribution documents of its
+    meeting, and that meeting's stance map."""
+    from cwgtool.brief import build_briefs
+
+    return build_briefs(docs, member=request.member, topic=request.topic)
+
+
 def actions_calendar(
     docs: Iterable[Document] = (), *, all_actions: bool = False, db: str | None = None, paths: Sequence[str] = ()
 ) -> bytes:
     """The actions with a due date as an iCalendar file (RFC 5545), from the parsed ``docs`` or
     from the records of the archive ``db`` (at or under ``paths``). See :mod:`cwgtool.render.ics`."""
-    from cwgtool.render.ics import calendar, record_actions
+    from cwgtool.brief import archived_records, record_actions
+    from cwgtool.render.ics import calendar
 
     if db:
-        from cwgtool.brief import archived_records
-
         conn = open_archive(db)
         try:
             docs = archived_records(conn, paths)
@@ -315,6 +323,7 @@ __all__ = [
     "InputError",
     "actions_calendar",
     "brief",
+    "briefs",
     "debug_details",
     "archive_rows",
     "build_document",

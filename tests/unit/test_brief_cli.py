@@ -62,6 +62,18 @@ def test_a_meeting_folder_lists_the_contribution_never_discussed() -> None:
     assert section.lstrip().startswith("- **CWG-Internet-18/4**")
 
 
+def test_output_dir_writes_one_page_per_meeting(tmp_path: Path) -> None:
+    out = tmp_path / "briefs"
+    code, stdout, err = run("brief", rel(CWG14), rel(CWG18), "-O", str(out), "-f", "md", "--no-cache", "-q")
+    assert code == 0, err
+    assert stdout == ""
+    assert sorted(p.name for p in out.iterdir()) == ["cwg-internet-14-8.md", "cwg-internet-18-7.md"]
+    # each page is the brief of its own meeting: the 14th alone is the golden brief
+    assert (out / "cwg-internet-14-8.md").read_text(encoding="utf-8") == GOLDEN14.read_text(encoding="utf-8")
+    page18 = (out / "cwg-internet-18-7.md").read_text(encoding="utf-8")
+    assert "CWG-Internet-14" not in page18 and "### Contributions never discussed (1)" in page18
+
+
 def test_archive_map_and_member_history(tmp_path: Path) -> None:
     db = str(tmp_path / "a.sqlite")
     assert run("index", rel(CWG14), rel(FIXTURES / "records" / "cwg16" / "cwg16.txt"), "--db", db, "-q")[0] == 0
@@ -80,6 +92,8 @@ def test_archive_map_and_member_history(tmp_path: Path) -> None:
         (["brief", "--db", "no-such.sqlite"], 3, "no-such.sqlite: no such database"),
         (["brief", "no-such-record.txt"], 3, "no-such-record.txt"),
         (["brief", rel(CWG18 / "cwg18-4-canada.txt")], 2, "no summary record among the inputs"),
+        (["brief", rel(CWG18 / "cwg18-4-canada.txt"), "-O", "out"], 2, "no summary record among the inputs"),
+        (["brief", rel(CWG14), "-o", "a.html", "-O", "out"], 2, "mutually exclusive"),
     ],
 )
 def test_bad_input_is_one_line_and_an_exit_code(args: list[str], code: int, message: str) -> None:

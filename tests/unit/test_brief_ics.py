@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 import vobject
 
 import cwgtool
-from cwgtool.render.ics import calendar, record_actions
+from cwgtool.brief import record_actions
+from cwgtool.render.ics import calendar
 from tests.conftest import FIXTURES
 
 CWG14 = FIXTURES / "records" / "cwg14" / "cwg14.txt"

@@ -13,9 +13,10 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from cwgtool.brief.across import meeting_order, member_history, stance_map
-from cwgtool.brief.meeting import meeting_brief, record_key
-from cwgtool.brief.model import Brief
+from cwgtool.brief.meeting import meeting_brief, record_key, slug
+from cwgtool.brief.model import Brief, RecordAction
 from cwgtool.model import Document, DocumentKind
+from cwgtool.symbols import parse_symbol
 
 
 def _records(documents: list[Document]) -> list[tuple[Document, list[str]]]:
@@ -57,6 +58,25 @@ def build_brief(documents: Iterable[Document], *, member: str | None = None, top
     )
 
 
+def _meeting_of(doc: Document) -> tuple[str | None, int | None]:
+    sym = parse_symbol(doc.symbol or "")
+    return (sym.body if sym else doc.meeting.body, doc.meeting.number if doc.meeting.number is not None else (sym.meeting if sym else None))
+
+
+def build_briefs(documents: Iterable[Document], *, member: str | None = None, topic: str | None = None) -> list[tuple[str, Brief]]:
+    """One brief per meeting, as (a file name for it, brief): each from its record and the
+    contribution documents of the same meeting only, its stance map that meeting's. The name is
+    the record symbol made safe for any file system ("cwg-internet-14-8")."""
+    docs = list(documents)
+    contributions = [d for d in docs if d.kind is DocumentKind.CONTRIBUTION]
+    out = []
+    for record, files in _records(docs):
+        same = [d for d in contributions if _meeting_of(d) == _meeting_of(record)]
+        copies = [d for d in docs if d.kind is DocumentKind.SUMMARY_RECORD and d.source.path in files]
+        out.append((slug(record_key(record)), build_brief([*copies, *same], member=member, topic=topic)))
+    return out
+
+
 def archive_brief(
     conn: sqlite3.Connection,
     *,
@@ -78,6 +98,25 @@ def archive_brief(
     )
 
 
+def record_actions(documents: Iterable[Document], *, include_discussion: bool = False) -> list[RecordAction]:
+    """The actions of each document, as ``cwgtool actions`` selects them (``--all``: also those
+    stated inside discussions), with their record. A record given in several files (its PDF and
+    its DOCX) counts once, with its first file: one deadline is one calendar event."""
+    out: list[RecordAction] = []
+    seen: set[tuple[str, str]] = set()
+    for doc in documents:
+        record = record_key(doc)
+        if (str(doc.kind), record) in seen:
+            continue
+        seen.add((str(doc.kind), record))
+        out += [
+            RecordAction(record=record, file=doc.source.path, action=a)
+            for a in doc.actions
+            if include_discussion or a.source != "discussion"
+        ]
+    return out
+
+
 def archived_records(conn: sqlite3.Connection, paths: Sequence[str] = ()) -> list[Document]:
     """The summary records stored in an archive, as documents (at or under ``paths`` if given)."""
     rows = conn.execute(
@@ -91,4 +130,4 @@ def archived_records(conn: sqlite3.Connection, paths: Sequence[str] = ()) -> lis
     ]
 
 
-__all__ = ["Brief", "archive_brief", "archived_records", "build_brief"]
+__all__ = ["Brief", "RecordAction", "archive_brief", "archived_records", "build_brief", "build_briefs", "record_actions"]

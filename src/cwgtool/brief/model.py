@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cwgtool.model import ActorKind, Stance, Submitter
+from cwgtool.model import Action, ActorKind, Stance, Submitter
 
 STANCES: tuple[Stance, ...] = tuple(Stance)
 
@@ -169,6 +169,14 @@ class MemberHistory(_Model):
     sentences: list[Sentence] = Field(default_factory=list, description="Oldest meeting first")
 
 
+class RecordAction(_Model):
+    """An action with the record it comes from (for the calendar of deadlines)."""
+
+    record: str = Field(description="Symbol of the record (its file when it has none)")
+    file: str
+    action: Action
+
+
 class Brief(_Model):
     title: str
     meetings: list[MeetingBrief] = Field(default_factory=list)
@@ -187,6 +195,7 @@ __all__ = [
     "MapRow",
     "MeetingBrief",
     "MemberHistory",
+    "RecordAction",
     "Sentence",
     "StanceBar",
     "StanceGroup",

@@ -5,7 +5,8 @@ folding at 75 octets, escaping of ``,;\\`` and newlines in text values, CRLF lin
 required properties (UID, DTSTAMP) that a hand-written writer gets subtly wrong, and calendar
 applications reject such files silently.
 
-One all-day event per action on its due date. The UID is derived from the record, the action's
+One all-day event per action on its due date; which actions, and each one's record, is decided
+by :func:`cwgtool.brief.record_actions`. The UID is derived from the record, the action's
 paragraph and its text, so importing the file again updates the events instead of duplicating
 them.
 """
@@ -13,40 +14,14 @@ them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from cwgtool.model import Action, Document
+from cwgtool.brief.model import RecordAction
+from cwgtool.model import Action
 
 PRODID = "-//cwgtool//actions//EN"
 SUMMARY_CHARS = 90
-
-
-@dataclass(frozen=True)
-class RecordAction:
-    """An action with the record it comes from."""
-
-    record: str
-    file: str
-    action: Action
-
-
-def record_actions(documents: Iterable[Document], *, include_discussion: bool = False) -> list[RecordAction]:
-    """The actions of each document, as ``cwgtool actions`` selects them (``--all``: also those
-    stated inside discussions). A record given in several files (its PDF and its DOCX) counts
-    once, with its first file: one deadline is one event."""
-    from cwgtool.link import canonical
-
-    out: list[RecordAction] = []
-    seen: set[tuple[str, str]] = set()
-    for doc in documents:
-        record = canonical(doc.symbol) or doc.source.path
-        if (str(doc.kind), record) in seen:
-            continue
-        seen.add((str(doc.kind), record))
-        out += [RecordAction(record, doc.source.path, a) for a in doc.actions if include_discussion or a.source != "discussion"]
-    return out
 
 
 def due_day(action: Action) -> date | None:
@@ -113,4 +88,4 @@ def calendar(items: Sequence[RecordAction], *, stamp: datetime | None = None) ->
     return cal.to_ical()
 
 
-__all__ = ["RecordAction", "calendar", "due_day", "record_actions"]
+__all__ = ["calendar", "due_day"]
