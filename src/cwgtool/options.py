@@ -186,13 +186,15 @@ class CheckRequest:
 
     ``select``/``ignore`` are comma-separated codes or prefixes ("NUM,TXT001") or lists of them;
     None leaves each file's config in charge. An unknown code is refused here (a typo would
-    otherwise silently disable a check).
+    otherwise silently disable a check). ``skip_unknown`` leaves out, and reports as skipped,
+    documents that are neither records nor contributions (kind ``unknown``).
     """
 
     select: str | tuple[str, ...] | None = None
     ignore: str | tuple[str, ...] | None = None
     fail_on: Severity | None = None
     baseline: str | None = None
+    skip_unknown: bool = False  # leave out documents that are neither records nor contributions
 
     def __post_init__(self) -> None:
         from cwgtool.check.registry import validate_selectors

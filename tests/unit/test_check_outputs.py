@@ -106,3 +106,33 @@ def test_paths_are_relative_to_the_repository_root(repo: Path, tmp_path: Path) -
 
     github = check("-f", "github", "--select", "NUM005", "cwg12.txt", cwd=repo / "records")
     assert github.stdout.startswith("::warning file=records/cwg12.txt,line=25,")
+
+
+def test_skip_unknown_names_the_skipped_file(repo: Path) -> None:
+    (repo / "notes.txt").write_text("Meeting notes\n\nFirst  point , really\n", encoding="utf-8")
+    linted = check("notes.txt", "records/cwg16.txt", cwd=repo)
+    assert linted.returncode == 1 and "notes.txt:3: TXT001" in linted.stdout  # without the flag, linted
+    done = check("--skip-unknown", "notes.txt", "records/cwg16.txt", cwd=repo)
+    assert done.returncode == 0
+    assert done.stderr == "cwgtool: notes.txt: skipped: not a CWG record or contribution\n"
+    assert done.stdout.splitlines()[-1] == "All checks passed (1 file); 1 file skipped (not a CWG record or contribution): notes.txt."
+    quiet = check("--skip-unknown", "-q", "notes.txt", "records/cwg16.txt", cwd=repo)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_common_options_are_accepted(repo: Path) -> None:
+    done = check("-q", "--debug", "--no-cache", "--pdf-engine", "pdfplumber", "records/cwg16.txt", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "All checks passed (1 file).\n"
+
+
+def test_base_dir_sets_what_paths_are_relative_to(repo: Path) -> None:
+    shutil.copy(CWG12, repo / "records" / "cwg12.txt")
+    done = check("-f", "sarif", "--base-dir", "records", "records/cwg12.txt", cwd=repo)
+    log = json.loads(done.stdout)
+    run = log["runs"][0]
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "cwg12.txt", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == (repo / "records").resolve().as_uri() + "/"
+    github = check("-f", "github", "--base-dir", "records", "--select", "NUM005", "records/cwg12.txt", cwd=repo)
+    assert github.stdout.startswith("::warning file=cwg12.txt,line=25,")
+    assert check("--base-dir", "nowhere", "records/cwg12.txt", cwd=repo).returncode == 2

@@ -1,8 +1,8 @@
 """The pre-commit snippet in README.md works as written.
 
-The hook is installed with pre-commit itself into a temporary git repository, then two commits
-are attempted: the 12th record (which has findings) must be refused, the clean ``cwg16``
-record accepted. The snippet uses ``language: system``, so pre-commit builds no environment and
+The hook is installed with pre-commit itself into a temporary git repository, then commits are
+attempted: the 12th record (which has findings) must be refused, the clean ``cwg16`` record
+accepted, and a ``notes.txt`` with typography problems skipped (it is not a record). The snippet uses ``language: system``, so pre-commit builds no environment and
 needs no network; the ``cwgtool`` it runs is the one of the environment running the tests.
 """
 
@@ -81,6 +81,29 @@ def test_hook_blocks_a_record_with_findings_and_passes_a_clean_one(repo: tuple[P
     assert commits(path, env) == 1
 
 
+NOTES = "Meeting notes\n\nFirst  point , really\n"  # a double space and a space before a comma
+
+
+def test_hook_skips_a_file_that_is_not_a_record(repo: tuple[Path, dict[str, str]]) -> None:
+    path, env = repo
+    (path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    git(path, "add", "notes.txt", env=env)
+    refused = commit(path, env, FIXTURES / "records" / "cwg12" / "cwg12.txt")
+    out = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "cwg12.txt:25: NUM005" in out  # the record still fails…
+    assert "notes.txt: skipped: not a CWG record or contribution" in out  # …the notes are named, not linted
+    assert "notes.txt:3: TXT001" not in out
+
+    git(path, "rm", "-q", "--cached", "cwg12.txt", env=env)
+    good = commit(path, env, FIXTURES / "records" / "cwg16" / "cwg16.txt")
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert set(git(path, "ls-files", env=env).stdout.split()) == {".pre-commit-config.yaml", "notes.txt", "cwg16.txt"}
+
+
 def test_shipped_hook_manifest_is_valid() -> None:
     done = subprocess.run([str(PRE_COMMIT), "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+    # the shipped hook runs what the README snippet runs
+    manifest = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    [entry] = re.findall(r"entry: (.*)", readme_snippet())
+    assert f"entry: {entry}\n" in manifest

@@ -56,6 +56,14 @@ def _rules_for(config: CheckConfig, select: Iterable[str] | str | None, ignore: 
     return config, selected_rules(config.select, config.ignore)
 
 
+class NotARecord(Exception):
+    """Raised instead of checking a document that is neither a record nor a contribution, when
+    the caller asked to skip those (``skip_unknown``): a pre-commit hook sees every ``.txt`` of a
+    repository, and a ``notes.txt`` must not fail the commit for its double spaces."""
+
+    REASON = "skipped: not a CWG record or contribution"
+
+
 def check_result(
     result: ReadResult,
     *,
@@ -65,13 +73,19 @@ def check_result(
     ignore: Iterable[str] | str | None = None,
     config: CheckConfig | None = None,
     path: str | None = None,
+    skip_unknown: bool = False,
 ) -> list[Diagnostic]:
-    """Check blocks already read (the document is built here, once)."""
-    from cwgtool.model import Source
+    """Check blocks already read (the document is built here, once).
+
+    ``skip_unknown``: raise :class:`NotARecord` for a document of kind ``unknown``.
+    """
+    from cwgtool.model import DocumentKind, Source
     from cwgtool.pipeline import build_document
 
     config, rules = _rules_for(config or CheckConfig(), select, ignore)
     doc = build_document(result, Source(path=display_name, format=result.format, sha256=sha256, pages=result.pages))
+    if skip_unknown and doc.kind is DocumentKind.UNKNOWN:
+        raise NotARecord(display_name)
     ctx = CheckContext(display_name=display_name, doc=doc, result=result, path=path)
     return run_rules(ctx, rules, config)
 
@@ -86,6 +100,7 @@ def check_path(
     pdf_engine: str | None = None,
     password: str | None = None,
     limits: Limits | None = None,
+    skip_unknown: bool = False,
 ) -> list[Diagnostic]:
     """Check one document (PDF, DOCX, text, or "-" for stdin).
 
@@ -107,7 +122,8 @@ def check_path(
     finally:
         checked.release()
     return check_result(
-        result, display_name=checked.name, sha256=checked.sha256, select=select, ignore=ignore, config=config, path=p
+        result, display_name=checked.name, sha256=checked.sha256, select=select, ignore=ignore, config=config, path=p,
+        skip_unknown=skip_unknown,
     )
 
 
@@ -138,6 +154,7 @@ class CheckReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # checked, as shown
     input_errors: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) not read
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) not checked (skip_unknown)
     rules: list[Rule] = field(default_factory=list)  # every rule that ran on some file
     fail_on: Severity = Severity.WARNING
     failing: bool = False
@@ -165,7 +182,13 @@ def check_paths(paths: Sequence[str], request: CheckRequest, options: ParseOptio
     for path in paths:
         config = config_for(path).merged(select=request.selected(), ignore=request.ignored(), fail_on=request.fail_on)
         try:
-            found = check_path(path, config=config, pdf_engine=options.pdf_engine, password=options.password, limits=options.effective_limits())
+            found = check_path(
+                path, config=config, pdf_engine=options.pdf_engine, password=options.password, limits=options.effective_limits(),
+                skip_unknown=request.skip_unknown,
+            )
+        except NotARecord as exc:
+            report.skipped.append((str(exc), NotARecord.REASON))
+            continue
         except InputError as exc:
             report.input_errors.append((exc.path, exc.reason))
             continue

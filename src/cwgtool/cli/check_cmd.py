@@ -12,16 +12,19 @@ from __future__ import annotations
 import json
 import re
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from cwgtool import api
 from cwgtool.cli.common import (
+    DEBUG,
     ENGINE,
     EXIT_INPUT,
     EXIT_OK,
     PASSWORD,
+    QUIET,
     emit,
     error,
     expand_inputs,
@@ -55,14 +58,23 @@ def check(
     write_baseline: str | None = typer.Option(
         None, "--write-baseline", metavar="FILE", help="Record the current findings in this file (JSON) and exit 0."
     ),
+    skip_unknown: bool = typer.Option(
+        False, "--skip-unknown", help="Skip (with a note on stderr) documents that are neither records nor contributions: for pre-commit hooks."
+    ),
+    base_dir: Path | None = typer.Option(
+        None, "--base-dir", metavar="DIR", exists=True, file_okay=False, help="Write github/sarif paths relative to DIR (default: the git repository root, else the current folder)."
+    ),
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
+    no_cache: bool = typer.Option(False, "--no-cache", help="Accepted for symmetry with the other commands: check never uses the cache."),
+    quiet: bool = QUIET,
+    debug: bool = DEBUG,
 ) -> None:
     """Check summary records for numbering, symbol, structure, reference and typography problems."""
     from cwgtool.render.diagnostics import render
 
     try:
-        request = CheckRequest(select=select, ignore=ignore, fail_on=severity, baseline=baseline)
+        request = CheckRequest(select=select, ignore=ignore, fail_on=severity, baseline=baseline, skip_unknown=skip_unknown)
     except ValueError as exc:
         raise usage_error(str(exc)) from None
     paths = expand_inputs(inputs)
@@ -75,6 +87,9 @@ def check(
         raise usage_error(str(exc)) from None
     for file, reason in report.input_errors:
         error(f"{file}: {reason}")
+    if not quiet:
+        for file, reason in report.skipped:
+            error(f"{file}: {reason}")
 
     if write_baseline:
         n = api.write_baseline(write_baseline, report)
@@ -82,9 +97,16 @@ def check(
         raise typer.Exit(EXIT_INPUT if report.input_errors else EXIT_OK)
 
     text = render(
-        fmt, report.diagnostics, rules=report.rules, files=report.files, fail_on=report.fail_on, input_errors=report.input_errors
+        fmt,
+        report.diagnostics,
+        rules=report.rules,
+        files=report.files,
+        fail_on=report.fail_on,
+        input_errors=report.input_errors,
+        skipped=report.skipped,
+        base_dir=base_dir,
     )
-    if report.files or fmt is not CheckFormat.TEXT:
+    if report.files or report.skipped or fmt is not CheckFormat.TEXT:
         emit(text, output)
     raise typer.Exit(report.exit_code)
 

@@ -82,9 +82,12 @@ def _part(d: Diagnostic) -> str:
     return "front matter"
 
 
-def render_text(diagnostics: Sequence[Diagnostic], *, files: int = 1, input_errors: InputErrors = ()) -> str:
+def render_text(
+    diagnostics: Sequence[Diagnostic], *, files: int = 1, input_errors: InputErrors = (), skipped: InputErrors = ()
+) -> str:
     """Findings, then one summary line; unreadable inputs are named in the summary (their
-    errors went to stderr as they happened) so "All checks passed" never hides them."""
+    errors went to stderr as they happened) so "All checks passed" never hides them, and so are
+    documents skipped as neither records nor contributions."""
     lines: list[str] = []
     for d in diagnostics:
         lines.append(f"{_where(d)} {d.code} [{d.severity.value}] {d.message} ({_part(d)})")
@@ -100,6 +103,10 @@ def render_text(diagnostics: Sequence[Diagnostic], *, files: int = 1, input_erro
         n = len(input_errors)
         names = ", ".join(path for path, _ in input_errors)
         lines[-1] = lines[-1].removesuffix(".") + f"; {n} file{'s' if n != 1 else ''} could not be read: {names}."
+    if skipped:
+        n = len(skipped)
+        names = ", ".join(path for path, _ in skipped)
+        lines[-1] = lines[-1].removesuffix(".") + f"; {n} file{'s' if n != 1 else ''} skipped (not a CWG record or contribution): {names}."
     return "\n".join(lines) + "\n"
 
 
@@ -335,11 +342,13 @@ def render(
     files: Sequence[str],
     fail_on: Severity = Severity.WARNING,
     input_errors: InputErrors = (),
+    skipped: InputErrors = (),
     base_dir: Path | None = None,
 ) -> str:
     """The report in ``fmt``. ``input_errors`` lists (path, reason) of inputs that could not be
-    read; ``base_dir`` is what GitHub and SARIF paths are relative to (default: the repository
-    root above the current folder, else the current folder)."""
+    read, ``skipped`` those left out as neither records nor contributions (named in the text
+    summary); ``base_dir`` is what GitHub and SARIF paths are relative to (default: the
+    repository root above the current folder, else the current folder)."""
     if fmt is CheckFormat.JSON:
         return render_json(diagnostics)
     if fmt is CheckFormat.GITHUB:
@@ -348,4 +357,4 @@ def render(
         return render_sarif(diagnostics, rules, input_errors=input_errors, base_dir=base_dir)
     if fmt is CheckFormat.JUNIT:
         return render_junit(diagnostics, rules, files, fail_on=fail_on, input_errors=input_errors)
-    return render_text(diagnostics, files=len(files), input_errors=input_errors)
+    return render_text(diagnostics, files=len(files), input_errors=input_errors, skipped=skipped)
