@@ -97,10 +97,11 @@ def table(*args: str, columns: int = 80) -> list[str]:
 
 
 def test_positions_table_fits_80_columns_one_line_per_row() -> None:
+    positions = len(run("positions", CWG12_PDF, "-f", "tsv")[1].splitlines()) - 1
     lines = table("positions", CWG12_PDF)
     title, header, *body = lines
-    assert title == "Positions (64)"
-    assert len(body) == 64  # one line per position (a wrapping table took 482 lines)
+    assert positions > 50 and title == f"Positions ({positions})"
+    assert len(body) == positions  # one line per position (a wrapping table took 482 lines for 64)
     assert all(cell_len(line) <= 80 for line in lines)
     assert header.split() == ["section", "contribution", "actor", "stance", "text"]  # whole words
     assert any(line.rstrip().endswith("…") for line in body)
