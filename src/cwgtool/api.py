@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from cwgtool.cache import CacheInfo
     from cwgtool.check.registry import Rule
     from cwgtool.check.runner import CheckReport
+    from cwgtool.index import IndexReport
     from cwgtool.limits import Limits
     from cwgtool.link import LinkReport
     from cwgtool.model import Document, Paragraph
@@ -196,6 +197,33 @@ def search(db: str | os.PathLike[str], query: str, *, limit: int = 20, paths: Se
         conn.close()
 
 
+def search_columns() -> list[str]:
+    """The columns of a :func:`search` hit, in order (also when nothing matches)."""
+    from cwgtool.index import SEARCH_COLUMNS
+
+    return list(SEARCH_COLUMNS)
+
+
+def index_update(
+    db: str | os.PathLike[str],
+    paths: Sequence[str],
+    options: ParseOptions,
+    *,
+    force: bool = False,
+    prune: Sequence[str] = (),
+    on_done: Callable[[Outcome], None] | None = None,
+    on_todo: Callable[[int], None] | None = None,
+) -> IndexReport:
+    """Bring the archive ``db`` (created if new) up to date with ``paths``: see :func:`cwgtool.index.update`."""
+    from cwgtool import index
+
+    conn = open_archive(db, create=True)
+    try:
+        return index.update(conn, paths, options, jobs=options.effective_jobs(), force=force, prune=prune, on_done=on_done, on_todo=on_todo)
+    finally:
+        index.close_writer(conn)
+
+
 def highlight_marks() -> tuple[str, str]:
     """The control characters :func:`search` puts around each match in a snippet."""
     from cwgtool.index import HIGHLIGHT_END, HIGHLIGHT_START
@@ -330,6 +358,7 @@ __all__ = [
     "cache_clear",
     "cache_info",
     "check",
+    "index_update",
     "limits",
     "link",
     "open_archive",
@@ -342,6 +371,7 @@ __all__ = [
     "rules",
     "schema",
     "search",
+    "search_columns",
     "select_rows",
     "write_baseline",
 ]

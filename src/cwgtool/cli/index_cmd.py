@@ -1,13 +1,9 @@
-"""`cwgtool index` (load records into a SQLite archive) and `cwgtool search` (full text over it).
-
-The incremental update and prune logic below moves into :mod:`cwgtool.index` (``index.update``);
-until then this module holds it.
-"""
+"""`cwgtool index` (load records into a SQLite archive) and `cwgtool search` (full text over it)."""
 
 from __future__ import annotations
 
-import os
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -15,14 +11,15 @@ from cwgtool import api
 from cwgtool.cli.common import (
     DEBUG,
     ENGINE,
+    EXIT_FINDINGS,
     INPUTS,
     JOBS,
     NO_CACHE,
+    OUTPUT,
     PASSWORD,
     QUIET,
-    BatchStatus,
     Settings,
-    documents,
+    _Bar,
     emit,
     error,
     expand_inputs,
@@ -32,6 +29,9 @@ from cwgtool.cli.common import (
 from cwgtool.options import PdfEngine
 from cwgtool.render.rows import RowFormat
 from cwgtool.render.terminal import markup_safe, one_line
+
+if TYPE_CHECKING:
+    from cwgtool.batch import Outcome
 
 DB_REQUIRED = typer.Option(..., "--db", metavar="ARCHIVE", help="SQLite archive file (created if missing).")
 
@@ -49,59 +49,38 @@ def index(
     debug: bool = DEBUG,
 ) -> None:
     """Load records into a SQLite archive (incremental: unchanged files are skipped). Schema: docs/database.md."""
-    from cwgtool.fileio import sha256_file
-    from cwgtool.index import delete_document, indexed_documents, store_document
+    bars: list[_Bar] = []
 
-    paths: list[str] = []
-    seen: set[str] = set()
-    for p in expand_inputs(inputs):
-        if p == "-":
-            error("-: stdin cannot be indexed (the archive needs a file path); skipped")
-            continue
-        norm = os.path.normpath(p)
-        if norm not in seen:
-            seen.add(norm)
-            paths.append(norm)
+    def on_todo(n: int) -> None:
+        if n > 1 and not quiet and sys.stderr.isatty():
+            bars.append(_Bar(n))
 
-    conn = api.open_archive(db, create=True)
-    known = indexed_documents(conn)
-    max_bytes = Settings.limits().max_bytes
-    todo: list[str] = []
-    unchanged = 0
-    for p in paths:
-        try:
-            same = not force and p in known and known[p] == sha256_file(p, max_bytes=max_bytes)
-        except OSError:  # special file, too large, unreadable
-            same = False  # the parser reports why it cannot be read
-        if same:
-            unchanged += 1
-        else:
-            todo.append(p)
+    def on_done(outcome: Outcome) -> None:
+        if outcome.error is not None:
+            error(f"{outcome.path}: {outcome.error}")
+            if outcome.detail:
+                sys.stderr.write(outcome.detail)
+        elif not quiet:
+            for w in outcome.warnings():
+                error(f"warning: {outcome.path}: {w}")
+        for bar in bars:
+            bar.advance(outcome)
 
-    status = BatchStatus()
-    indexed = 0
-    if todo:
-        for outcome in documents(inputs, parse_options(engine, password, jobs, no_cache), status, quiet, paths=todo):
-            assert outcome.document is not None
-            store_document(conn, outcome.document, path=outcome.path)
-            indexed += 1
-
-    pruned = 0
-    if prune:
-        folders = [os.path.normpath(i) for i in inputs if os.path.isdir(i)]
-        current = set(paths)
-        for p in known:
-            under = any(p == f or p.startswith(f + os.sep) for f in folders) or p in {os.path.normpath(i) for i in inputs}
-            if under and p not in current and not os.path.exists(p):
-                pruned += delete_document(conn, p)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-
-    if not quiet or status.failures:
-        error(f"{db}: {indexed} indexed, {unchanged} unchanged, {pruned} pruned, {len(status.failures)} failed")
-        for f in status.failures:
+    try:
+        report = api.index_update(
+            db, expand_inputs(inputs), parse_options(engine, password, jobs, no_cache),
+            force=force, prune=inputs if prune else (), on_done=on_done, on_todo=on_todo,
+        )
+    finally:
+        for bar in bars:
+            bar.stop()
+    for path, reason in report.skipped:
+        error(f"{path}: {reason}; skipped")
+    if not quiet or report.failures:
+        error(f"{db}: {report.indexed} indexed, {report.unchanged} unchanged, {report.pruned} pruned, {len(report.failures)} failed")
+        for f in report.failures:
             sys.stderr.write(f"  {one_line(f'{f.path}: {f.error}')}\n")
-    code = status.exit_code()
+    code = report.exit_code()
     if code:
         raise typer.Exit(code)
 
@@ -120,12 +99,16 @@ def search(
     limit: int = typer.Option(20, "--limit", "-n", metavar="N", min=1, help="At most this many paragraphs."),
     fmt: RowFormat | None = typer.Option(None, "--format", "-f", help="table (default on a terminal), json, jsonl, csv, tsv.", case_sensitive=False),
     paths: list[str] = typer.Option([], "--path", metavar="PATH", help="Only documents at/under this path (repeatable)."),
+    output: str | None = OUTPUT,
 ) -> None:
-    """Full-text search over every archived paragraph; matches are shown between [ ] (highlighted on a terminal)."""
+    """Full-text search over every archived paragraph and section heading; matches are shown between [ ] (highlighted on a terminal).
+
+    Exits 1 when nothing matches (like grep), 2 for a query FTS5 cannot read.
+    """
     from cwgtool.render.rows import render_rows
 
     hits = api.search(db, query, limit=limit, paths=paths or None)
-    chosen = row_format(fmt, None)
+    chosen = row_format(fmt, output)
     if chosen is RowFormat.TABLE:
         from rich.console import Console
         from rich.table import Table
@@ -143,4 +126,6 @@ def search(
     else:
         for h in hits:
             h["snippet"] = _highlight(h["snippet"], rich_markup=False)
-        emit(render_rows(hits, chosen, formula_guard=Settings.formula_guard), None)
+        emit(render_rows(hits, chosen, columns=api.search_columns(), formula_guard=Settings.formula_guard), output)
+    if not hits:
+        raise typer.Exit(EXIT_FINDINGS)

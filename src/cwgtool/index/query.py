@@ -1,0 +1,279 @@
+"""Reading the archive: full-text search and the rows of the ``--db`` commands.
+
+**One record counts once.** The same record is often archived twice (its PDF and its DOCX);
+every query here reads only one document per record: documents are grouped by ``record_key``
+(kind + canonical symbol, as ``cwgtool link`` groups them), the latest revision speaks for the
+group, then the first path. Documents without a symbol are their own group. Narrowing to paths
+happens first, so ``--db A rec.docx`` reads the DOCX even if the PDF is archived too.
+
+Every function takes an open connection (``open_reader`` is enough: nothing here writes).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from cwgtool.errors import CwgError
+
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+
+
+SEARCH_COLUMNS = ("file", "symbol", "meeting", "section", "section_title", "paragraph", "page", "snippet")
+
+
+class SearchQueryError(CwgError, ValueError):
+    """The search text is not a query FTS5 accepts (unbalanced quote, a lone ``*``…): a usage error."""
+
+    exit_code = 2
+
+
+def _chosen(paths: Sequence[str] | None) -> tuple[str, list[Any]]:
+    """A ``WITH`` clause defining ``chosen``: the documents in scope, one per record."""
+    where, args = "1", []
+    if paths:
+        clauses = []
+        for p in paths:
+            norm = os.path.normpath(p)
+            clauses.append("(path = ? OR substr(path, 1, ?) = ?)")
+            args += [norm, len(norm) + 1, norm + os.sep]
+        where = "(" + " OR ".join(clauses) + ")"
+    return (
+        "WITH chosen AS (SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY coalesce(record_key, 'id:' || id)"
+        f" ORDER BY revision_rank DESC, path) AS copy FROM documents WHERE {where}) WHERE copy = 1) ",
+        args,
+    )
+
+
+# What only means FTS5 syntax (a phrase, a prefix, an operator): a query holding it is taken as
+# the user wrote it. Parentheses are not in the list: they occur in symbols ("14/5(Rev.1)").
+_EXPLICIT_SYNTAX = re.compile(r'["*^]|\b(?:AND|OR|NOT|NEAR)\b')
+_WORD = re.compile(r"[\w\-/.']+")
+
+
+def _quoted_words(query: str) -> str:
+    """Every word quoted, so punctuation in user text (CWG-Internet, 14/5, "(Rev.1") is not FTS5 syntax."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in _WORD.findall(query))
+
+
+def _hits(conn: sqlite3.Connection, match: str, limit: int, paths: Sequence[str] | None) -> list[sqlite3.Row]:
+    """The best (bm25) paragraphs and section headings; snippets are made afterwards for these only."""
+    with_chosen, args = _chosen(paths)
+    sql = (
+        with_chosen
+        + "SELECT h.*, c.path, c.symbol, c.meeting_number FROM ("
+        " SELECT 'p' AS unit, f.rowid AS unit_id, p.document_id AS doc, p.section_id AS sid, p.number AS paragraph,"
+        "  p.page AS page, p.ordinal AS ord, bm25(paragraphs_fts) AS score"
+        " FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid WHERE paragraphs_fts MATCH ?"
+        " UNION ALL"
+        " SELECT 's', f.rowid, s.document_id, s.id, NULL, s.page, -1, bm25(sections_fts)"
+        " FROM sections_fts f JOIN sections s ON s.id = f.rowid WHERE sections_fts MATCH ?"
+        ") h JOIN chosen c ON c.id = h.doc ORDER BY h.score, c.path, h.ord, h.unit DESC LIMIT ?"
+    )
+    return conn.execute(sql, (*args, match, match, limit)).fetchall()
+
+
+def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, paths: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Best-matching paragraphs and section headings (bm25), matches between HIGHLIGHT_* markers.
+
+    The query is FTS5 syntax (phrases, OR, NEAR, prefix*); one that is not valid FTS5 and holds
+    no phrase, prefix or operator (``"``, ``*``, ``^``, AND, OR, NOT, NEAR) is read as plain words that must all occur (so ``CWG-Internet-14/5``
+    works as typed). Raises :class:`SearchQueryError` for anything else that FTS5 refuses.
+    A heading hit has no ``paragraph``; its snippet is the heading.
+    """
+    candidates = [query] if _EXPLICIT_SYNTAX.search(query) else [query, _quoted_words(query)]
+    reason = "empty query"
+    for match in candidates:
+        if not match.strip():
+            continue
+        try:
+            hits = _hits(conn, match, limit, paths)
+        except sqlite3.OperationalError as exc:
+            message = str(exc)
+            if "fts5" in message or "syntax" in message or "no such column" in message or "unterminated" in message or "special query" in message:
+                reason = message.removeprefix("fts5: ")
+                continue
+            raise
+        return [_hit_row(conn, h, match) for h in hits]
+    raise SearchQueryError(f"invalid search query {query!r}: {reason}")
+
+
+def _hit_row(conn: sqlite3.Connection, hit: sqlite3.Row, match: str) -> dict[str, Any]:
+    table = "paragraphs_fts" if hit["unit"] == "p" else "sections_fts"
+    snippet = conn.execute(
+        f"SELECT snippet({table}, 0, ?, ?, '…', 20) FROM {table} WHERE {table} MATCH ? AND rowid = ?",  # noqa: S608 - our names
+        (HIGHLIGHT_START, HIGHLIGHT_END, match, hit["unit_id"]),
+    ).fetchone()[0]
+    section = conn.execute("SELECT number, title FROM sections WHERE id = ?", (hit["sid"],)).fetchone() if hit["sid"] else None
+    return {
+        "file": hit["path"], "symbol": hit["symbol"], "meeting": hit["meeting_number"],
+        "section": section["number"] if section else None, "section_title": section["title"] if section else None,
+        "paragraph": hit["paragraph"], "page": hit["page"], "snippet": snippet,
+    }
+
+
+_DOC_COLS = "d.path AS file, d.body AS meeting_body, d.meeting_number AS meeting, d.symbol AS document_symbol"
+
+
+def contribution_rows(conn: sqlite3.Connection, *, member: str | None = None, paths: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Contributions discussed in the archived records (``member``: submitted by this ISO3 code)."""
+    with_chosen, args = _chosen(paths)
+    where = "1"
+    if member:
+        where = "c.id IN (SELECT contribution_id FROM submitters WHERE upper(iso3) = ?)"
+        args.append(member.upper())
+    rows = conn.execute(
+        with_chosen + f"SELECT c.*, {_DOC_COLS},"
+        " (SELECT json_group_array(json_object('name', name, 'iso3', iso3)) FROM"
+        "   (SELECT name, iso3 FROM submitters WHERE contribution_id = c.id ORDER BY ordinal)) AS submitter_list"
+        f" FROM contributions c JOIN chosen d ON d.id = c.document_id WHERE {where}"
+        " ORDER BY d.meeting_number, d.path, c.ordinal",
+        args,
+    ).fetchall()
+    return [
+        {
+            "file": r["file"], "meeting": r["meeting"], "symbol": r["symbol"], "revision": r["revision"],
+            "submitters": json.loads(r["submitter_list"]),
+            "title": r["title"], "section": r["section"], "summary": r["summary"], "discussion": json.loads(r["discussion"]),
+            "provenance": {"page": r["page"]},
+        }
+        for r in rows
+    ]
+
+
+def position_rows(
+    conn: sqlite3.Connection,
+    *,
+    member: str | None = None,
+    stance: str | None = None,
+    contribution: str | None = None,
+    paths: Sequence[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Positions taken in the archived records, each once (``member`` ISO3, ``stance``, ``contribution`` symbol)."""
+    with_chosen, args = _chosen(paths)
+    where = []
+    if member:
+        where.append("p.id IN (SELECT position_id FROM position_members WHERE upper(iso3) = ?)")
+        args.append(member.upper())
+    if stance:
+        where.append("p.stance = ?")
+        args.append(stance.lower())
+    if contribution:
+        where.append("p.contribution = ?")
+        args.append(contribution)
+    rows = conn.execute(
+        with_chosen + f"SELECT p.*, {_DOC_COLS},"
+        " (SELECT json_group_array(iso3) FROM (SELECT iso3 FROM position_members WHERE position_id = p.id ORDER BY ordinal)) AS member_list"
+        f" FROM positions p JOIN chosen d ON d.id = p.document_id WHERE {' AND '.join(where) or '1'}"
+        " ORDER BY d.meeting_number, d.path, p.ordinal",
+        args,
+    ).fetchall()
+    return [
+        {
+            "file": r["file"], "meeting": r["meeting"], "section": r["section"], "contribution": r["contribution"], "topic": r["topic"],
+            "actor": r["actor"], "actor_kind": r["actor_kind"], "quantifier": r["quantifier"],
+            "members": json.loads(r["member_list"]), "stance": r["stance"], "cue": r["cue"], "text": r["text"],
+            "provenance": {"page": r["page"]},
+        }
+        for r in rows
+    ]
+
+
+def action_rows(conn: sqlite3.Connection, *, paths: Sequence[str] | None = None, include_discussion: bool = True) -> list[dict[str, Any]]:
+    """Action items of the archived records (``include_discussion=False``: not those found in discussions)."""
+    with_chosen, args = _chosen(paths)
+    where = "1" if include_discussion else "a.source != 'discussion'"
+    rows = conn.execute(
+        with_chosen + f"SELECT a.*, {_DOC_COLS} FROM actions a JOIN chosen d ON d.id = a.document_id WHERE {where}"
+        " ORDER BY d.meeting_number, d.path, a.ordinal",
+        args,
+    ).fetchall()
+    return [
+        {
+            "file": r["file"], "meeting": r["meeting"], "id": r["action_id"], "actor": r["actor"], "addressee": r["addressee"],
+            "text": r["text"], "due": r["due"], "section": r["section"], "source": r["source"], "related": json.loads(r["related"]),
+            "provenance": {"page": r["page"]},
+        }
+        for r in rows
+    ]
+
+
+def _topic_occurrences(conn: sqlite3.Connection, paths: Sequence[str] | None) -> Iterator[dict[str, Any]]:
+    with_chosen, args = _chosen(paths)
+    rows = conn.execute(
+        with_chosen + f"SELECT t.*, {_DOC_COLS}, d.start_date, d.date,"
+        " (SELECT json_group_array(json_array(revised, text)) FROM"
+        "   (SELECT revised, text FROM topic_questions WHERE topic_id = t.id ORDER BY revised, ordinal)) AS question_list"
+        " FROM topics t JOIN chosen d ON d.id = t.document_id"
+        " ORDER BY d.meeting_number IS NULL, d.meeting_number, coalesce(d.start_date, d.date), d.path, t.ordinal",
+        args,
+    ).fetchall()
+    for r in rows:
+        qs = json.loads(r["question_list"])
+        yield {
+            "file": r["file"], "meeting": r["meeting"], "meeting_body": r["meeting_body"], "document_symbol": r["document_symbol"],
+            "date": r["start_date"] or r["date"], "title": r["title"], "normalized_title": r["normalized_title"],
+            "proposed_by": json.loads(r["proposed_by"]), "source": r["source"],
+            "questions": [text for revised, text in qs if not revised], "revised_questions": [text for revised, text in qs if revised],
+            "outcome": r["outcome"], "section": r["section"], "provenance": {"page": r["page"]},
+        }
+
+
+def topic_rows(conn: sqlite3.Connection, *, paths: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """One row per topic occurrence (the shape of the file-based `topics` command)."""
+    return list(_topic_occurrences(conn, paths))
+
+
+def topic_history(conn: sqlite3.Connection, *, paths: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Every topic ever proposed, once, with each meeting where it came (back) and its outcome there.
+
+    Grouped by :func:`~cwgtool.index.rows.normalise_title`; ordered by first appearance; a
+    meeting archived in several records (e.g. two symbols of one meeting) counts once, with its first file.
+    """
+    groups: dict[str, list[dict[str, Any]]] = {}
+    seen: set[tuple[Any, ...]] = set()
+    for occ in _topic_occurrences(conn, paths):
+        meeting = (occ["meeting_body"], occ["meeting"]) if occ["meeting"] is not None else (occ["file"],)
+        if (occ["normalized_title"], *meeting) in seen:
+            continue
+        seen.add((occ["normalized_title"], *meeting))
+        groups.setdefault(occ["normalized_title"], []).append(occ)
+    out = []
+    for key, occs in groups.items():
+        meetings = [o["meeting"] for o in occs]
+        out.append(
+            {
+                "topic": occs[0]["title"],
+                "key": key,
+                "times": len(occs),
+                "meetings": meetings,
+                "first_meeting": meetings[0],
+                "last_meeting": meetings[-1],
+                "last_outcome": occs[-1]["outcome"],
+                "outcomes": [f"{o['meeting'] if o['meeting'] is not None else '?'}: {o['outcome'] or '-'}" for o in occs],
+                "occurrences": [
+                    {k: o[k] for k in ("meeting", "document_symbol", "file", "date", "title", "outcome", "proposed_by", "questions", "revised_questions")}
+                    for o in occs
+                ],
+            }
+        )
+    return out
+
+
+__all__ = [
+    "HIGHLIGHT_END",
+    "HIGHLIGHT_START",
+    "SEARCH_COLUMNS",
+    "SearchQueryError",
+    "action_rows",
+    "contribution_rows",
+    "position_rows",
+    "search",
+    "topic_history",
+    "topic_rows",
+]
