@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
     from typing import Any
 
-    from cwgtool.batch import Outcome
+    from cwgtool.batch import Outcome, OutputTree
     from cwgtool.brief import Brief
     from cwgtool.cache import CacheInfo
     from cwgtool.check.registry import Rule
@@ -338,6 +338,13 @@ def write_text(path: str, text: str, *, durable: bool = True) -> None:
     write_text_atomic(path, text, durable=durable)
 
 
+def output_tree(out_dir: str | os.PathLike[str], paths: Sequence[str], suffix: str) -> OutputTree:
+    """Where ``parse --output-dir`` writes each of ``paths``, collisions refused: see :class:`cwgtool.batch.OutputTree`."""
+    from cwgtool.batch import OutputTree
+
+    return OutputTree(out_dir, paths, suffix)
+
+
 def write_bytes(path: str, data: bytes) -> None:
     """One output file of a batch: atomic, not fsynced (see :mod:`cwgtool.fileio`)."""
     from cwgtool.fileio import write_bytes_atomic
@@ -362,6 +369,7 @@ __all__ = [
     "limits",
     "link",
     "open_archive",
+    "output_tree",
     "paragraphs",
     "parse",
     "parse_many",

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cwgtool.batch import parse_many
+from cwgtool.batch import OutputTree, parse_many
 from cwgtool.cli import app
-from cwgtool.cli.parse_cmd import mirrored_output
 from cwgtool.options import ParseOptions
 
 RECORDS = Path(__file__).resolve().parents[2] / "fixtures" / "records"
@@ -39,8 +38,8 @@ def test_output_dir_reports_and_skips_bad_files(tmp_path: Path, monkeypatch: pyt
     assert result.exit_code == 3, result.output
     out = tmp_path / "out"
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
-    assert written == ["in/a.txt.json", "in/sub/b.docx.json"]
-    assert json.loads((out / "in" / "a.txt.json").read_text())["source"]["path"] == "in/a.txt"
+    assert written == ["a.txt.json", "sub/b.docx.json"]  # the tree under the inputs' common folder
+    assert json.loads((out / "a.txt.json").read_text())["source"]["path"] == "in/a.txt"
     assert "in/empty.pdf: empty file" in result.stderr
     assert "2 parsed, 2 failed" in result.stderr
     assert "in/sub/page.pdf: " in result.stderr and "HTML" in result.stderr
@@ -60,13 +59,44 @@ def test_summary_without_failures(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert "2 parsed, 0 failed" in result.stderr
 
 
-def test_mirrored_output_never_escapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_tree_mirrors_under_the_common_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert mirrored_output("a/b/rec.pdf", "OUT", ".json") == Path("OUT/a/b/rec.pdf.json")
-    assert mirrored_output("./a/../rec.docx", "OUT", ".json") == Path("OUT/rec.docx.json")
-    outside = mirrored_output("/elsewhere/x.pdf", "OUT", ".json")
-    assert outside == Path("OUT/elsewhere/x.pdf.json")
-    assert mirrored_output("-", "OUT", ".md") == Path("OUT/stdin.md")
+    tree = OutputTree("OUT", ["arch/2021/a/rec.pdf", "arch/2022/rec.docx"], ".json")
+    assert tree.target("arch/2021/a/rec.pdf") == Path("OUT/2021/a/rec.pdf.json")
+    assert tree.target("./arch/2022/../2022/rec.docx") == Path("OUT/2022/rec.docx.json")
+    assert OutputTree("OUT", ["/elsewhere/x.pdf"], ".json").target("/elsewhere/x.pdf") == Path("OUT/x.pdf.json")
+    apart = OutputTree("OUT", ["/one/x.pdf", "/two/x.pdf", "-"], ".md")
+    assert {apart.target(p) for p in ("/one/x.pdf", "/two/x.pdf", "-")} == {Path("OUT/one/x.pdf.md"), Path("OUT/two/x.pdf.md"), Path("OUT/stdin.md")}
+
+
+def test_two_inputs_with_one_output_are_an_error_not_an_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    record = (RECORDS / "cwg14" / "cwg14.txt").read_text(encoding="utf-8")
+    Path("stdin").write_text(record, encoding="utf-8")  # a file named like the output of `-`
+    result = CliRunner().invoke(app, ["parse", "stdin", "-", "-O", "out", "-j", "1"], input=record.replace("Geneva", "Genf"))
+    assert result.exit_code == 3, result.output
+    assert "-: output out/stdin.json is also the output of stdin; not written" in result.stderr
+    assert "1 parsed, 1 failed" in result.stderr
+    assert json.loads(Path("out/stdin.json").read_text(encoding="utf-8"))["source"]["path"] == "stdin"  # the first one's
+
+
+def test_a_failed_write_is_one_failure_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _folder(tmp_path)
+    (tmp_path / "in" / "empty.pdf").unlink()
+    (tmp_path / "in" / "sub" / "page.pdf").unlink()
+    shutil.copy(RECORDS / "cwg12" / "cwg12.txt", tmp_path / "in" / "sub" / "c.txt")
+    (tmp_path / "in" / "zz").mkdir()
+    shutil.copy(RECORDS / "cwg16" / "cwg16.txt", tmp_path / "in" / "zz" / "d.txt")  # comes after sub/
+    monkeypatch.chdir(tmp_path)
+    Path("out").mkdir()
+    Path("out/sub").write_text("a file where the output folder should be")  # no write below it, even for root
+    result = CliRunner().invoke(app, ["parse", "in", "-O", "out", "-j", "1"])
+    assert result.exit_code == 3, result.output
+    assert "in/sub/b.docx: cannot write out/sub/b.docx.json: " in result.stderr
+    assert "in/sub/c.txt: cannot write out/sub/c.txt.json: " in result.stderr
+    assert "2 parsed, 2 failed" in result.stderr
+    assert Path("out/a.txt.json").is_file() and Path("out/zz/d.txt.json").is_file()  # the batch went on
+    assert Path("out/sub").read_text() == "a file where the output folder should be"
 
 
 def test_jobs_2_output_identical_to_jobs_1(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -21,7 +20,7 @@ from cwgtool.cli.common import (
     BatchStatus,
     documents,
     emit,
-    emit_bytes,
+    error,
     finish,
     parse_options,
     usage_error,
@@ -34,27 +33,6 @@ if TYPE_CHECKING:
 _SUFFIX = {DocFormat.JSON: ".json", DocFormat.JSONL: ".json", DocFormat.MD: ".md", DocFormat.TEXT: ".txt"}
 
 
-def mirrored_output(path: str, out_dir: str, suffix: str) -> Path:
-    """Where ``--output-dir`` writes the result for ``path``.
-
-    The input path as given (relative to the current directory) is mirrored under ``out_dir``
-    and the suffix appended, keeping the original extension: ``a/b/rec.pdf`` →
-    ``OUT/a/b/rec.pdf.json``. Keeping the extension means ``rec.pdf`` and ``rec.docx`` never
-    collide; mirroring the whole given path means two folder arguments never collide either.
-    Paths outside the current directory (absolute, or through ``..``) are mirrored by their
-    absolute path without the root, so nothing is ever written outside ``out_dir``. stdin → ``stdin``.
-    """
-    if path == "-":
-        rel = Path("stdin")
-    else:
-        absolute = Path(os.path.abspath(path))
-        try:
-            rel = absolute.relative_to(Path.cwd())
-        except ValueError:
-            rel = absolute.relative_to(absolute.anchor)
-    return Path(out_dir) / rel.parent / (rel.name + suffix)
-
-
 def parse(
     inputs: list[str] = INPUTS,
     fmt: DocFormat = typer.Option(DocFormat.JSON, "--format", "-f", help="Output format.", case_sensitive=False),
@@ -64,8 +42,8 @@ def parse(
         "--output-dir",
         "-O",
         metavar="DIR",
-        help="Write one file per input, mirroring its path: a/b/rec.pdf → DIR/a/b/rec.pdf.json (atomic writes). "
-        "A summary of successes and failures goes to stderr.",
+        help="Write one file per input, mirroring the tree under the inputs' common folder: archive/a/rec.pdf → "
+        "DIR/a/rec.pdf.json (atomic writes). A summary of successes and failures goes to stderr.",
     ),
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
@@ -82,17 +60,19 @@ def parse(
     # JSON output is the cached bytes themselves: no model import, validation or re-serialisation
     # (--output-dir writes JSON Lines as one indented document per file, the same bytes)
     as_json = fmt is DocFormat.JSON or (fmt is DocFormat.JSONL and bool(output_dir))
-    outcomes = documents(inputs, options, status, quiet, as_json=as_json)
     if output_dir:
-        for o in outcomes:
-            target = str(mirrored_output(o.path, output_dir, _SUFFIX[fmt]))
-            if as_json:
-                emit_bytes(api.outcome_json(o) + b"\n", target)
-            else:
-                # one file per input: no per-file fsync (cwgtool.fileio says what that gives up)
-                emit(_render_one(o, fmt), target, durable=False)
+        paths = api.resolve_inputs(inputs)
+        tree = api.output_tree(output_dir, paths, _SUFFIX[fmt])
+        for o in documents(inputs, options, status, quiet, paths=paths, as_json=as_json):
+            data = api.outcome_json(o) + b"\n" if as_json else _render_one(o, fmt).encode("utf-8")
+            failed = tree.write(o.path, data)
+            if failed is not None:  # reported like an input that failed; the batch goes on
+                error(f"{failed.path}: {failed.error}")
+                status.done -= 1
+                status.failures.append(failed)
         finish(status, always=not quiet)
         return
+    outcomes = documents(inputs, options, status, quiet, as_json=as_json)
 
     done = list(outcomes)
     if done:
