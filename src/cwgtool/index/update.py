@@ -20,8 +20,9 @@ from cwgtool import __version__
 from cwgtool.index.rows import DocumentRows, document_rows
 
 if TYPE_CHECKING:
-    from cwgtool.batch import Outcome, ParseOptions
+    from cwgtool.batch import Outcome
     from cwgtool.model import Document
+    from cwgtool.options import ParseOptions
 
 STDIN = "-"
 
