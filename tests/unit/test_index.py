@@ -206,3 +206,25 @@ def test_killed_index_run_leaves_a_consistent_archive(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert _counts(db)["documents"] == n
     _consistent(db).close()
+
+
+def _without_positions_in_file(value: object) -> object:
+    """A dumped document without what the archive does not keep: a paragraph's index and bounding box."""
+    if isinstance(value, dict):
+        return {k: _without_positions_in_file(v) for k, v in value.items() if k not in ("index", "bbox")}
+    if isinstance(value, list):
+        return [_without_positions_in_file(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("name", ["cwg14/cwg14.txt", "cwg12/cwg12.pdf", "cwg16/cwg16-auto.docx"])
+def test_an_archived_document_comes_back_whole(tmp_path: Path, name: str) -> None:
+    from cwgtool.api import parse
+    from cwgtool.index import load_documents
+
+    doc = parse(RECORDS / name)
+    conn = connect(tmp_path / "a.sqlite")
+    store_document(conn, doc)
+    (back,) = load_documents(conn)
+    conn.close()
+    assert _without_positions_in_file(back.model_dump()) == _without_positions_in_file(doc.model_dump())

@@ -8,7 +8,6 @@ SQLite archive. Drawing it is :mod:`cwgtool.render.brief_html` and :mod:`cwgtool
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 
@@ -86,8 +85,8 @@ def archive_brief(
     name: str = "archive",
 ) -> Brief:
     """The across-meetings brief of an archive (``cwgtool index``): the stance map of every
-    archived record and ``member``'s positions over time. Records are read back from the
-    archive's stored JSON (:func:`archived_records`), so the map is built exactly as from files."""
+    archived record and ``member``'s positions over time. Records are rebuilt from the archive's
+    rows (:func:`archived_records`), so the map is built exactly as from files."""
     records = [doc for doc, _ in _records(archived_records(conn, paths))]
     smap = stance_map(records, topic=topic)
     return Brief(
@@ -118,16 +117,11 @@ def record_actions(documents: Iterable[Document], *, include_discussion: bool = 
 
 
 def archived_records(conn: sqlite3.Connection, paths: Sequence[str] = ()) -> list[Document]:
-    """The summary records stored in an archive, as documents (at or under ``paths`` if given)."""
-    rows = conn.execute(
-        "SELECT path, json FROM documents WHERE kind = ? ORDER BY meeting_number, path", (str(DocumentKind.SUMMARY_RECORD),)
-    ).fetchall()
-    wanted = [os.path.normpath(p) for p in paths]
-    return [
-        Document.model_validate_json(r[1])
-        for r in rows
-        if not wanted or any(r[0] == w or r[0].startswith(w.rstrip(os.sep) + os.sep) for w in wanted)
-    ]
+    """The summary records stored in an archive, as documents (at or under ``paths`` if given),
+    rebuilt from its rows (:func:`cwgtool.index.load_documents`)."""
+    from cwgtool.index import load_documents
+
+    return list(load_documents(conn, kind=str(DocumentKind.SUMMARY_RECORD), paths=list(paths) or None))
 
 
 __all__ = ["Brief", "RecordAction", "archive_brief", "archived_records", "build_brief", "build_briefs", "record_actions"]

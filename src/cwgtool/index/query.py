@@ -16,9 +16,12 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cwgtool.errors import CwgError
+
+if TYPE_CHECKING:
+    from cwgtool.model import Document
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -33,16 +36,21 @@ class SearchQueryError(CwgError, ValueError):
     exit_code = 2
 
 
+def _scope(paths: Sequence[str] | None) -> tuple[str, list[Any]]:
+    """SQL restricting ``documents`` to files at or under ``paths`` (empty: everything)."""
+    if not paths:
+        return "1", []
+    clauses, args = [], []
+    for p in paths:
+        norm = os.path.normpath(p)
+        clauses.append("(path = ? OR substr(path, 1, ?) = ?)")
+        args += [norm, len(norm) + 1, norm + os.sep]
+    return "(" + " OR ".join(clauses) + ")", args
+
+
 def _chosen(paths: Sequence[str] | None) -> tuple[str, list[Any]]:
     """A ``WITH`` clause defining ``chosen``: the documents in scope, one per record."""
-    where, args = "1", []
-    if paths:
-        clauses = []
-        for p in paths:
-            norm = os.path.normpath(p)
-            clauses.append("(path = ? OR substr(path, 1, ?) = ?)")
-            args += [norm, len(norm) + 1, norm + os.sep]
-        where = "(" + " OR ".join(clauses) + ")"
+    where, args = _scope(paths)
     return (
         "WITH chosen AS (SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY coalesce(record_key, 'id:' || id)"
         f" ORDER BY revision_rank DESC, path) AS copy FROM documents WHERE {where}) WHERE copy = 1) ",
@@ -265,6 +273,103 @@ def topic_history(conn: sqlite3.Connection, *, paths: Sequence[str] | None = Non
     return out
 
 
+def load_documents(conn: sqlite3.Connection, *, kind: str | None = None, paths: Sequence[str] | None = None) -> Iterator[Document]:
+    """The archived documents rebuilt as the model, ordered by meeting then path (every copy of a record).
+
+    What the archive keeps of each document is what :mod:`cwgtool.index.rows` stores: all the
+    text, the outline, the extracted facts and their pages; a provenance's paragraph index,
+    and bounding box are not kept (a provenance is its file, page and line).
+    """
+    from cwgtool import model as m
+
+    where, args = _scope(paths)
+    if kind:
+        where += " AND kind = ?"
+        args.append(kind)
+    docs = conn.execute(f"SELECT * FROM documents WHERE {where} ORDER BY meeting_number IS NULL, meeting_number, path", args).fetchall()
+    for d in docs:
+        yield _document(conn, d, m)
+
+
+def _document(conn: sqlite3.Connection, d: sqlite3.Row, m: Any) -> Document:
+    path, doc_id = d["path"], d["id"]
+
+    def prov(page: int | None, line: int | None = None) -> Any:
+        return m.Provenance(file=path, page=page, line=line)
+
+    def para(r: sqlite3.Row) -> Any:
+        return m.Paragraph(number=r["number"], label=r["label"], text=r["text"], provenance=prov(r["page"], r["line"]))
+
+    def rows(sql: str) -> list[sqlite3.Row]:
+        return conn.execute(sql, (doc_id,)).fetchall()
+
+    paragraphs = rows("SELECT * FROM paragraphs WHERE document_id = ? ORDER BY ordinal")
+    sections: dict[int, Any] = {}
+    top: list[Any] = []
+    for s in rows("SELECT * FROM sections WHERE document_id = ? ORDER BY ordinal"):
+        section = m.Section(number=s["number"], title=s["title"], level=s["level"], provenance=prov(s["page"], s["line"]))
+        sections[s["id"]] = section
+        (sections[s["parent_id"]].children if s["parent_id"] else top).append(section)
+    annexes = {a["id"]: m.Annex(title=a["title"], provenance=prov(a["page"])) for a in rows("SELECT * FROM annexes WHERE document_id = ? ORDER BY ordinal")}
+    front = []
+    for p in paragraphs:
+        if p["section_id"] is not None:
+            sections[p["section_id"]].paragraphs.append(para(p))
+        elif p["annex_id"] is not None:
+            annexes[p["annex_id"]].paragraphs.append(para(p))
+        else:
+            front.append(para(p))
+    contributions = [
+        m.ContributionRef(
+            symbol=c["symbol"], symbol_printed=c["symbol_printed"], revision=c["revision"], type=c["type"], title=c["title"], section=c["section"], summary=c["summary"],
+            discussion=json.loads(c["discussion"]), submitters=json.loads(c["submitter_list"]), provenance=prov(c["page"], c["line"]),
+        )
+        for c in rows(
+            "SELECT c.*, (SELECT json_group_array(json_object('name', name, 'iso3', iso3)) FROM (SELECT name, iso3 FROM submitters"
+            " WHERE contribution_id = c.id ORDER BY ordinal)) AS submitter_list FROM contributions c WHERE document_id = ? ORDER BY ordinal"
+        )
+    ]
+    positions = [
+        m.Position(
+            section=p["section"], contribution=p["contribution"], topic=p["topic"], actor=p["actor"], actor_kind=p["actor_kind"],
+            quantifier=p["quantifier"], members=json.loads(p["member_list"]), stance=p["stance"], cue=p["cue"], text=p["text"],
+            provenance=prov(p["page"], p["line"]),
+        )
+        for p in rows(
+            "SELECT p.*, (SELECT json_group_array(iso3) FROM (SELECT iso3 FROM position_members WHERE position_id = p.id ORDER BY ordinal))"
+            " AS member_list FROM positions p WHERE document_id = ? ORDER BY ordinal"
+        )
+    ]
+    actions = [
+        m.Action(
+            id=a["action_id"], actor=a["actor"], addressee=a["addressee"], text=a["text"], due=a["due"], section=a["section"],
+            source=a["source"], related=json.loads(a["related"]), provenance=prov(a["page"], a["line"]),
+        )
+        for a in rows("SELECT * FROM actions WHERE document_id = ? ORDER BY ordinal")
+    ]
+    topics = []
+    for t in rows(
+        "SELECT t.*, (SELECT json_group_array(json_array(revised, text)) FROM (SELECT revised, text FROM topic_questions"
+        " WHERE topic_id = t.id ORDER BY revised, ordinal)) AS question_list FROM topics t WHERE document_id = ? ORDER BY ordinal"
+    ):
+        qs = json.loads(t["question_list"])
+        topics.append(
+            m.Topic(
+                title=t["title"], proposed_by=json.loads(t["proposed_by"]), source=t["source"], revised_title=t["revised_title"],
+                questions=[q for revised, q in qs if not revised], revised_questions=[q for revised, q in qs if revised],
+                outcome=t["outcome"], section=t["section"], provenance=prov(t["page"], t["line"]),
+            )
+        )
+    return m.Document(
+        source=m.Source(path=path, format=d["format"], sha256=d["sha256"], pages=d["pages"]),
+        kind=d["kind"], title=d["title"], symbol=d["symbol"], symbol_printed=d["symbol_printed"], date=d["date"], language=d["language"],
+        meeting=m.Meeting(body=d["body"], number=d["meeting_number"], place=d["meeting_place"], start_date=d["start_date"], end_date=d["end_date"]),
+        revision=d["revision"], addendum=d["addendum"], source_line=d["source_line"], submitters=json.loads(d["submitters"]),
+        headers_footers=json.loads(d["headers_footers"]), front_matter=front, sections=top, contributions=contributions,
+        positions=positions, actions=actions, topics=topics, annexes=list(annexes.values()), warnings=json.loads(d["warnings"]),
+    )
+
+
 __all__ = [
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
@@ -272,6 +377,7 @@ __all__ = [
     "SearchQueryError",
     "action_rows",
     "contribution_rows",
+    "load_documents",
     "position_rows",
     "search",
     "topic_history",

@@ -27,15 +27,15 @@ class DocumentRows:
 
     sha256: str
     document: Row
-    sections: list[Row] = field(default_factory=list)  # (local, parent local, ordinal, number, title, level, page)
+    sections: list[Row] = field(default_factory=list)  # (local, parent local, ordinal, number, title, level, page, line)
     annexes: list[Row] = field(default_factory=list)  # (local, ordinal, title, page)
     paragraphs: list[Row] = field(default_factory=list)  # (section local, annex local, ordinal, number, label, text, page, line)
-    contributions: list[Row] = field(default_factory=list)  # (local, ordinal, symbol, revision, type, title, section, summary, discussion, page)
+    contributions: list[Row] = field(default_factory=list)  # (local, ordinal, symbol, symbol_printed, revision, type, title, section, summary, discussion, page, line)
     submitters: list[Row] = field(default_factory=list)  # (contribution local, ordinal, name, iso3)
-    positions: list[Row] = field(default_factory=list)  # (local, ordinal, section, contribution, topic, actor, kind, quantifier, stance, cue, text, page)
+    positions: list[Row] = field(default_factory=list)  # (local, ordinal, section, contribution, topic, actor, kind, quantifier, stance, cue, text, page, line)
     position_members: list[Row] = field(default_factory=list)  # (position local, ordinal, iso3)
-    actions: list[Row] = field(default_factory=list)  # (ordinal, action_id, actor, addressee, text, due, section, source, related, page)
-    topics: list[Row] = field(default_factory=list)  # (local, ordinal, title, normalized, revised_title, proposed_by, source, outcome, section, page)
+    actions: list[Row] = field(default_factory=list)  # (ordinal, action_id, actor, addressee, text, due, section, source, related, page, line)
+    topics: list[Row] = field(default_factory=list)  # (local, ordinal, title, normalized, revised_title, proposed_by, source, outcome, section, page, line)
     topic_questions: list[Row] = field(default_factory=list)  # (topic local, ordinal, revised, text)
 
 
@@ -54,6 +54,10 @@ def normalise_title(title: str) -> str:
 
 def _page(prov: Any) -> int | None:
     return getattr(prov, "page", None) if prov is not None else None
+
+
+def _line(prov: Any) -> int | None:
+    return getattr(prov, "line", None) if prov is not None else None
 
 
 def _json(value: Any) -> str:
@@ -75,7 +79,7 @@ def document_rows(doc: Document) -> DocumentRows:
     rows = DocumentRows(
         sha256=doc.source.sha256,
         document=(
-            doc.source.sha256, doc.source.format, doc.source.pages, str(doc.kind), doc.symbol, doc.revision,
+            doc.source.sha256, doc.source.format, doc.source.pages, str(doc.kind), doc.symbol, doc.symbol_printed, doc.revision, doc.addendum,
             record_key(doc), int(rank.group()) if rank else 0, doc.title, doc.language, doc.date, m.body, m.number,
             m.place, m.start_date, m.end_date, doc.source_line, _json([s.model_dump(mode="json") for s in doc.submitters]),
             _json(doc.headers_footers), _json(doc.warnings),
@@ -87,7 +91,9 @@ def document_rows(doc: Document) -> DocumentRows:
 
     def add_section(section: Section, parent: int | None) -> None:
         local = len(rows.sections)
-        rows.sections.append((local, parent, local, section.number, section.title, section.level, _page(section.provenance)))
+        rows.sections.append(
+            (local, parent, local, section.number, section.title, section.level, _page(section.provenance), _line(section.provenance))
+        )
         for p in section.paragraphs:
             paragraphs.append((local, None, len(paragraphs), p.number, p.label, p.text, _page(p.provenance), p.provenance.line))
         for child in section.children:
@@ -101,21 +107,21 @@ def document_rows(doc: Document) -> DocumentRows:
             paragraphs.append((None, i, len(paragraphs), p.number, p.label, p.text, _page(p.provenance), p.provenance.line))
 
     for i, c in enumerate(doc.contributions):
-        rows.contributions.append((i, i, c.symbol, c.revision, c.type, c.title, c.section, c.summary, _json(c.discussion), _page(c.provenance)))
+        rows.contributions.append((i, i, c.symbol, c.symbol_printed, c.revision, c.type, c.title, c.section, c.summary, _json(c.discussion), _page(c.provenance), _line(c.provenance)))
         rows.submitters.extend((i, j, s.name, s.iso3) for j, s in enumerate(c.submitters))
     for i, p in enumerate(doc.positions):
         rows.positions.append(
-            (i, i, p.section, p.contribution, p.topic, p.actor, str(p.actor_kind), p.quantifier, str(p.stance), p.cue, p.text, _page(p.provenance))
+            (i, i, p.section, p.contribution, p.topic, p.actor, str(p.actor_kind), p.quantifier, str(p.stance), p.cue, p.text, _page(p.provenance), _line(p.provenance))
         )
         rows.position_members.extend((i, j, iso) for j, iso in enumerate(p.members))
     rows.actions.extend(
-        (i, a.id, a.actor, a.addressee, a.text, a.due, a.section, a.source, _json(a.related), _page(a.provenance))
+        (i, a.id, a.actor, a.addressee, a.text, a.due, a.section, a.source, _json(a.related), _page(a.provenance), _line(a.provenance))
         for i, a in enumerate(doc.actions)
     )
     for i, t in enumerate(doc.topics):
         rows.topics.append(
             (i, i, t.title, normalise_title(t.title), t.revised_title, _json([s.model_dump(mode="json") for s in t.proposed_by]),
-             t.source, t.outcome, t.section, _page(t.provenance))
+             t.source, t.outcome, t.section, _page(t.provenance), _line(t.provenance))
         )
         rows.topic_questions.extend((i, j, 0, q) for j, q in enumerate(t.questions))
         rows.topic_questions.extend((i, j, 1, q) for j, q in enumerate(t.revised_questions))

@@ -35,7 +35,9 @@ CREATE TABLE IF NOT EXISTS documents (
     pages INTEGER,
     kind TEXT,
     symbol TEXT,
+    symbol_printed TEXT,  -- the symbol as the document prints it
     revision TEXT,
+    addendum TEXT,
     record_key TEXT,  -- kind + canonical symbol: the PDF and the DOCX of one record share it
     revision_rank INTEGER NOT NULL DEFAULT 0,
     title TEXT,
@@ -66,7 +68,8 @@ CREATE TABLE IF NOT EXISTS sections (
     number TEXT,
     title TEXT NOT NULL,
     level INTEGER NOT NULL,
-    page INTEGER
+    page INTEGER,
+    line INTEGER
 );
 CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id, ordinal);
 CREATE INDEX IF NOT EXISTS sections_parent ON sections(parent_id);
@@ -126,13 +129,15 @@ CREATE TABLE IF NOT EXISTS contributions (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL,
     symbol TEXT,
+    symbol_printed TEXT,
     revision TEXT,
     type TEXT NOT NULL,
     title TEXT,
     section TEXT,
     summary TEXT NOT NULL,
     discussion TEXT NOT NULL,  -- JSON array of strings
-    page INTEGER
+    page INTEGER,
+    line INTEGER  -- line of a text file
 );
 CREATE INDEX IF NOT EXISTS contributions_document ON contributions(document_id, ordinal);
 CREATE INDEX IF NOT EXISTS contributions_symbol ON contributions(symbol);
@@ -160,7 +165,8 @@ CREATE TABLE IF NOT EXISTS positions (
     stance TEXT NOT NULL,
     cue TEXT NOT NULL,
     text TEXT NOT NULL,
-    page INTEGER
+    page INTEGER,
+    line INTEGER  -- line of a text file
 );
 CREATE INDEX IF NOT EXISTS positions_document ON positions(document_id, ordinal);
 CREATE INDEX IF NOT EXISTS positions_contribution ON positions(contribution);
@@ -185,7 +191,8 @@ CREATE TABLE IF NOT EXISTS actions (
     section TEXT,
     source TEXT NOT NULL,
     related TEXT NOT NULL,  -- JSON array of contribution symbols
-    page INTEGER
+    page INTEGER,
+    line INTEGER  -- line of a text file
 );
 CREATE INDEX IF NOT EXISTS actions_document ON actions(document_id, ordinal);
 
@@ -200,7 +207,8 @@ CREATE TABLE IF NOT EXISTS topics (
     source TEXT,
     outcome TEXT,
     section TEXT,
-    page INTEGER
+    page INTEGER,
+    line INTEGER  -- line of a text file
 );
 CREATE INDEX IF NOT EXISTS topics_document ON topics(document_id, ordinal);
 CREATE INDEX IF NOT EXISTS topics_normalized ON topics(normalized_title);

@@ -99,15 +99,15 @@ def _insert(conn: sqlite3.Connection, path: str, rows: DocumentRows) -> int:
     exactly as the worker made them (no per-row work here; NULL + n stays NULL).
     """
     cur = conn.execute(
-        "INSERT INTO documents(path, sha256, format, pages, kind, symbol, revision, record_key, revision_rank, title, language,"
+        "INSERT INTO documents(path, sha256, format, pages, kind, symbol, symbol_printed, revision, addendum, record_key, revision_rank, title, language,"
         " date, body, meeting_number, meeting_place, start_date, end_date, source_line, submitters, headers_footers, warnings,"
-        " parsed_at, cwgtool_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " parsed_at, cwgtool_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (path, *rows.document, datetime.now(UTC).isoformat(timespec="seconds"), __version__),
     )
     d = int(cur.lastrowid or 0)
     s, a, c, p, t = (_next_id(conn, x) for x in ("sections", "annexes", "contributions", "positions", "topics"))
     conn.executemany(
-        f"INSERT INTO sections(id, document_id, parent_id, ordinal, number, title, level, page) VALUES (?+{s},{d},?+{s},?,?,?,?,?)",
+        f"INSERT INTO sections(id, document_id, parent_id, ordinal, number, title, level, page, line) VALUES (?+{s},{d},?+{s},?,?,?,?,?,?)",
         rows.sections,
     )
     conn.executemany(f"INSERT INTO annexes(id, document_id, ordinal, title, page) VALUES (?+{a},{d},?,?,?)", rows.annexes)
@@ -117,25 +117,25 @@ def _insert(conn: sqlite3.Connection, path: str, rows: DocumentRows) -> int:
         rows.paragraphs,
     )
     conn.executemany(
-        "INSERT INTO contributions(id, document_id, ordinal, symbol, revision, type, title, section, summary, discussion, page)"
-        f" VALUES (?+{c},{d},?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO contributions(id, document_id, ordinal, symbol, symbol_printed, revision, type, title, section, summary, discussion, page, line)"
+        f" VALUES (?+{c},{d},?,?,?,?,?,?,?,?,?,?,?)",
         rows.contributions,
     )
     conn.executemany(f"INSERT INTO submitters(contribution_id, ordinal, name, iso3) VALUES (?+{c},?,?,?)", rows.submitters)
     conn.executemany(
-        "INSERT INTO positions(id, document_id, ordinal, section, contribution, topic, actor, actor_kind, quantifier, stance, cue, text, page)"
-        f" VALUES (?+{p},{d},?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO positions(id, document_id, ordinal, section, contribution, topic, actor, actor_kind, quantifier, stance, cue, text, page, line)"
+        f" VALUES (?+{p},{d},?,?,?,?,?,?,?,?,?,?,?,?)",
         rows.positions,
     )
     conn.executemany(f"INSERT INTO position_members(position_id, ordinal, iso3) VALUES (?+{p},?,?)", rows.position_members)
     conn.executemany(
-        "INSERT INTO actions(document_id, ordinal, action_id, actor, addressee, text, due, section, source, related, page)"
-        f" VALUES ({d},?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO actions(document_id, ordinal, action_id, actor, addressee, text, due, section, source, related, page, line)"
+        f" VALUES ({d},?,?,?,?,?,?,?,?,?,?,?)",
         rows.actions,
     )
     conn.executemany(
-        "INSERT INTO topics(id, document_id, ordinal, title, normalized_title, revised_title, proposed_by, source, outcome, section, page)"
-        f" VALUES (?+{t},{d},?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO topics(id, document_id, ordinal, title, normalized_title, revised_title, proposed_by, source, outcome, section, page, line)"
+        f" VALUES (?+{t},{d},?,?,?,?,?,?,?,?,?,?)",
         rows.topics,
     )
     conn.executemany(f"INSERT INTO topic_questions(topic_id, ordinal, revised, text) VALUES (?+{t},?,?,?)", rows.topic_questions)
