@@ -21,6 +21,7 @@ from cwgtool.cli.common import (
     documents,
     emit,
     error,
+    expand_inputs,
     finish,
     parse_options,
     usage_error,
@@ -61,7 +62,7 @@ def parse(
     # (--output-dir writes JSON Lines as one indented document per file, the same bytes)
     as_json = fmt is DocFormat.JSON or (fmt is DocFormat.JSONL and bool(output_dir))
     if output_dir:
-        paths = api.resolve_inputs(inputs)
+        paths = expand_inputs(inputs)
         tree = api.output_tree(output_dir, paths, _SUFFIX[fmt])
         for o in documents(inputs, options, status, quiet, paths=paths, as_json=as_json):
             data = api.outcome_json(o) + b"\n" if as_json else _render_one(o, fmt).encode("utf-8")
