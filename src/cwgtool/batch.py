@@ -233,11 +233,13 @@ _PRELOAD = ["cwgtool.pipeline", "cwgtool.readers.docx", "cwgtool.readers.pdf"]
 
 
 def _start_pool(workers: int) -> ProcessPoolExecutor:
-    """A process pool whose workers all exist when this returns.
+    """A process pool; the caller submits its first document right away, which starts every worker.
 
     ``fork`` (workers inherit the imported parser: no start-up cost) while this process has a
     single thread; once another thread runs (a progress bar's refresh thread), forking could
-    copy a lock that thread holds and deadlock the child, so ``forkserver`` is used instead.
+    copy a lock that thread holds and deadlock the child, so ``forkserver`` is used instead
+    (its workers import the parser once, in the server; like every start method but fork, it
+    needs a script that calls cwgtool to guard its top level with ``if __name__ == "__main__"``).
     """
     import multiprocessing
     import threading
