@@ -20,7 +20,9 @@ various, other, a few, all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from cwgtool.countries import CountryMention, find_countries
 from cwgtool.model import ActorKind
@@ -142,14 +144,21 @@ _OPTIONAL_THE = re.compile(r"(?i:the\s+)?")
 _THE = re.compile(r"\b[Tt]he\s+")
 
 
+def _mention_at(mentions: list[CountryMention], start: int) -> CountryMention | None:
+    """The mention starting at ``start``: ``mentions`` are in text order, so a binary search
+    (a scan per call made a list of 3,000 countries cubic: minutes)."""
+    i = bisect_left(mentions, start, key=_START)
+    return mentions[i] if i < len(mentions) and mentions[i].start == start else None
+
+
+_START = attrgetter("start")
+
+
 def _country_at(text: str, pos: int, mentions: list[CountryMention]) -> CountryMention | None:
     m = _OPTIONAL_THE.match(text, pos)
     at = m.end() if m else pos
     # a name may hold its own article ("The Democratic Republic of the Congo" starts at ``pos``)
-    for c in mentions:
-        if c.start == at or c.start == pos:
-            return c
-    return None
+    return _mention_at(mentions, pos) or (_mention_at(mentions, at) if at != pos else None)
 
 
 def _named_unit(text: str, pos: int, mentions: list[CountryMention]) -> tuple[int, list[str]] | None:
@@ -168,7 +177,8 @@ def actor_at(text: str, pos: int, mentions: list[CountryMention]) -> Actor | Non
     if named:
         end, members = named
         while (j := _JOIN.match(text, end)) and (nxt := _named_unit(text, j.end(), mentions)):
-            end, members = nxt[0], members + nxt[1]
+            end = nxt[0]
+            members.extend(nxt[1])
         kind = ActorKind.MEMBER_STATE if len(members) == 1 else ActorKind.MEMBER_STATES_GROUP
         return Actor(text[pos:end], kind, None, members, pos, end)
     if m := _GROUP.match(text, pos):
