@@ -28,7 +28,7 @@ from cwgtool.cli import (
     parse_cmd,
     schema_cmd,
 )
-from cwgtool.cli.common import Group, Settings, command
+from cwgtool.cli.common import Group, Settings, command, unexpected_error
 
 HELP = "Turn ITU Council Working Group records and contributions (PDF, DOCX, text) into structured data."
 
@@ -134,8 +134,12 @@ app = make_app()
 
 
 def main() -> None:
+    """``cwgtool``: whatever happens, stderr gets one line and the exit code is a documented one
+    (tracebacks only with ``--debug``)."""
     try:
         app()
     except KeyboardInterrupt:
         sys.stderr.write("cwgtool: interrupted\n")
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: nothing escapes as a traceback
+        sys.exit(unexpected_error(exc, debug=Settings.debug))

@@ -7,6 +7,7 @@ this module holds what they would otherwise each repeat.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -32,6 +33,8 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_LIMIT = 4
 EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70  # a bug in cwgtool (sysexits' EX_SOFTWARE)
+EXIT_OUTPUT = 74  # the output could not be written: a full disk, a closed pipe (EX_IOERR)
 
 
 # -- typer, in cwgtool's words -----------------------------------------------------------------
@@ -192,6 +195,32 @@ def expand_inputs(inputs: list[str]) -> list[str]:
     return api.resolve_inputs(
         inputs, follow_symlinks=Settings.follow_symlinks, on_skip=lambda path, why: error(f"warning: {path}: {why}")
     )
+
+
+def unexpected_error(exc: BaseException, *, debug: bool = False) -> int:
+    """The one line for an exception no command handled, and its exit code.
+
+    An ``OSError`` that reaches here is a failed write of the output (stdout on a full disk,
+    ``> /dev/full``, a reader that closed the pipe): inputs and ``-o`` files report their own.
+    stdout is then pointed at ``/dev/null``, so that the interpreter's last flush of what is
+    still buffered cannot print a second complaint on its way out.
+    """
+    import errno
+    import traceback
+
+    if debug:
+        sys.stderr.write("".join(traceback.format_exception(exc)))
+    if isinstance(exc, OSError):
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        if exc.errno == errno.EPIPE:  # the reader stopped reading (`| head`): nothing to say
+            return EXIT_OUTPUT
+        error(f"cannot write the output: {exc.strerror or exc}")
+        return EXIT_OUTPUT
+    hint = "" if debug else " (run with --debug for the traceback)"
+    error(f"internal error: {type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}{hint}")
+    return EXIT_INTERNAL
 
 
 def error(message: str) -> None:
