@@ -54,8 +54,9 @@ def colour_share(png: bytes, hex_colour: str, tolerance: int = 12) -> float:
     return close / len(pixels)
 
 
-def test_brief_page_in_headless_chromium(tmp_path: Path) -> None:
-    docs = [cwgtool.parse(FIXTURES / "records" / case / f"{case}.txt") for case in ("cwg14", "cwg16")]
+def test_brief_page_in_headless_chromium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # file names on the page as a user gives them (the picture goes in docs/)
+    docs = [cwgtool.parse(f"fixtures/records/{case}/{case}.txt") for case in ("cwg14", "cwg16")]
     brief = build_brief(docs, member="USA")
     page_file = tmp_path / "brief.html"
     page_file.write_text(render_html(brief), encoding="utf-8")
