@@ -107,6 +107,11 @@ class Position(_Model):
     members: list[str] = Field(default_factory=list)
     stance: Stance
     cue: str
+    condition: str | None = Field(
+        None,
+        description='What qualifies the stance, as written: a condition ("on condition that the questions were '
+        'shortened", "provided that …", "subject to …") or a second, reserved stance ("but requested more time")',
+    )
     text: str
     provenance: Provenance | None = None
 

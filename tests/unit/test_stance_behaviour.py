@@ -92,3 +92,39 @@ def test_verb_forms_come_from_one_table() -> None:
     assert {"sought", "saw", "seen"} <= inflections("seek") | inflections("see")
     head = read_head("X could not agree with it", 1)
     assert head is not None and head.negated and head.modal == "could" and head.stance is Stance.OPPOSE
+
+
+def _conditions(text: str) -> list[str | None]:
+    para = Paragraph(text=text, provenance=Provenance(file="t.txt"))
+    return [p.condition for p in positions_from_paragraphs([para])]
+
+
+def test_conditions_and_mixed_stances_are_kept() -> None:
+    assert _conditions("Kenya supported the topic on condition that the questions were shortened.") == [
+        "on condition that the questions were shortened"
+    ]
+    assert _conditions("Several delegations welcomed the proposal but requested more time to study it.") == [
+        "but requested more time to study it"
+    ]
+    assert _conditions("Kenya supported the topic.") == [None]
+    assert _conditions("Kenya asked if the questions were final.") == [None]  # a question, not a condition
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rows"),
+    [
+        ("Ghana endorsed the questions and Nigeria also endorsed them.", [["GHA"], ["NGA"]]),
+        ("Mexico supported the text, Argentina objected.", [["MEX"], ["ARG"]]),
+        ("Uruguay supported the proposal, and so did Paraguay.", [["URY"], ["PRY"]]),
+        ("Australia proposed an amendment, which New Zealand supported.", [["AUS"], ["NZL"]]),
+        # one actor of several names stays one row
+        ("China and the Russian Federation supported the proposal.", [["CHN", "RUS"]]),
+        ("Canada, Brazil and Mexico objected.", [["CAN", "BRA", "MEX"]]),
+    ],
+)
+def test_clauses_split_only_where_a_second_speaker_starts(sentence: str, rows: list[list[str]]) -> None:
+    assert [r[1] for r in _rows(sentence)] == rows
+
+
+def test_so_did_takes_the_stance_before_it() -> None:
+    assert [r[2] for r in _rows("Uruguay opposed the proposal, and so did Paraguay.")] == [Stance.OPPOSE, Stance.OPPOSE]

@@ -40,13 +40,13 @@ _Q_ALT = "|".join(sorted((re.escape(q) for q in _QUANTIFIERS), key=len, reverse=
 
 _GROUP = re.compile(
     rf"(?P<q>\b(?i:{_Q_ALT}|these|those|the)\s+)?(?P<other>(?i:other)\s+)?"
-    r"(?P<noun>Member States?|[Mm]embers|[Dd]elegations?|[Dd]elegates|[Aa]dministrations|[Cc]ouncill?ors|[Cc]ountries"
-    r"|[Ss]peakers|[Pp]articipants|(?:[Rr]egional\s+)?[Gg]roups)\b"
+    r"(?P<noun>Member States?|[Mm]embers?|[Dd]elegations?|[Dd]elegates?|[Aa]dministrations?|[Cc]ouncill?ors?|[Cc]ountries"
+    r"|[Ss]peakers?|[Pp]articipants?|(?:[Rr]egional\s+)?[Gg]roups)\b"
     # "Delegates from several regions", "Member States of the Arab region"
     r"(?:\s+(?:from|of|in|representing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:regions?|countries|groups?|States))?"
     r"|(?P<others>\b(?i:(?:some|many|several|most|the)\s+)?(?i:others))\b"
     # a quantifier standing for the group just named: "…; a few, however, expressed reservations"
-    r"|(?P<elliptic>\b(?i:a few|a minority|some|several|many|most|one)(?=\s*,))"
+    r"|(?P<elliptic>\b(?i:a few|a minority|some|several|many|most|one)(?=\s*,|\s+(?:were|was|had|did|could|would|also)\b))"
 )
 _ROLE = re.compile(
     r"\b(?i:the\s+)?(?P<role>[Rr]epresentatives?|[Dd]elegates?|[Dd]elegations?|[Cc]ouncill?ors?|[Oo]bservers?|Administration"
@@ -83,7 +83,8 @@ _NOUN_IMPERSONAL = re.compile(
     # "Support for the topic was expressed by several delegations"
     r"(?:\s+(?:for|on|about|to|of|regarding|concerning)\s+[^,;]{1,60}?)?"
     r"\s+(?:was|were)\s+(?:also\s+)?(?:made|expressed|raised|put forward|voiced|given|sought|requested|received|shown)\b"
-    r"(?:\s+by\s+)?"
+    # "Support was given to the proposal by several delegations"
+    r"(?:(?:\s+(?:to|for|on|about|regarding)\s+[^,;]{1,60}?)?\s+by\s+)?"
 )
 _ON_SUGGESTION = re.compile(
     r"\b(?i:upon|on|at|following) the (?P<v>suggestion|proposal|request|recommendation|initiative) of "
@@ -194,7 +195,9 @@ def actor_at(text: str, pos: int, mentions: list[CountryMention]) -> Actor | Non
             quant = _QUANTIFIERS.get(q) if q not in ("these", "those", "the") else None
         if not q and not m.group("other") and m.group("noun")[0].islower() and m.group("noun") not in _BARE_NOUNS:
             return None  # "how members can improve": a bare lower-case noun is not a speaker
-        singular = m.group("noun") in ("Member State", "delegation", "Delegation")
+        singular = not m.group("noun").endswith("s")
+        if singular and m.group("noun").lower() not in ("member state", "delegation") and q not in ("one", "a", "another"):
+            return None  # "the delegate noted": a singular noun counts with "one", "a", "another"
         if singular and q not in ("one", "a", "another", "the", "these", "those", ""):
             return None
         if singular:

@@ -46,7 +46,7 @@ from functools import cached_property
 from cwgtool.countries import find_countries
 from cwgtool.extract.actors import Actor, actor_at, find_actor, with_verb
 from cwgtool.extract.sentences import Splitter, split_sentences
-from cwgtool.extract.stance import StanceResult, classify
+from cwgtool.extract.stance import StanceResult, classify, condition
 from cwgtool.model import ActorKind, Document, Paragraph, Position, Provenance, Section, Stance
 from cwgtool.symbols import find_symbols
 
@@ -87,11 +87,16 @@ _FOLLOW_UP = re.compile(
 # Clauses
 # ---------------------------------------------------------------------------------------------
 
-# (the space before a break is left to the piece, which is stripped)
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|though|although|but|and)\s+|;\s*(?:while|whereas|but|and)?\s*")
-
-
-_ACTOR_WINDOW = 300  # characters after a break in which an actor and its verb are looked for
+# Where a clause may end (the space before a break is left to the piece, which is stripped):
+# strong breaks split whenever an actor and its verb follow; weak ones (a bare comma, "and" or
+# "but" without a comma) only when the clause before them has its own actor too, so that "China
+# and the Russian Federation supported" or "Canada, Brazil and Mexico objected" stay one actor.
+_CLAUSE_BREAK = re.compile(
+    r"(?P<strong>,\s*(?:while|whereas|though|although|but|and|which|who)\s+|;\s*(?:while|whereas|but|and)?\s*)"
+    r"|(?P<weak>,\s*|\s+(?:and|but|whereas|while)\s+)"
+)
+# "…, and so did Paraguay", "…, as did Peru": the actor takes the stance of the clause before
+_ECHO = re.compile(r"(?:so|as)\s+(?:did|does|had|was|were|could|would)\s+(?:also\s+)?")
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -102,14 +107,17 @@ def split_clauses(sentence: str) -> list[str]:
     """
     pieces: list[str] = []
     start = 0
+    mentions = find_countries(sentence)
     for brk in _CLAUSE_BREAK.finditer(sentence):
         b_start, b_end = brk.span()
-        rest = sentence[b_end : b_end + _ACTOR_WINDOW]  # an actor and its verb open the clause
-        mentions = find_countries(rest)
-        unit = actor_at(rest, 0, mentions)
-        if unit and unit.kind is not ActorKind.GROUP and with_verb(rest, unit, mentions):
-            pieces.append(sentence[start:b_start].strip())
-            start = b_end
+        echo = _ECHO.match(sentence, b_end)
+        unit = actor_at(sentence, echo.end() if echo else b_end, mentions)
+        if unit is None or unit.kind is ActorKind.GROUP or not (echo or with_verb(sentence, unit, mentions)):
+            continue
+        if brk.group("weak") is not None and find_actor(sentence[start:b_start]) is None:
+            continue
+        pieces.append(sentence[start:b_start].strip())
+        start = b_end
     pieces.append(sentence[start:].strip())
     return [p for p in pieces if p]
 
@@ -143,6 +151,11 @@ def read_sentence(sentence: str, previous: Actor | None = None) -> list[ClauseRe
     """
     out: list[ClauseReading] = []
     for clause in split_clauses(sentence):
+        echo = _ECHO.match(clause) if out else None
+        if echo and (actor := actor_at(clause, echo.end(), find_countries(clause))) is not None:
+            # "and so did Paraguay": the stance of the clause before, with its cue
+            out.append(ClauseReading(clause, actor, None, echo.end(), out[-1].stance))
+            continue
         actor = find_actor(clause, previous)
         reading = ClauseReading(clause, actor)
         if actor is None:
@@ -286,6 +299,9 @@ def _positions_in(
                         members=list(actor.members),
                         stance=r.stance.stance,
                         cue=r.stance.cue,
+                        condition=condition(r.clause, r.verb_start or 0)
+                        if r.stance.stance in (Stance.SUPPORT, Stance.OPPOSE)
+                        else None,
                         # the evidence is the clause when a sentence holds several positions,
                         # so output grows with the input, not with clauses x sentence length
                         text=sentence if len(readings) == 1 else r.clause,

@@ -141,7 +141,7 @@ RULES: tuple[Rule, ...] = (
     # ---- 4. a modal in the content ------------------------------------------------------
     Rule("modal-should", Stance.SUGGEST, Stage.CONTENT,
          _re(r"\bshould\b(?!\s+not)|\bneeds? to be\b|\bought to\b|\bthe need (?:to|for)\b"
-             r"|\b(?:further|more|additional) (?:work|refinement|discussion|consideration) (?:is|was|would be) (?:needed|required)"),
+             r"|\b(?:further|more|additional) (?:work|refinement|discussion|consideration|time|study) (?:is|was|would be) (?:needed|required)"),
          "'X noted that the Group should …' is a suggestion whatever the verb"),
 )  # fmt: skip
 
@@ -202,4 +202,23 @@ def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
     return None
 
 
-__all__ = ["RULES", "Rule", "Stage", "StanceResult", "classify"]
+_CONDITION = re.compile(
+    r"(?:,\s*)?\b(?:(?:on|upon) (?:the )?condition that|provided that|providing that|subject to|as long as|so long as|only if|if|unless"
+    r"|with the (?:exception|proviso|understanding) (?:of|that)|except for|except that"
+    r"|but (?:\w+ly\s+)?(?:requested|asked|called|wondered|noted|stressed|expressed|sought|questioned|regretted|cautioned|urged|hoped|insisted|felt|said|stated|added)"
+    r"|,\s*(?:although|though|while|whilst) (?:it|they|he|she|this|the \w+) (?:\w+ly\s+)?(?:requested|asked|wondered|noted|regretted|expressed|questioned|felt|was|were|had|would|could))\b",
+    re.IGNORECASE,
+)
+
+
+def condition(text: str, after: int) -> str | None:
+    """What qualifies a supporting or opposing clause, from ``after`` (the end of the cue):
+    "… on condition that …", "… provided that …", "… but requested …", "…, although it
+    wondered …" — the words from the qualifier to the end of the clause, as written."""
+    m = _CONDITION.search(text, after)
+    if m is None:
+        return None
+    return text[m.start() :].lstrip(" ,").rstrip(" .;") or None
+
+
+__all__ = ["RULES", "Rule", "Stage", "StanceResult", "classify", "condition"]
