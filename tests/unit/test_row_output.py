@@ -20,7 +20,7 @@ CWG12_PDF = str(FIXTURES / "records" / "cwg12" / "cwg12.pdf")
 CWG12 = str(FIXTURES / "records" / "cwg12" / "cwg12.txt")
 CWG14 = str(FIXTURES / "records" / "cwg14" / "cwg14.txt")
 MEETING = str(FIXTURES / "meetings" / "cwg18")
-POSITION_COLUMNS = ["file", "section", "contribution", "topic", "actor", "actor_kind", "quantifier", "members", "stance", "cue", "text", "page", "index", "line"]
+POSITION_COLUMNS = ["file", "section", "contribution", "topic", "actor", "actor_kind", "quantifier", "members", "stance", "cue", "condition", "text", "page", "index", "line"]
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
