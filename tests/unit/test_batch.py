@@ -124,3 +124,4 @@ def test_parse_many_keeps_input_order_and_reports_each(tmp_path: Path) -> None:
 def test_usage_error_without_files_or_db() -> None:
     result = CliRunner().invoke(app, ["topics"])
     assert result.exit_code == 2
+    assert result.stderr.strip() == "cwgtool: give FILE arguments or --db ARCHIVE"

@@ -67,17 +67,27 @@ def test_unreadable_input_exit_3_names_the_file(records: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args",
-    [["--select", "NOPE"], ["--ignore", "XX1"], ["--format", "yaml"], ["--severity", "fatal"]],
+    ("args", "message"),
+    [
+        (["--select", "NOPE"], "unknown rule code or prefix 'NOPE'"),
+        (["--ignore", "XX1"], "unknown rule code or prefix 'XX1'"),
+        (["--format", "yaml"], "'yaml' is not one of: text, json, github, sarif, junit"),
+        (["--severity", "fatal"], "'fatal' is not one of: info, warning, error"),
+    ],
 )
-def test_usage_errors_exit_2(records: Path, args: list[str]) -> None:
-    assert run(*args, str(records / "cwg16.txt")).exit_code == 2
+def test_usage_errors_exit_2(records: Path, args: list[str], message: str) -> None:
+    r = run(*args, str(records / "cwg16.txt"))
+    assert r.exit_code == 2
+    assert message in r.stderr
+    assert r.stdout == ""
 
 
 def test_bad_baseline_is_usage_error(records: Path) -> None:
     bad = records / "baseline.json"
     bad.write_text("[1, 2]")
-    assert run("--baseline", str(bad), str(records / "cwg16.txt")).exit_code == 2
+    r = run("--baseline", str(bad), str(records / "cwg16.txt"))
+    assert r.exit_code == 2
+    assert r.stderr.strip() == f"cwgtool: {bad}: not a cwgtool baseline (no 'findings' list)"
 
 
 # -- configuration -------------------------------------------------------------------------------
@@ -235,6 +245,8 @@ def test_rules_listing_and_docs() -> None:
     assert by_name.stdout == one.stdout
     group = runner.invoke(app, ["rules", "SYM"])
     assert len(group.stdout.splitlines()) == 1 + 3
-    assert runner.invoke(app, ["rules", "XYZ999"]).exit_code == 2
+    unknown = runner.invoke(app, ["rules", "XYZ999"])
+    assert unknown.exit_code == 2
+    assert unknown.stderr.strip() == "cwgtool: unknown rule 'XYZ999' (see `cwgtool rules`)"
     md = runner.invoke(app, ["rules", "--format", "markdown"]).stdout
     assert all(f"## {r.code} {r.name}" in md for r in all_rules())
