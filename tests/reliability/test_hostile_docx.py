@@ -77,7 +77,10 @@ def test_billion_laughs_docx_is_refused_quickly(tmp_path: Path) -> None:
     finally:
         tracemalloc.stop()
     assert info.value.reason == REFUSED
-    assert time.perf_counter() - started < 2 and peak < 20 * 1024 * 1024
+    # refused before any expansion: the memory peak says so; the time bound only catches an
+    # expansion that was not refused (minutes), so it is generous enough for any busy machine
+    assert peak < 20 * 1024 * 1024
+    assert time.perf_counter() - started < 60
     assert_clean_failure(cli(["parse", str(path)]), path, EXIT_INPUT, REFUSED)
 
 

@@ -51,7 +51,9 @@ def test_timeout_interrupts_a_slow_document() -> None:
     started = time.monotonic()
     with pytest.raises(LimitError) as info:
         call_with_timeout(slow, 0.2, "minutes.pdf")
-    assert time.monotonic() - started < 2
+    # without the limit the loop never ends; the bound is generous so that a busy machine,
+    # which may deliver the alarm late, cannot fail the test
+    assert time.monotonic() - started < 30
     assert info.value.exit_code == 4
     assert str(info.value) == (
         "minutes.pdf: reading it exceeds the 0.2 s per-document time limit; raise it with --timeout or CWGTOOL_TIMEOUT"

@@ -178,7 +178,7 @@ def test_killed_index_run_leaves_a_consistent_archive(tmp_path: Path) -> None:
     env = {**os.environ, "CWGTOOL_CACHE_DIR": str(tmp_path / "cache")}
     cmd = [sys.executable, "-m", "cwgtool", "index", str(src), "--db", str(db), "--jobs", "1", "--no-cache", "-q"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 120  # waits only until 5 documents are in; generous for a busy machine
     loaded = 0
     try:
         while time.monotonic() < deadline and proc.poll() is None:
