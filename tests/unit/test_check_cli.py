@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from cwgtool.check.registry import all_rules
 from cwgtool.cli import app
-from cwgtool.render.diagnostics import _gh_data, _gh_property
+from cwgtool.render.diagnostics import render_github
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = ROOT / "fixtures" / "records"
@@ -178,9 +178,10 @@ def test_github_format(records: Path) -> None:
     assert num.startswith("::warning ") and ",line=25," in num
 
 
-def test_github_escaping_and_unknown_line() -> None:
-    assert _gh_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
-    assert _gh_property("a:b,c") == "a%3Ab%2Cc"
+def test_github_escaping_and_unknown_line(tmp_path: Path) -> None:
+    """Messages escape %, CR and LF (GitHub's escapeData); properties also ':' and ','."""
+    out = render_github([], input_errors=[("dir,x/a:b.txt", "50% done\r\nnext")], base_dir=tmp_path)
+    assert out == "::error file=dir%2Cx/a%3Ab.txt,title=cwgtool could not read this file::50%25 done%0D%0Anext\n"
     r = run("-f", "github", "--select", "NUM005", str(RECORDS / "cwg12" / "cwg12-typed.docx"))
     assert ",line=1," in r.stdout  # DOCX has no text lines: annotated on line 1
 
