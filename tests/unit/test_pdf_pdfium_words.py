@@ -14,11 +14,11 @@ import pytest
 
 from cwgtool.readers.pdf_layout import PageLines
 from cwgtool.readers.pdf_pdfium import extract_pages
+from tests.conftest import committed
 from tests.unit.test_pdf_reader import write_pdf_streams
 
-ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_PDFS = sorted(
-    {*ROOT.glob("fixtures/records/*/*.pdf"), *ROOT.glob("fixtures/contributions/*/*.pdf"), *ROOT.glob("fixtures/meetings/*/*.pdf")}
+    {*committed("fixtures/records/*/*.pdf"), *committed("fixtures/contributions/*/*.pdf"), *committed("fixtures/meetings/*/*.pdf")}
 )
 
 
@@ -37,8 +37,10 @@ def both(pdf: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
     return lines(fast), lines(exact)
 
 
+@pytest.mark.equivalence
 @pytest.mark.parametrize("pdf", FIXTURE_PDFS, ids=lambda p: p.name)
 def test_fixture_lines_identical(pdf: Path) -> None:
+    """Equivalence only (not run by default): the goldens pin what the fixtures give."""
     fast, exact = both(pdf)
     assert fast and fast == exact
 
