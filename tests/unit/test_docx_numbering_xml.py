@@ -136,6 +136,24 @@ def test_out_of_range_levels_are_clamped_and_ignored() -> None:
     assert labels(definition, [para(1, 12), para(1, 0), para(1, -3)]) == ["deep 1", "1.", "2."]
 
 
+def test_num_id_zero_means_unnumbered_even_when_a_num_zero_is_defined() -> None:
+    definition = numbering(abstract(1, lvl(0, text="%1.")), num(0, 1), num(1, 1))
+    assert labels(definition, [para(0, 0), para(1, 0)]) == [None, "1."]
+
+
+def test_a_style_tied_to_a_level_beyond_the_ninth_is_not_numbered_at_that_level() -> None:
+    sheet = styles('<w:style w:type="paragraph" w:styleId="Deep"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>')
+    definition = abstract(
+        1, lvl(0, text="%1."), lvl(8, text="level nine %9"), lvl(9, text="level ten", extra='<w:pStyle w:val="Deep"/>')
+    )
+    assert labels(numbering(definition, num(1, 1)), [para(style="Deep")], sheet) == ["1."]
+
+
+def test_a_reference_to_an_undefined_level_shows_its_start_in_digits() -> None:
+    definition = abstract(1, lvl(0, "upperRoman", "%1.%2"))
+    assert labels(numbering(definition, num(1, 1)), [para(1, 0), para(1, 0)]) == ["I.1", "II.1"]
+
+
 def test_malformed_definitions_are_skipped() -> None:
     definition = numbering(
         '<w:abstractNum><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>',
