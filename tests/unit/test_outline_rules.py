@@ -119,6 +119,44 @@ def test_a_later_sibling_is_counted_from_the_last_numbered_one() -> None:
     assert numbers(d.sections) == ["1", "2", "2.1", None, "2.2", "2.3", "3"]
 
 
+def test_a_numbered_paragraph_needs_its_own_parent_open() -> None:
+    """"1.2.3" under section 1 with no 1.2: a list item, not a numbered paragraph of 1."""
+    d = doc("1\tIntroduction\nThe meeting opened.\n1.2.3\tThe Chairman noted the report.\n")
+    assert [(p.number, p.label) for p in d.sections[0].paragraphs] == [(None, None), (None, "1.2.3")]
+
+
+def test_a_record_numbering_its_paragraphs_gives_untitled_sections_holding_them() -> None:
+    d = doc("1\tThe Council noted the report of the Working Group.\n2\tThe Council approved the budget.\n")
+    assert tree(d.sections) == [("1", ""), ("2", "")]
+    assert [(p.number, p.label, p.text) for p in d.sections[0].paragraphs] == [
+        ("1", None, "The Council noted the report of the Working Group.")
+    ]
+
+
+def test_a_number_alone_then_an_empty_paragraph_then_its_title() -> None:
+    """Word documents keep empty paragraphs: "2." alone, an empty line, then the title."""
+    outline = blocks(
+        ("1.", {}), ("Introduction", {}), ("The meeting opened.", {}),
+        ("2.", {}), ("", {}), ("Agenda of the meeting", {}), ("The agenda was adopted.", {}),
+    )
+    assert tree(outline.sections) == [("1", "Introduction"), ("2", "Agenda of the meeting")]
+    assert [p.text for p in outline.sections[1].paragraphs] == ["The agenda was adopted."]
+
+
+def test_a_bold_numbered_title_stays_a_heading_however_long() -> None:
+    """In a record numbering its paragraphs 1.1, 1.2…, a long unpunctuated numbered line reads as
+    a paragraph cut short — unless it is bold, which a heading is."""
+    title = "Contribution from the Russian Federation on the international public policy issues of the Internet and of the domain name system"
+    outline = blocks(
+        ("Introduction", {"label": "1"}),
+        ("The Chairman opened the meeting and welcomed the delegates.", {"label": "1.1"}),
+        ("Contributions", {"label": "2"}),
+        (title, {"label": "2.1", "bold": True}),
+        ("The Russian Federation presented the contribution.", {}),
+    )
+    assert tree(outline.sections)[-1] == ("2.1", title)
+
+
 # -- numbers that are list items ------------------------------------------------------------------
 
 
@@ -149,6 +187,15 @@ def test_a_list_that_does_not_start_at_one_counts_its_run_from_where_it_starts()
         "Some Member States commented.\n2\tto support role models.\n3\tActions\nNone.\n"
     )
     assert numbers(d.sections) == ["1", "2", "3"]
+
+
+def test_a_list_missing_an_item_counts_its_run_again_from_the_gap() -> None:
+    """Items 1, 3, 4 (item 2 deleted): the run is 3, 4 only, so "5 Actions" is still a section."""
+    d = doc(
+        "1\tIntroduction\nThe meeting opened.\n2\tContributions\nIt proposed:\n1\tto ensure availability;\n"
+        "3\tto support role models;\n4\tto ensure literacy.\n5\tActions\nNone.\n"
+    )
+    assert numbers(d.sections) == ["1", "2", "5"]
 
 
 # -- lettered items -------------------------------------------------------------------------------
@@ -380,6 +427,15 @@ def test_a_record_with_its_own_section_numbers_keeps_them(numbered: dict[str, ob
     assert all(s.title not in ("Background", "Other") for s in outline.sections)
 
 
+def test_a_pdf_title_and_a_single_heading_are_not_numbered() -> None:
+    outline = blocks(
+        ("Summary record of the twelfth meeting", {"kind": BlockKind.HEADING, "font_size": 18.0}),
+        ("Introduction", {"kind": BlockKind.HEADING, "font_size": 14.0}),
+        ("Text.", {}),
+    )
+    assert outline.sections == []
+
+
 def test_headings_without_a_level_do_not_count_once_word_levels_are_known() -> None:
     outline = blocks(
         ("Introduction", H1),
@@ -427,6 +483,21 @@ def test_pdf_headings_of_one_size_after_a_larger_one_are_all_kept_when_it_is_not
 
     outline = blocks(("Introduction", h(14)), ("Text.", {}), ("Agenda", h(14)), ("Text.", {}), ("Detail", h(12)))
     assert tree(outline.sections) == [("1", "Introduction"), ("2", "Agenda"), ("2.1", "Detail")]
+
+
+def test_summary_and_discussion_written_inline_open_parts() -> None:
+    """"Summary: The contribution proposes …" — the part's title, then its first paragraph."""
+    d = doc(
+        "1\tIntroduction\nOpened.\n2\tCWG-Internet-21/3: Contribution by Canada\n"
+        "Summary: Canada proposed a topic on connectivity.\nDiscussion: Some Member States supported it.\n"
+        "Others asked for more time.\n3\tActions\nNone.\n"
+    )
+    contribution = find(d.sections, "2")
+    assert [(c.number, c.title) for c in contribution.children] == [(None, "Summary"), (None, "Discussion")]
+    summary, discussion = contribution.children
+    assert [p.text for p in summary.paragraphs] == ["Canada proposed a topic on connectivity."]
+    assert [p.text for p in discussion.paragraphs] == ["Some Member States supported it.", "Others asked for more time."]
+    assert (summary.provenance.line, summary.paragraphs[0].provenance.line) == (4, 4)
 
 
 # -- tables of contents --------------------------------------------------------------------------
