@@ -198,6 +198,23 @@ def test_a_list_missing_an_item_counts_its_run_again_from_the_gap() -> None:
     assert numbers(d.sections) == ["1", "2", "5"]
 
 
+def test_a_numbered_list_of_subjects_before_the_body_is_not_the_outline() -> None:
+    """Council records list their subjects 1, 2, 3 before a body numbered 1, 2, 3 again with
+    paragraphs 1.1, 2.1…: the list stays front matter and the body is the outline."""
+    d = doc(
+        "Summary record of the first meeting\n1\tOpening of the meeting\n2\tAdoption of the agenda\n"
+        "3\tAny other business\n1\tOpening of the meeting\n1.1\tThe Chair opened the meeting.\n"
+        "2\tAdoption of the agenda\n2.1\tThe agenda was adopted.\n3\tAny other business\n"
+        "3.1\tNo other business was raised.\n"
+    )
+    assert [(s.number, s.title, [p.number for p in s.paragraphs]) for s in d.sections] == [
+        ("1", "Opening of the meeting", ["1.1"]),
+        ("2", "Adoption of the agenda", ["2.1"]),
+        ("3", "Any other business", ["3.1"]),
+    ]
+    assert [p.label for p in d.front_matter] == [None, "1", "2", "3"]
+
+
 # -- lettered items -------------------------------------------------------------------------------
 
 
