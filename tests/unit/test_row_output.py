@@ -175,3 +175,16 @@ def test_a_table_is_never_written_to_a_file(tmp_path: Path) -> None:
     code, _, err = run("positions", CWG12, "-f", "table", "-o", str(target))
     assert code == 2 and "table is for the terminal" in err
     assert not target.exists()
+
+
+def test_search_fields_and_table(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.sqlite")
+    assert run("index", CWG12, "--db", db, "-q")[0] == 0
+    code, out, _ = run("search", "community networks", "--db", db, "--fields", "snippet,section", "-f", "tsv")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "snippet\tsection" and "[community] [networks]" in out
+    code, _, err = run("search", "community networks", "--db", db, "--fields", "snipet", "-f", "tsv")
+    assert code == 2 and "valid: file," in err
+    lines = table("search", "community networks", "--db", db)
+    assert lines[1].split() == ["file", "meeting", "section", "paragraph", "snippet"]
+    assert len(lines) == len(out.splitlines()) + 1 and all(cell_len(line) <= 80 for line in lines)

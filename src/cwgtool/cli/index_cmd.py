@@ -12,23 +12,26 @@ from cwgtool.cli.common import (
     DEBUG,
     ENGINE,
     EXIT_FINDINGS,
+    FIELDS,
     INPUTS,
     JOBS,
     NO_CACHE,
     OUTPUT,
     PASSWORD,
     QUIET,
+    WIDE,
     Settings,
     _Bar,
     emit,
     error,
     expand_inputs,
+    fields_option,
     parse_options,
     row_format,
 )
 from cwgtool.options import PdfEngine
 from cwgtool.render.rows import RowFormat
-from cwgtool.render.terminal import markup_safe, one_line
+from cwgtool.render.terminal import one_line
 
 if TYPE_CHECKING:
     from cwgtool.batch import Outcome
@@ -85,11 +88,9 @@ def index(
         raise typer.Exit(code)
 
 
-def _highlight(snippet: str, rich_markup: bool) -> str:
+def _highlight(snippet: str) -> str:
+    """The matches of a snippet between [ ] (a table shows them highlighted, see render.table)."""
     start, end = api.highlight_marks()
-
-    if rich_markup:
-        return markup_safe(snippet).replace(start, "[bold yellow]").replace(end, "[/bold yellow]")
     return snippet.replace(start, "[").replace(end, "]")
 
 
@@ -98,6 +99,8 @@ def search(
     db: str = typer.Option(..., "--db", metavar="ARCHIVE", help="SQLite archive built by `cwgtool index`."),
     limit: int = typer.Option(20, "--limit", "-n", metavar="N", min=1, help="At most this many paragraphs."),
     fmt: RowFormat | None = typer.Option(None, "--format", "-f", help="table (default on a terminal), json, jsonl, csv, tsv.", case_sensitive=False),
+    fields_text: str | None = FIELDS,
+    wide: bool = WIDE,
     paths: list[str] = typer.Option([], "--path", metavar="PATH", help="Only documents at/under this path (repeatable)."),
     output: str | None = OUTPUT,
 ) -> None:
@@ -105,27 +108,18 @@ def search(
 
     Exits 1 when nothing matches (like grep), 2 for a query FTS5 cannot read.
     """
-    from cwgtool.render.rows import render_rows
+    from cwgtool.render.rows import flat_columns, render_rows
+    from cwgtool.render.table import print_table
 
+    fields = fields_option(fields_text, api.search_columns())
     hits = api.search(db, query, limit=limit, paths=paths or None)
     chosen = row_format(fmt, output)
+    for h in hits:
+        h["snippet"] = _highlight(h["snippet"])
     if chosen is RowFormat.TABLE:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(title=f"{len(hits)} paragraph{'s' if len(hits) != 1 else ''} matching {query!r}", expand=True)
-        for col, ratio in (("file", 2), ("meeting", 1), ("section", 2), ("par.", 1), ("snippet", 6)):
-            table.add_column(col, ratio=ratio, overflow="fold")
-        for h in hits:
-            section = " ".join(x for x in (h["section"], h["section_title"]) if x)
-            table.add_row(
-                *map(markup_safe, (h["file"], str(h["meeting"] or ""), section, h["paragraph"] or "")),
-                _highlight(h["snippet"], rich_markup=True),
-            )
-        Console().print(table)
+        title = f"Paragraphs matching {query!r}"
+        print_table(hits, kind="search", title=title, wide=wide, fields=flat_columns(fields) if fields else None)
     else:
-        for h in hits:
-            h["snippet"] = _highlight(h["snippet"], rich_markup=False)
-        emit(render_rows(hits, chosen, columns=api.search_columns(), formula_guard=Settings.formula_guard), output)
+        emit(render_rows(hits, chosen, columns=api.search_columns(), fields=fields, formula_guard=Settings.formula_guard), output)
     if not hits:
         raise typer.Exit(EXIT_FINDINGS)

@@ -29,17 +29,21 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "actions": ["id", "actor", "addressee", "due", "source", "text"],
     "topics": ["source", "title", "proposed_by", "questions", "outcome"],
     "link": ["symbol", "meeting", "status", "submitters", "title", "records", "positions", "stances"],
+    "search": ["file", "meeting", "section", "paragraph", "snippet"],
 }
 # The column of each kind that holds the long text a reader came for: it keeps a third of the
 # width (or all it needs) before other columns are let in.
-MAIN: dict[str, str] = {"contributions": "title", "positions": "text", "actions": "text", "topics": "title", "link": "title"}
+MAIN: dict[str, str] = {"contributions": "title", "positions": "text", "actions": "text", "topics": "title", "link": "title", "search": "snippet"}
 DROP_FIRST: dict[str, list[str]] = {
     "contributions": ["section", "file"],
     "positions": ["cue", "contribution", "section"],
     "actions": ["source", "addressee", "due"],
     "topics": ["outcome", "proposed_by", "source"],
     "link": ["stances", "records", "submitters", "meeting"],
+    "search": ["paragraph", "meeting", "file"],
 }
+# Columns whose "[…]" marks a search match, shown highlighted.
+MATCHES = frozenset({"snippet"})
 # Identifiers (symbols, section numbers, stances…): cut, they would say nothing, so never cut.
 WHOLE = frozenset({"symbol", "contribution", "source", "id", "section", "stance", "due", "meeting", "status", "revision"})
 GAP = 2  # spaces between columns
@@ -123,7 +127,11 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], width: int, *
     for c, w in zip(layout.columns, layout.widths, strict=True):
         table.add_column(Text(c), width=w, no_wrap=True, overflow="ellipsis")
     for r in cells:
-        table.add_row(*(Text(_cut(r.get(c, ""), w, from_left=c in CUT_FROM_LEFT)) for c, w in zip(layout.columns, layout.widths, strict=True)))
+        row = [Text(_cut(r.get(c, ""), w, from_left=c in CUT_FROM_LEFT)) for c, w in zip(layout.columns, layout.widths, strict=True)]
+        for c, text in zip(layout.columns, row, strict=True):
+            if c in MATCHES:
+                text.highlight_regex(r"\[[^\[\]]+\]", "bold yellow")
+        table.add_row(*row)
     return table, max(width, sum(layout.widths) + GAP * (len(layout.widths) - 1))
 
 
