@@ -86,9 +86,9 @@ def _short_symbols(text: str, taken: list[tuple[int, int]]) -> list[Symbol]:
     return out
 
 
-# Council and Plenipotentiary documents: "C17/98", "C17/DT/5", "PP-14/20(Add.1)-E" (no meeting part).
+# Council and Plenipotentiary documents: "C17/98", "C17/DT/5", "C17/DL/7" (drafting), "PP-14/20(Add.1)-E" (no meeting part).
 _COUNCIL_SYMBOL = re.compile(
-    r"""(?:\b|(?<=[a-z\d]))(?P<body>C\d{2}|PP-\d{2})/(?P<num>(?:DT/)?\d{1,3})(?![\d/])
+    r"""(?:\b|(?<=[a-z\d]))(?P<body>C\d{2}|PP-\d{2})/(?P<num>(?:D[TL]/)?\d{1,3})(?![\d/])
         (?:\s?\((?P<add>Add\.?\s?\d+)\))?
         (?:-(?P<lang>[EFSACR])\b)?
         (?:\s?(?:\(\s?(?P<rev>Rev\.?\s?\d+)\s?\)|(?P<revb>Rev\.?\s?\d+)))?

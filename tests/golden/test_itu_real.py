@@ -226,7 +226,7 @@ FLOORS = {
 }
 MAX_INVENTED = 0
 # the documents of 07's subjects table, which the reader did not list (README "Real documents")
-MAX_EXTRA_CONTRIBUTIONS = 9
+MAX_EXTRA_CONTRIBUTIONS = 11
 
 
 @needs_shared

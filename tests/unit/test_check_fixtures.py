@@ -38,7 +38,9 @@ def test_space_inside_section_number(cwg12: list[Diagnostic]) -> None:
 def test_inconsistent_number_styles(cwg12: list[Diagnostic]) -> None:
     [d] = find(cwg12, "NUM004", '"4.4."')
     assert (d.location.section, d.location.line) == ("4.4", 109)
-    assert {x.location.paragraph for x in find(cwg12, "NUM004", "paragraph number")} == {"1.1", "1.2"}
+    # "1.1."/"1.2." under section 1 and "2.1" elsewhere: each section is consistent in itself,
+    # the style of a published record (#13), so nothing is reported for them
+    assert not find(cwg12, "NUM004", "paragraph number")
     assert {x.location.section for x in find(cwg12, "NUM004", "without a trailing dot")} == {"5", "6", "7"}
 
 

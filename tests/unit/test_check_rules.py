@@ -179,3 +179,32 @@ def test_other_bodies_symbols_are_not_misspellings() -> None:
     for code in ("SYM001", "SYM002"):
         assert codes_found(text, code) == []
     assert codes_found(variant((DISCUSSION, "Some Member States recalled WG-Internet 12/4.")), "SYM001")
+
+
+PERIOD_2017 = """\
+Council Working Group on International Internet-related Public Policy Issues (CWG-Internet)
+Ninth meeting – Geneva, 30-31 January 2017
+Document WG-Internet 9/8
+15 February 2017
+English only
+Final REPORT OF THE ninth meeting of the Council Working Group
+1.\tIntroduction
+1.1.\tThe Chairman opened the meeting.
+1.2.\tThe agenda (WG-Internet 9/1) was adopted.
+2.\tWG-Internet 9/2: Secretariat report on ITU Internet Activities
+2.1\tThe report was noted by the Group.
+2.2\tThe Group recalled Document CWG-Internet 9/3.
+"""
+
+
+def test_a_document_is_judged_by_the_symbol_style_of_its_period() -> None:
+    """A 2017 report printed as "Document WG-Internet 9/8" writes the symbols it cites the same
+    way: not a misspelling. "1.1." in section 1 and "2.1" in section 2: each section is
+    consistent, as published reports are. Another form in the same document is still reported."""
+    assert codes_found(PERIOD_2017, "SYM001") == []
+    assert codes_found(PERIOD_2017, "NUM004") == []
+    assert codes_found(PERIOD_2017, "SYM002") == ["SYM002"]  # "CWG-Internet 9/3": neither form
+    today = PERIOD_2017.replace("Document WG-Internet 9/8", "Document CWG-Internet-9/8-E")
+    assert codes_found(today, "SYM001") == ["SYM001", "SYM001"]
+    mixed = PERIOD_2017.replace("2.2\tThe Group", "2.2.\tThe Group")
+    assert codes_found(mixed, "NUM004") == ["NUM004"]  # "2.1" beside "2.2.": siblings differ

@@ -40,6 +40,14 @@ def test_council_plenary_record() -> None:
     assert refs["C23/33"].revision == "Rev.1" and refs["C23/33"].symbol_printed == "C23/33(Rev.1)"
     assert (refs["C23/14"].type, [s.name for s in refs["C23/14"].submitters]) == ("report", ["Secretariat"])
     assert refs["C23/DT/6"].type == "document"  # listed in the subjects table only
+    # decisions of the Council are its actions
+    assert [(a.actor, a.text) for a in doc.actions] == [("The Council", "The Council approved the draft decision.")]
+
+
+def test_it_was_so_agreed_is_a_decision_of_the_council() -> None:
+    text = COUNCIL_RECORD.replace("2.2 The Council approved the draft decision.", "2.2 It was so agreed.")
+    doc = cwgtool.parse("c23.txt", text=text)
+    assert [(a.actor, a.text) for a in doc.actions] == [("The Council", "It was so agreed.")]
 
 
 CONTRIBUTION_CAPS = """\

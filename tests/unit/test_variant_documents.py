@@ -68,3 +68,5 @@ def test_variant_facts(name: str, rendering: str, tmp: Path) -> None:
         assert (symbol_, submitters) in _contributions(doc)
     assert [(t.title, len(t.questions)) for t in doc.topics] == want.topics
     assert [s.iso3 or s.name for s in doc.submitters] == want.submitters
+    if want.actions is not None:  # decisions of the body stated in the discussion
+        assert len([a for a in doc.actions if a.source == "discussion"]) == want.actions

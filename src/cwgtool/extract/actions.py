@@ -68,7 +68,7 @@ _ACTION_LABEL = re.compile(
     r"^(?:actions?(?:\s+(?:point|item))?|decisions?|follow[- ]up|next\s+steps?)(?:\s+\d+)?\s*[:\u2013\u2014-]\s*(?=\S)",
     re.IGNORECASE,
 )
-_IMPERSONAL = re.compile(r"\bit\s+was\s+(?:agreed|decided|resolved|concluded)\b", re.IGNORECASE)
+_IMPERSONAL = re.compile(r"\bit\s+was\s+(?:so\s+)?(?:agreed|decided|resolved|concluded)\b", re.IGNORECASE)
 _AGENDA = re.compile(r"\b(?:draft\s+)?agenda\b.*\b(?:was|were)\s+(?:adopted|approved)\b", re.IGNORECASE)
 _DISCUSSION_AGENT = re.compile(
     r"^(?:the\s+)?(?:CWG|Group|Working\s+Group|meeting|Council|Chair|Chairman|Chairwoman|Chairperson|secretariat|Secretary-General)\b",
@@ -269,6 +269,11 @@ def extract_actions(doc: Document, *, sentences: Splitter | None = None) -> list
         action.related = [
             d.text for d, dw in zip(found, found_words, strict=True) if _similarity(words, dw) >= RELATED_THRESHOLD
         ]
+    # The Council's plenary decides as the Council: "It was so agreed." in its summary record.
+    if (doc.meeting.body or "").startswith("Council"):
+        for action in (*listed, *found):
+            if action.actor == "The Group":
+                action.actor = "The Council"
     return listed + found
 
 

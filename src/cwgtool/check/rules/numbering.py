@@ -178,14 +178,16 @@ def level_skip(ctx: CheckContext) -> Iterator[Diagnostic]:
     summary='Numbers of one level are written in different styles ("4.4." beside "4.3").',
     docs="""
     ## What it does
-    Compares how numbers of the same depth are typed across the record (sections and numbered
-    paragraphs alike): with or without a trailing dot. The minority style is reported; on a tie,
-    the style of the first number of that depth wins.
+    Compares how sibling numbers are typed (sections and numbered paragraphs alike, within
+    one parent: "4.3" and "4.4." under section 4): with or without a trailing dot. The
+    minority style is reported; on a tie, the style of the first number wins. Numbers under
+    different parents are not compared: published ITU reports write "1.1." in one section and
+    "2.1" in the next, and that is the document's own style, not an error.
 
     ## Why is this bad?
-    Mixed styles ("1.1." in one section, "5.1" in another) are a sign of text pasted from
-    other drafts, look careless in a published record and trip up downstream tools that
-    match numbers as text.
+    Siblings in two styles ("4.3" then "4.4.") are a sign of text pasted from other drafts,
+    look careless in a published record and trip up downstream tools that match numbers as
+    text.
 
     ## Example
     ```
@@ -202,11 +204,11 @@ def level_skip(ctx: CheckContext) -> Iterator[Diagnostic]:
 )
 def inconsistent_number_style(ctx: CheckContext) -> Iterator[Diagnostic]:
     r = RULES["NUM004"]
-    by_depth: dict[int, list[NumberedItem]] = defaultdict(list)
+    siblings: dict[tuple[int, str], list[NumberedItem]] = defaultdict(list)
     for item in ctx.numbered:
         if item.raw:
-            by_depth[item.depth].append(item)
-    for depth, items in sorted(by_depth.items()):
+            siblings[(item.depth, item.key.rpartition(".")[0])].append(item)
+    for (_depth, _parent), items in sorted(siblings.items()):
         styles = Counter(it.raw.endswith(".") for it in items)  # type: ignore[union-attr]
         if len(styles) < 2:
             continue
@@ -221,7 +223,7 @@ def inconsistent_number_style(ctx: CheckContext) -> Iterator[Diagnostic]:
             most = "without one" if not majority else "with one"
             yield r.diagnostic(
                 ctx,
-                f'{_what(it)} number "{it.raw}" is written {how}; most level-{depth} numbers are written {most} ({shown})',
+                f'{_what(it)} number "{it.raw}" is written {how}; most of its siblings are written {most} ({shown})',
                 _loc(ctx, it),
                 _excerpt(ctx, it),
             )

@@ -29,6 +29,33 @@ def cwg_symbols(ctx: CheckContext, *, internet_only: bool = False) -> Iterator[t
                 yield rb, sym
 
 
+# The form a symbol takes once its body and numbers are taken out: "WG-Internet" + " " + "11/11".
+_FORM = re.compile(r"^(?P<body>C?WG[-\u2011\u2013 ?]?[A-Za-z&]+)(?P<sep>[-\u2011\u2013 ?\u00a0/]?)\s?\d")
+
+
+def _form(raw: str) -> tuple[str, str] | None:
+    """(body as written, separator) of a symbol: ("WG-Internet", " ") for "WG-Internet 11/11"."""
+    m = _FORM.match(raw)
+    return (m["body"], m["sep"]) if m else None
+
+
+def own_style(ctx: CheckContext) -> tuple[str, str] | None:
+    """The symbol style of the document's own period: the form its own symbol is printed in.
+
+    CWG-Internet documents of 2017–18 are published as "Document WG-Internet 11/11"; in such a
+    document "WG-Internet 11/2" is the style of its time and body, not a misspelling. A
+    document printed in today's form ("CWG-Internet-12/10") is held to it."""
+    printed = ctx.doc.symbol_printed
+    if not printed or not ctx.doc.meeting.body or not ctx.doc.meeting.body.startswith("CWG-"):
+        return None
+    return _form(printed)
+
+
+def _period_style(ctx: CheckContext, sym: Symbol) -> bool:
+    style = own_style(ctx)
+    return style is not None and _form(sym.raw) == style
+
+
 @rule(
     code="SYM001",
     name="malformed-symbol",
@@ -39,7 +66,9 @@ def cwg_symbols(ctx: CheckContext, *, internet_only: bool = False) -> Iterator[t
     Finds document symbols whose body is not a Council Working Group name as ITU writes it:
     a lost "C" ("WG-Internet 12/8"), a lost hyphen ("CWGInternet-12/5") or another dash.
     Only CWG-Internet's own symbols are checked: other groups and bodies write theirs their
-    own way ("WG-COP/13", "WG-WSIS-32/19-E", "C17/98(Rev.1)").
+    own way ("WG-COP/13", "WG-WSIS-32/19-E", "C17/98(Rev.1)"). A document is judged by the
+    style of its own period: when its own symbol is printed "WG-Internet 11/11" (the 2017–18
+    form), symbols written the same way are not reported.
 
     ## Why is this bad?
     Symbols are how delegations and the document management system find a contribution; a
@@ -59,7 +88,7 @@ def cwg_symbols(ctx: CheckContext, *, internet_only: bool = False) -> Iterator[t
 def malformed_symbol(ctx: CheckContext) -> Iterator[Diagnostic]:
     r = RULES["SYM001"]
     for rb, sym in cwg_symbols(ctx, internet_only=True):
-        if not sym.raw.startswith(sym.body):
+        if not sym.raw.startswith(sym.body) and not _period_style(ctx, sym):
             yield r.diagnostic(
                 ctx,
                 f'malformed document symbol "{sym.raw}" (should be "{sym.canonical}")',
@@ -76,7 +105,8 @@ def malformed_symbol(ctx: CheckContext) -> Iterator[Diagnostic]:
     docs="""
     ## What it does
     Finds document symbols with the right body but the wrong separators: a space instead of
-    the hyphen before the meeting number ("CWG-Internet 12/2") or spaces around the slash.
+    the hyphen before the meeting number ("CWG-Internet 12/2") or spaces around the slash —
+    unless the document's own symbol is printed the same way (the style of its period).
 
     ## Why is this bad?
     ITU symbols are written "CWG-Internet-12/2"; variants break exact-match searches and
@@ -96,7 +126,7 @@ def malformed_symbol(ctx: CheckContext) -> Iterator[Diagnostic]:
 def non_canonical_symbol(ctx: CheckContext) -> Iterator[Diagnostic]:
     r = RULES["SYM002"]
     for rb, sym in cwg_symbols(ctx, internet_only=True):
-        if sym.raw.startswith(sym.body) and not sym.is_canonical:
+        if sym.raw.startswith(sym.body) and not sym.is_canonical and not _period_style(ctx, sym):
             yield r.diagnostic(
                 ctx,
                 f'document symbol "{sym.raw}" is not written in the canonical form "{sym.canonical}"',
