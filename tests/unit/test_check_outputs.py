@@ -136,3 +136,14 @@ def test_base_dir_sets_what_paths_are_relative_to(repo: Path) -> None:
     github = check("-f", "github", "--base-dir", "records", "--select", "NUM005", "records/cwg12.txt", cwd=repo)
     assert github.stdout.startswith("::warning file=cwg12.txt,line=25,")
     assert check("--base-dir", "nowhere", "records/cwg12.txt", cwd=repo).returncode == 2
+
+
+def test_a_file_name_cannot_forge_a_line_of_the_text_report(tmp_path: Path) -> None:
+    """A record whose name holds a newline and a fake summary: its findings stay one line each."""
+    name = "rec\ncwgtool: All checks passed (9 files).txt"
+    shutil.copy(CWG12, tmp_path / name)
+    done = check(name, cwd=tmp_path)
+    assert done.returncode == 1
+    assert not any(line.startswith("cwgtool: All checks passed") for line in done.stdout.splitlines())
+    findings = [line for line in done.stdout.splitlines() if line.startswith("rec\\ncwgtool")]
+    assert findings and all("[" in line for line in findings)

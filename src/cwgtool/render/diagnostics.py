@@ -26,6 +26,7 @@ from xml.etree import ElementTree as ET
 
 from cwgtool import __version__
 from cwgtool.check.registry import Diagnostic, Rule, Severity
+from cwgtool.render.terminal import one_line, printable
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -90,9 +91,10 @@ def render_text(
     documents skipped as neither records nor contributions."""
     lines: list[str] = []
     for d in diagnostics:
-        lines.append(f"{_where(d)} {d.code} [{d.severity.value}] {d.message} ({_part(d)})")
-        if d.excerpt:
-            lines.append(f"    | {d.excerpt}")
+        lines.append(one_line(f"{_where(d)} {d.code} [{d.severity.value}] {d.message} ({_part(d)})"))
+        if d.excerpt:  # tabs kept: whitespace findings point at them
+            excerpt = printable(d.excerpt).replace("\n", "\\n")
+            lines.append(f"    | {excerpt}")
     counts = Counter(d.severity for d in diagnostics)
     if diagnostics:
         detail = ", ".join(f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
@@ -101,11 +103,11 @@ def render_text(
         lines.append(f"All checks passed ({files} file{'s' if files != 1 else ''}).")
     if input_errors:
         n = len(input_errors)
-        names = ", ".join(path for path, _ in input_errors)
+        names = ", ".join(one_line(path) for path, _ in input_errors)
         lines[-1] = lines[-1].removesuffix(".") + f"; {n} file{'s' if n != 1 else ''} could not be read: {names}."
     if skipped:
         n = len(skipped)
-        names = ", ".join(path for path, _ in skipped)
+        names = ", ".join(one_line(path) for path, _ in skipped)
         lines[-1] = lines[-1].removesuffix(".") + f"; {n} file{'s' if n != 1 else ''} skipped (not a CWG record or contribution): {names}."
     return "\n".join(lines) + "\n"
 
