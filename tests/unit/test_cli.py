@@ -105,7 +105,7 @@ def test_table_format_prints_a_table_without_colour(monkeypatch: pytest.MonkeyPa
 def test_empty_result_still_prints_the_header() -> None:
     code, out, _ = run("positions", CWG12, "--member", "ATA")
     assert code == 0
-    assert out.splitlines() == ["\t".join(["file", "section", "contribution", "topic", "actor", "actor_kind", "quantifier", "members", "stance", "cue", "text", "page", "index", "line"])]
+    assert out.splitlines() == ["\t".join(["file", "section", "contribution", "topic", "actor", "actor_kind", "quantifier", "members", "stance", "cue", "condition", "text", "page", "index", "line"])]
 
 
 def test_parse_from_stdin() -> None:

@@ -185,7 +185,7 @@ def position_rows(
         {
             "file": r["file"], "meeting": r["meeting"], "section": r["section"], "contribution": r["contribution"], "topic": r["topic"],
             "actor": r["actor"], "actor_kind": r["actor_kind"], "quantifier": r["quantifier"],
-            "members": json.loads(r["member_list"]), "stance": r["stance"], "cue": r["cue"], "text": r["text"],
+            "members": json.loads(r["member_list"]), "stance": r["stance"], "cue": r["cue"], "condition": r["condition"], "text": r["text"],
             "provenance": {"page": r["page"]},
         }
         for r in rows
@@ -332,7 +332,7 @@ def _document(conn: sqlite3.Connection, d: sqlite3.Row, m: Any) -> Document:
     positions = [
         m.Position(
             section=p["section"], contribution=p["contribution"], topic=p["topic"], actor=p["actor"], actor_kind=p["actor_kind"],
-            quantifier=p["quantifier"], members=json.loads(p["member_list"]), stance=p["stance"], cue=p["cue"], text=p["text"],
+            quantifier=p["quantifier"], members=json.loads(p["member_list"]), stance=p["stance"], cue=p["cue"], condition=p["condition"], text=p["text"],
             provenance=prov(p["page"], p["line"]),
         )
         for p in rows(

@@ -32,7 +32,7 @@ class DocumentRows:
     paragraphs: list[Row] = field(default_factory=list)  # (section local, annex local, ordinal, number, label, text, page, line)
     contributions: list[Row] = field(default_factory=list)  # (local, ordinal, symbol, symbol_printed, revision, type, title, section, summary, discussion, page, line)
     submitters: list[Row] = field(default_factory=list)  # (contribution local, ordinal, name, iso3)
-    positions: list[Row] = field(default_factory=list)  # (local, ordinal, section, contribution, topic, actor, kind, quantifier, stance, cue, text, page, line)
+    positions: list[Row] = field(default_factory=list)  # (local, ordinal, section, contribution, topic, actor, kind, quantifier, stance, cue, condition, text, page, line)
     position_members: list[Row] = field(default_factory=list)  # (position local, ordinal, iso3)
     actions: list[Row] = field(default_factory=list)  # (ordinal, action_id, actor, addressee, text, due, section, source, related, page, line)
     topics: list[Row] = field(default_factory=list)  # (local, ordinal, title, normalized, revised_title, proposed_by, source, outcome, section, page, line)
@@ -111,7 +111,7 @@ def document_rows(doc: Document) -> DocumentRows:
         rows.submitters.extend((i, j, s.name, s.iso3) for j, s in enumerate(c.submitters))
     for i, p in enumerate(doc.positions):
         rows.positions.append(
-            (i, i, p.section, p.contribution, p.topic, p.actor, str(p.actor_kind), p.quantifier, str(p.stance), p.cue, p.text, _page(p.provenance), _line(p.provenance))
+            (i, i, p.section, p.contribution, p.topic, p.actor, str(p.actor_kind), p.quantifier, str(p.stance), p.cue, p.condition, p.text, _page(p.provenance), _line(p.provenance))
         )
         rows.position_members.extend((i, j, iso) for j, iso in enumerate(p.members))
     rows.actions.extend(

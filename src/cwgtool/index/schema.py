@@ -16,7 +16,7 @@ so a foreign database is recognised, and refused, before anything is written to 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x43574754  # "CWGT"
 
 SCHEMA = f"""
@@ -164,6 +164,7 @@ CREATE TABLE IF NOT EXISTS positions (
     quantifier TEXT,
     stance TEXT NOT NULL,
     cue TEXT NOT NULL,
+    condition TEXT,
     text TEXT NOT NULL,
     page INTEGER,
     line INTEGER  -- line of a text file

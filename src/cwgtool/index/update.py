@@ -123,8 +123,8 @@ def _insert(conn: sqlite3.Connection, path: str, rows: DocumentRows) -> int:
     )
     conn.executemany(f"INSERT INTO submitters(contribution_id, ordinal, name, iso3) VALUES (?+{c},?,?,?)", rows.submitters)
     conn.executemany(
-        "INSERT INTO positions(id, document_id, ordinal, section, contribution, topic, actor, actor_kind, quantifier, stance, cue, text, page, line)"
-        f" VALUES (?+{p},{d},?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO positions(id, document_id, ordinal, section, contribution, topic, actor, actor_kind, quantifier, stance, cue, condition, text, page, line)"
+        f" VALUES (?+{p},{d},?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows.positions,
     )
     conn.executemany(f"INSERT INTO position_members(position_id, ordinal, iso3) VALUES (?+{p},?,?)", rows.position_members)
