@@ -29,41 +29,42 @@ _counter = itertools.count()
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _temp_beside(target: str) -> tuple[int, str]:
-    """Create a fresh temporary file next to ``target``; (fd, name).
+def _temp_name(target: str) -> str:
+    """A fresh name for a temporary file next to ``target``: our pid, a counter and 32 random
+    bits, so no other live process can hold it (at worst a leftover of a dead process)."""
+    directory = os.path.dirname(os.path.abspath(target))
+    return os.path.join(directory, f".cwgtool-{os.getpid()}-{next(_counter)}-{os.urandom(4).hex()}.tmp")
+
+
+def _create(name: str) -> int:
+    """Create ``name`` (which must not exist) for writing; its folder too if missing.
 
     Created with mode 0o666 so the kernel applies the umask, i.e. the result gets the
     permissions a plain ``open(target, "w")`` would give (``mkstemp`` makes 0600 and then needs
-    a chmod plus two umask calls). O_EXCL and a random part make the name safe against
-    concurrent writers and leftovers.
+    a chmod plus two umask calls).
     """
-    directory = os.path.dirname(os.path.abspath(target))
-    prefix = os.path.join(directory, f".cwgtool-{os.getpid()}-")
-    for attempt in range(2):
-        name = f"{prefix}{next(_counter)}-{os.urandom(4).hex()}.tmp"
-        try:
-            return os.open(name, _FLAGS, 0o666), name
-        except FileNotFoundError:
-            if attempt:
-                raise
-            os.makedirs(directory, exist_ok=True)
-        except FileExistsError:  # pragma: no cover - 32 random bits collided
-            continue
-    raise FileExistsError(target)  # pragma: no cover
+    try:
+        return os.open(name, _FLAGS, 0o666)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(name), exist_ok=True)
+        return os.open(name, _FLAGS, 0o666)
 
 
 def _finish(fd: int, tmp: str, target: str, durable: bool, ok: bool) -> None:
     """Close the temporary file, then rename it over ``target`` (ok) or remove it (failure).
 
-    The descriptor is closed exactly once whatever fails, so a retry can never close a number
-    that another thread has been given in the meantime.
+    ``fd`` is -1 when the interruption came before the descriptor was known (the file may exist
+    all the same: Ctrl-C can land just after ``os.open`` returned), so the name is removed
+    whatever happened. The descriptor is closed exactly once whatever fails, so a retry can
+    never close a number that another thread has been given in the meantime.
     """
     try:
         try:
             if ok and durable:
                 os.fsync(fd)
         finally:
-            os.close(fd)
+            if fd >= 0:
+                os.close(fd)
         if ok:
             os.replace(tmp, target)
             return
@@ -81,9 +82,10 @@ def atomic_writer(
 ) -> Iterator[IO]:
     """Write to a temporary file beside ``path`` and rename it over ``path`` only on success."""
     target = os.fspath(path)
-    fd, tmp = _temp_beside(target)
-    ok = False
-    try:
+    tmp = _temp_name(target)
+    fd, ok = -1, False
+    try:  # from before the file exists: an interruption at any point removes it
+        fd = _create(tmp)
         with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None, closefd=False) as fh:
             yield fh
         ok = True
@@ -94,9 +96,10 @@ def atomic_writer(
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
     """``atomic_writer`` for a ready buffer: a few syscalls instead of a file object (batch output)."""
     target = os.fspath(path)
-    fd, tmp = _temp_beside(target)
-    ok = False
-    try:
+    tmp = _temp_name(target)
+    fd, ok = -1, False
+    try:  # from before the file exists: an interruption at any point removes it
+        fd = _create(tmp)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]

@@ -1,5 +1,6 @@
 """Ctrl-C in the middle of a parallel batch: exit 130, every output written is whole, no
-temporary file is left behind."""
+temporary file is left behind. Where Ctrl-C lands in a batch is up to the scheduler, so every
+place it can land in one atomic write is also tried one by one."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from cwgtool.fileio import atomic_writer, write_bytes_atomic
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT")
@@ -50,3 +52,33 @@ def test_ctrl_c_during_a_batch(tmp_path: Path) -> None:
     assert "Traceback" not in err.decode()
     assert not [p for p in written if p.name.startswith(".cwgtool-")], "temporary files left behind"
     assert written and all(json.loads(p.read_text(encoding="utf-8"))["schema_version"] for p in written)
+
+
+@pytest.mark.parametrize(
+    ("writer", "call"),
+    # a file object writes through its C buffer, not os.write
+    [("bytes", c) for c in ("open", "write", "fsync", "close", "replace")]
+    + [("file", c) for c in ("open", "fsync", "close", "replace")],
+)
+def test_ctrl_c_at_any_step_of_a_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call: str, writer: str) -> None:
+    """Ctrl-C just after each system call of the write has done its work (the worst moment:
+    its effect is on disk, its result not yet used) leaves the old or the whole new content and
+    no temporary file."""
+    target = tmp_path / "doc.json"
+    target.write_bytes(b"old")
+    real = getattr(os, call)
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        real(*args, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, call, interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        if writer == "bytes":
+            write_bytes_atomic(target, b"new content", durable=True)
+        else:
+            with atomic_writer(target, "wb", durable=True) as fh:
+                fh.write(b"new content")
+    monkeypatch.undo()
+    assert target.read_bytes() in (b"old", b"new content")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.json"]
