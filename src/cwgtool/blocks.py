@@ -22,7 +22,11 @@ class BlockKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """Where a block came from, so every extracted fact can be traced back to the page."""
+    """Where a block came from, so every extracted fact can be traced back to the page.
+
+    Kept apart from ``model.Provenance`` (the published, validated JSON copy that
+    ``outline.to_provenance`` makes) so the readers, below the model, never load pydantic.
+    """
 
     file: str
     page: int | None = None  # 1-based page (PDF)
