@@ -17,6 +17,7 @@ from cwgtool.errors import InputError
 from cwgtool.labels import LabelKind, split_label
 from cwgtool.readers.pdf import ENCRYPTED, NO_PAGES, NO_TEXT, read
 from tests.conftest import FOREIGN, committed, needs_shared, shared_files
+from tests.reliability.helpers import fixture_module
 
 RECORD_PDFS = committed("fixtures/records/*/*.pdf")
 # every PDF fixture: records, contribution documents, the invented meeting
@@ -74,16 +75,7 @@ def write_pdf_streams(path: Path, streams: list[bytes], *, compress: bool = True
         )
         kids.append(len(objs))
     objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    path.write_bytes(bytes(out))
+    path.write_bytes(fixture_module("make_pdf").serialise(objs))
     return path
 
 
