@@ -169,3 +169,94 @@ def test_lost_line_breaks_parse_to_the_record() -> None:
     ]
     assert (doc.kind.value, doc.symbol, doc.date) == ("summary_record", "C22/77", "2022-10-04")
     assert (doc.meeting.body, doc.meeting.number) == ("Council 2022", 2)
+
+
+# ---- what else a lost line break leaves behind (README "Text as it reaches users") ------------
+
+# An invented working-group summary, all on one line as a web mirror stores it.
+RUN_ON_BODY = (
+    "Council Working Group on Languages (CWG-LANG)Ninth meeting – Geneva, 6 May 2025Document CWG-LANG-9/5-E"
+    "20 May 2025English onlySUMMARY RECORD OF THE NINTH MEETING"
+    "1 Opening ....... 12. Glossary ....... 2"
+    "1 Opening1.1 The Chair opened the meeting.The agenda was adopted as presented by the U.S.A. delegation."
+    "2 Glossary2.1 CWG-LANG-9/3: Contribution by the Republic of Chile and Peru"
+    "SummaryThe co-sponsors proposed that the secretariat:(a) compile the terms used in the six languages;"
+    "(b) publish them online.DiscussionWhich terms come first?How often is the list updated?"
+    "Several Member States supported the proposal, and the CWG?LANG noted the costs of the agenda) The list."
+)
+
+
+def test_sentence_ends_lists_and_headings_glued_by_a_lost_line_break_are_cut() -> None:
+    pieces = split_runon(RUN_ON_BODY)
+    assert "1.1 The Chair opened the meeting." in pieces  # "….The agenda": a sentence's end glued
+    assert "The agenda was adopted as presented by the U.S.A. delegation." in pieces  # "U.S.A." kept
+    assert "Summary" in pieces and "Discussion" in pieces  # bare headings glued to their paragraph
+    assert "(a) compile the terms used in the six languages;" in pieces  # a run of two labels
+    assert "(b) publish them online." in pieces
+    assert "Which terms come first?" in pieces and "How often is the list updated?" in pieces
+    last = pieces[-1]
+    assert last.startswith("Several Member States") and "CWG?LANG" in last and "agenda) The list" in last
+
+
+def test_a_contents_line_keeps_its_page_number_apart_from_the_next_entry() -> None:
+    doc = cwgtool.parse("lang.txt", text=RUN_ON_BODY + "\n")
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "Opening"), ("2", "Glossary")]
+    assert [(s.number, s.title) for s in doc.sections[1].children] == [("2.1", "CWG-LANG-9/3: Contribution by the Republic of Chile and Peru")]
+    (contribution,) = doc.contributions
+    assert [s.iso3 for s in contribution.submitters] == ["CHL", "PER"]
+    assert any(p.stance.value == "support" for p in doc.positions)
+
+
+def test_a_number_ending_a_sentence_is_not_taken_for_the_next_paragraph() -> None:
+    line = (
+        "Council 2026Geneva, 9-19 June 2026Document C26/88-E1 July 2026Original: EnglishSUMMARY RECORD"
+        "1 Working methods1.1 The Council considered Option 2.1.2 The Council could not agree on Option 1.1.3 The report was noted."
+    )
+    pieces = split_runon(line)
+    assert "1.1 The Council considered Option 2." in pieces
+    assert "1.2 The Council could not agree on Option 1." in pieces
+    assert "1.3 The report was noted." in pieces
+
+
+def test_dash_bullets_are_cut_only_as_a_list() -> None:
+    line = (
+        "Council Working Group on Languages (CWG-LANG)Ninth meeting – Geneva, 6 May 2025Document CWG-LANG-9/5-E"
+        "1 Report1.1 The secretariat reported on:- the glossary;- the website.1.2 The pre- and post-session documents were noted."
+    )
+    pieces = split_runon(line)
+    assert "- the glossary;" in pieces and "- the website." in pieces
+    assert "1.2 The pre- and post-session documents were noted." in pieces
+
+
+SHORT_PDFTOTEXT = """\
+Council 2027
+
+Geneva, 8-18 June 2027
+
+Document C27/61-E
+
+2 July 2027
+
+Original: English
+
+SUMMARY RECORD OF THE THIRD PLENARY MEETING
+
+1
+
+Report of the Council Working Group on Child Online Protection (Document
+C27/12)
+
+1.1
+
+The Chair of the working group introduced the report, which the councillors from Norway and
+Chile welcomed.
+"""
+
+
+def test_short_pdftotext_text_rejoins_its_wrapped_lines() -> None:
+    doc = cwgtool.parse("c27.txt", text=SHORT_PDFTOTEXT)
+    (section,) = doc.sections
+    assert section.title == "Report of the Council Working Group on Child Online Protection (Document C27/12)"
+    assert [p.text for p in section.paragraphs] == [
+        "The Chair of the working group introduced the report, which the councillors from Norway and Chile welcomed."
+    ]

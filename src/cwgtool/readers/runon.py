@@ -105,12 +105,15 @@ def _candidates(line: str) -> list[tuple[int, tuple[int, ...]]]:
         before = line[start - 1] if start else ""
         if m["space"] and before.isspace() and "." not in m["num"] and "/" not in m["space"]:
             continue  # "in 2019 Member States": a number in a sentence
-        if _INSIDE_NUMBER.search(line, max(0, start - 5), start):
+        inside = _INSIDE_NUMBER.search(line, max(0, start - 5), start)
+        if inside and not _WORD_NUMBER_END.search(line, max(0, start - 8), start):
             continue  # the "1.1" inside "4.1.1" (not the "1.2" after "Resolution 1216.")
         if before.isdigit():
             run = re.search(r"\d+$", line[max(0, start - 8) : start])
             whole = (run.group(0) if run else "") + m["num"].split(".")[0]
-            if _YEAR.fullmatch(whole) or m["dot"]:
+            if _LEADER_PAGE.search(line, max(0, start - 12), start):
+                pass  # "Opening of the meeting ...... 12. Adoption …": page 1, then entry 2
+            elif _YEAR.fullmatch(whole) or m["dot"]:
                 continue  # "Council 2021Geneva": a year; "Resolution 1305.Some": a sentence's end
         if _DATE_AFTER.match(line, m.end("space")) or (before.isdigit() and _FIELD_AFTER.match(line, m.end("space"))):
             continue  # "… 1 October 2016": a date; "WG-LANG/31Date: …": a symbol before a field
@@ -118,6 +121,11 @@ def _candidates(line: str) -> list[tuple[int, tuple[int, ...]]]:
     return out
 
 
+# A contents line's leader dots and page number, just before a glued number.
+_LEADER_PAGE = re.compile(r"(?:\.{3}|…)\s*\d{1,3}$")
+# "…could not agree on Theme 2.1.4 The Council …": a number ending a sentence ("Theme 2."), then
+# the next paragraph's "1.4". Both readings are candidates; the number sequence chooses.
+_WORD_NUMBER_END = re.compile(r"[A-Za-z]\s\d{1,2}\.$")
 _INSIDE_NUMBER = re.compile(r"(?<![\d/])\d{1,2}\.\s?$")
 _WINDOW = 120  # how many earlier candidates a number may follow
 _MAX_CANDIDATES = 20_000  # beyond this a line is not a document's text (keeps the search linear)
@@ -155,31 +163,153 @@ def _number_cuts(line: str) -> list[int]:
 
 
 def split_runon(line: str) -> list[str]:
-    """Cut one run-on line into the paragraphs it held."""
+    """Cut one run-on line into the paragraphs it held: at the numbers (the cover before the
+    first one at its fields), then at what else a lost line break leaves behind — a sentence's
+    end glued to the next capital, list labels and bullets glued to the item before — and
+    last between a heading and the paragraph glued to it."""
     cuts = _number_cuts(line)
-    pieces: list[str] = []
-    bounds = [0, *cuts, len(line)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        piece = line[a:b].strip()
-        if piece:
-            pieces.append(piece)
+    body = cuts[0] if cuts else len(line)
+    labels = set(cuts)
+    extra = {m.start() for m in _PARAGRAPH_GLUE.finditer(line, body)}
+    extra.update(_list_cuts(line, body))
+    extra.update(m.start() for m in _BULLET.finditer(line, body))
+    dashes = [m.start() for m in _DASH_BULLET.finditer(line, body)]
+    if len(dashes) >= 2:
+        extra.update(dashes)
+    # never inside a section number's own label ("4.1.1 Summary")
+    starts = sorted(labels)
+    label_ends = {c: c + len(m.group(0)) for c in starts if (m := _LABEL_AT_START.match(line, c))}
+    extra = {x for x in extra if not any(c < x <= e for c, e in label_ends.items())}
+    bounds = sorted({0, *cuts, *extra, len(line)})
+    pieces = [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    pieces = [p for p in pieces if p]
     if not pieces:
         return []
-    cover = pieces[0] if not cuts or cuts[0] > 0 else ""
-    if cover:
-        pieces = [*_split_cover(cover), *pieces[1:]]
+    if not cuts or cuts[0] > 0:
+        pieces = [*_split_cover(pieces[0]), *pieces[1:]]
     out: list[str] = []
-    for glued in pieces:
-        # "3. Which mechanisms have worked?Useful information": a question ends its paragraph
-        for piece in re.split(r"(?<=\?)(?=[A-Z])", glued):
-            label = re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s*", piece)
-            at = label.end() if label else 0
-            m = _HEADING_GLUE.search(piece, at + 1, _HEADING_MAX + 1)
-            if m and not re.search(r"[.;!?]", piece[at : m.start()]):
-                out.extend([piece[: m.start()], piece[m.start() :]])
-            else:
-                out.append(piece)
+    for piece in pieces:
+        out.extend(_heading_cut(piece))
     return out
+
+
+# Two paragraphs glued where a line break was lost: a sentence's end with no space before the
+# next capital ("…was approved.The report was noted.", "…(CWG-Internet-12/2).The", "…as
+# follows:The Group", "…“digital divide”.The", "What …?How …"). Prose always puts a space
+# there; "U.S.A" and "e.g.The" are not cut (a dot two places before the stop).
+_PARAGRAPH_GLUE = re.compile(
+    r"(?<=[A-Za-z\d)\]”’\"/]{2}[.!])(?=[“\"‘]?[A-Z])"  # "…approved.The", "…of the ITU.Some", "….“International"
+    # "…play?How", "…countries?what are"; not the "?" that stands for a lost non-breaking space
+    # or hyphen ("CWG?Internet?19/3", "18?19")
+    r"|(?<=[a-z)”’\"]\?)(?=[“\"‘]?[A-Za-z])"
+    r"|(?<=[a-z\d)\]]{2}[:,])(?=[“\"‘]?[A-Z][a-z ])"  # "…as follows:The", "…Forums,Some", "…2019:“Contributing"
+    r"|(?<=[.!?][”’])(?=[A-Z])"  # "…divide”.The" → after the quote
+    r"|(?<=[A-Z]{3})(?=[A-Z][a-z]{2})"  # "…GENDER DIVIDERecognizing"
+    r"|(?<=\s\d[.!])(?=[“\"‘]?[A-Z][a-z])"  # "…held on Theme 3.The Secretary-General"
+    r"|(?<=[a-z]{3})(?=[A-Z][a-z]{3,}[A-Z][a-z])"  # "…on preventionDiscussionVarious …": a word glued on both sides
+    r"|(?<=[A-Z]{2}s)(?=[A-Z][a-z]{2})"  # "…emerging ICTsHarnessing AI …": an acronym's plural
+    r"|(?<=[a-z]{3})(?=An?\s[a-z])"  # "…land locked countriesA suggestion was made …"
+)
+# A list label where a line break was lost: after a sentence's end or a colon ("…questions:(a)
+# What …?(b) Which …?", "…crises?2. How …", "…integration:1 to ensure …;2 to support …") or
+# glued to the word before it ("…satellite broadband1. What …", "Discussiona. Concerning the
+# topic …"). Letters, numbers and roman numerals are read as runs that count up; see
+# :func:`_list_cuts`.
+_LIST_LABEL = re.compile(
+    r"(?<=(?P<before>[a-z?.:;!)\]]))"
+    r"(?P<label>\((?P<p1>[a-z]|\d{1,2}|[ivx]{1,4})\)|(?P<p2>[a-z]|\d{1,2}|[ivx]{1,4})[.)](?!\d)|(?P<p3>\d{1,2})(?=\s[a-z]))"
+    r"\s?(?=(?P<next>[A-Za-z“\"]))"
+)
+# "…;- the assistance …", "…countries- what are …": a dash bullet glued to the item before it,
+# taken when there are two; never a prefix's hyphen ("pre- and post-session", "short- to
+# medium-term").
+_DASH_BULLET = re.compile(r"(?<=[^\s-])(?=-\s(?!(?:and|or|to)\b)[a-z])")
+_IN_SECTION_NUMBER = re.compile(r"\d\.\s?$")
+_BULLET = re.compile(r"(?<=\S)(?=[·∙•▪◦]\s)")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def _readings(inner: str) -> list[tuple[str, int]]:
+    """How a label's inside counts: ("1", 3) for "3"; ("a", 9) and ("i", 1) for "i"."""
+    if inner.isdigit():
+        return [("1", int(inner))]
+    out = [("a", ord(inner) - 96)] if len(inner) == 1 else []
+    if inner in _ROMAN:
+        out.append(("i", _ROMAN[inner]))
+    return out
+
+
+def _list_cuts(piece: str, start: int) -> list[int]:
+    """Offsets of the list labels glued in ``piece`` (after ``start``).
+
+    Labels are read as runs of one style ("a)", "(a)", "1.", "1 ", "i.") that count up from the
+    first; lists may nest ("1) title a) …? b) …? 2) title a) …?"), so each style keeps its own
+    run. A run is kept when it has two items or its one item is a question, so "…the agenda)
+    The" is no list; a label glued to a word, or followed by a lower-case word, must belong to
+    a run of two, after a sentence's end or a colon for the latter."""
+    runs: list[list[tuple[int, tuple[str, bool, str], bool]]] = []
+    last: dict[tuple[str, bool, str], list] = {}
+    for m in _LIST_LABEL.finditer(piece, start):
+        inner = m["p1"] or m["p2"] or m["p3"]
+        if inner.isdigit() and _IN_SECTION_NUMBER.search(piece, max(0, m.start() - 3), m.start()):
+            continue  # the "1." of "4.1." is part of a section number, not a list label
+        strong = m["before"] in "?.:;!"
+        if m["next"].islower() and m["before"] not in ":;.?":
+            continue
+        shape = (m["label"][0] == "(", m["label"][-1] if not m["p3"] else " ")
+        for kind, value in _readings(inner):
+            style = (kind, *shape)
+            run = last.get(style)
+            if run is not None and run[-1][3] + 1 == value:
+                run.append((m.start(), style, strong, value, m["next"].islower()))
+                break
+        else:
+            for kind, value in _readings(inner):
+                if value == 1:
+                    style = (kind, *shape)
+                    last[style] = [(m.start(), style, strong, value, m["next"].islower())]
+                    runs.append(last[style])
+                    break
+    cuts: list[int] = []
+    for run in runs:
+        if len(run) == 1:
+            at = run[0][0]
+            end = piece.find("?", at)
+            if run[0][4] or end < 0 or re.search(r"[.!:;]", piece[at + 3 : end]):
+                continue  # one item that is not a question
+        cuts.extend(item[0] for item in run)
+    return cuts
+
+
+# An unnumbered heading glued to its first sentence: "SummaryRussian Federation presented …",
+# "DiscussionSome Member States …" — at most three words, the last of three lower-case letters
+# or more running into a capitalised word, with no punctuation before it.
+_UNNUMBERED_HEADING_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_UNNUMBERED_HEADING_MAX = 40
+_UNNUMBERED_HEADING_WORDS = 3
+
+
+_LABEL_AT_START = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]\)|[a-z]\.)\s*")  # used with .match
+
+
+def _heading_cut(piece: str) -> list[str]:
+    """A heading and the paragraph glued to it: numbered or lettered ("4.1.1 SummaryRussian
+    Federation …", "d. Concerning the topic on …ProtectionSome Member States …") or a short
+    bare one ("SummaryThe Islamic Republic …"), also right after a numbered heading ("3.1
+    Contribution from Iran (Document CWG-Internet-20/5)SummaryThe Islamic Republic …")."""
+    label = _LABEL_AT_START.match(piece)
+    if label:
+        at = label.end()
+        m = _HEADING_GLUE.search(piece, at + 1, _HEADING_MAX + 1)
+        # a "?" inside a word is a lost non-breaking space or hyphen ("CWG?Internet"), no stop
+        if m and not re.search(r"[.;!]|\?(?!\S)", piece[at : m.start()]):
+            return [piece[: m.start()], *_heading_cut(piece[m.start() :])]
+        return [piece]
+    m = _UNNUMBERED_HEADING_GLUE.search(piece, 1, _UNNUMBERED_HEADING_MAX + 1)
+    head = piece[: m.start()] if m else ""
+    if m and len(head.split()) <= _UNNUMBERED_HEADING_WORDS and not re.search(r"[.;:!?,]", head):
+        return [head, piece[m.start() :]]
+    return [piece]
 
 
 def _split_cover(text: str) -> list[str]:

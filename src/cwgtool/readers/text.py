@@ -72,6 +72,20 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if full >= max(5, len(lengths) // 5) and lengths[-1] <= width + 10 else None
 
 
+def _block_width(lines: list[str]) -> int | None:
+    """The width of short hard-wrapped text whose paragraphs are set apart by blank lines (as
+    ``pdftotext`` prints a short document), or None. Too few lines reach the width for
+    :func:`_wrap_width` to be sure; the blank lines say where paragraphs end, so a line that
+    reaches the width without ending a sentence continues on the next even when the next starts
+    with a capital ("… from Norway and" / "Chile said …")."""
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(filled) < 8:
+        return None
+    starts = sum(1 for i in filled if i == 0 or not lines[i - 1].strip())
+    widest = max(len(lines[i].rstrip()) for i in filled)
+    return widest if starts * 10 >= 3 * len(filled) and 40 <= widest <= _WRAP_MAX_WIDTH else None
+
+
 def _join(parts: list[str]) -> str:
     """Rejoin wrapped lines; a line that ends in a word's hyphen ("Secretary-" / "General") is
     glued to the next, keeping the hyphen (ITU documents are not auto-hyphenated)."""
@@ -119,6 +133,7 @@ def read_text(text: str, *, display_name: str = "<stdin>") -> ReadResult:
     numbered = _expand_runon(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").split("\n"))
     dropped = _furniture_lines([line for _, line in numbered])
     width = _wrap_width([line for _, line in numbered])
+    block_width = None if width is not None else _block_width([line for _, line in numbered])
     for at, (lineno, line) in enumerate(numbered):
         if not line.strip():
             flush()
@@ -150,6 +165,15 @@ def read_text(text: str, *, display_name: str = "<stdin>") -> ReadResult:
             and not PAGE_NUMBER.match(lines[-1][1])
         ):
             lines.append((lineno, line))  # the line before was cut by the wrapping
+            continue
+        if (
+            lines
+            and block_width is not None
+            and label is None
+            and len(lines[-1][1].rstrip()) >= _WRAP_FULL * block_width
+            and _CONTINUES.search(lines[-1][1])
+        ):
+            lines.append((lineno, line))  # a short wrapped paragraph going on
             continue
         flush()
         lines.append((lineno, line))
