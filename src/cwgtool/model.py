@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cwgtool.vocabulary import ActorKind, Stance
+from cwgtool.vocabulary import ActorKind, Stance, TopicStatus
 
 SCHEMA_VERSION = "1.0"
 
@@ -130,12 +130,18 @@ class Action(_Model):
 
 class Topic(_Model):
     title: str
+    label: str | None = Field(None, description='How the document labels the topic: "B" for "Topic B: …", "2" for "Topic 2 – …"')
     proposed_by: list[Submitter] = Field(default_factory=list)
     source: str | None = None
     questions: list[str] = Field(default_factory=list)
     revised_questions: list[str] = Field(default_factory=list)
     revised_title: str | None = None
-    outcome: str | None = None
+    outcome: str | None = Field(None, description="The discussion's most conclusive sentence about the topic")
+    status: TopicStatus | None = Field(
+        None,
+        description='What the meeting made of the topic, when the record says it: "agreed" (decided to consult on it), '
+        '"deferred", "not_agreed" (no consensus, rejected) or "supported" (support stated, no decision); null otherwise',
+    )
     section: str | None = None
     provenance: Provenance | None = None
 

@@ -25,3 +25,16 @@ class ActorKind(StrEnum):
     SECRETARIAT = "secretariat"
     GROUP = "group"
     UNSPECIFIED = "unspecified"
+
+
+class TopicStatus(StrEnum):
+    """What the meeting made of a proposed topic, when its record says so (README "Consultation
+    topics"): ``agreed`` (the body decided to consult on it, selected or approved it),
+    ``deferred`` (left for a later meeting), ``not_agreed`` (no consensus, divergence, rejected)
+    or ``supported`` (the body's support stated, "Topics A and C received support", with no
+    decision). A topic nobody concluded on has no status."""
+
+    AGREED = "agreed"
+    DEFERRED = "deferred"
+    NOT_AGREED = "not_agreed"
+    SUPPORTED = "supported"

@@ -1,6 +1,8 @@
 """The same record as text, typed-number DOCX, automatic-numbering DOCX and PDF parses to the
 same outline and the same extracted facts (up to whitespace); so does its text as pdftotext
-prints it and its text with every line break lost."""
+prints it and its text with every line break lost — for the record fixtures and for the
+invented documents of fixtures/make_variants.py (Council plenaries, other groups' summaries,
+contributions, notes, consultation pages, lettered topics), which have no PDF rendering."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import pytest
 from cwgtool import parse
 from cwgtool.model import Document, Section
 from tests.conftest import FIXTURES
+from tests.unit.test_variants import RECORD_A, RECORD_B, RECORD_C
 
 CASES = sorted(p.name for p in (FIXTURES / "records").iterdir() if p.is_dir() and (p / f"{p.name}.txt").exists())
 VARIANTS = ["-typed.docx", "-auto.docx", ".pdf"]
@@ -41,7 +44,10 @@ def facts(doc: Document) -> dict[str, list]:
         "contributions": [(c.symbol, [(s.name, s.iso3) for s in c.submitters], c.section) for c in doc.contributions],
         "positions": [(p.section, p.actor, p.stance, p.contribution, p.topic, tuple(p.members)) for p in doc.positions],
         "actions": [(a.id, a.actor, a.addressee, a.due, a.source) for a in doc.actions],
-        "topics": [(_ws(t.title), t.source, len(t.questions), len(t.revised_questions), [s.iso3 or s.name for s in t.proposed_by]) for t in doc.topics],
+        "topics": [
+            (_ws(t.title), t.label, t.source, len(t.questions), len(t.revised_questions), t.status, [s.iso3 or s.name for s in t.proposed_by])
+            for t in doc.topics
+        ],
         "meta": [doc.kind, doc.symbol, doc.meeting.number, doc.meeting.start_date],
     }
 
@@ -109,5 +115,48 @@ def test_same_record_without_line_breaks(case: str) -> None:
     headings glued to their paragraphs give the outline back (README "Text as it reaches users")."""
     reference = _parse(FIXTURES / "records" / case / f"{case}.txt")
     doc = _mangled(case, "runon")
+    assert outline(doc) == outline(reference)
+    assert facts(doc) == facts(reference)
+
+
+VARIANT_NAMES = [v.name for v in _manglers().variants()]
+RENDERINGS = ["-typed.docx", "-auto.docx", "-pdftotext.txt", "-runon.txt"]
+
+
+@functools.cache
+def _variant(name: str) -> object:
+    return next(v for v in _manglers().variants() if v.name == name)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("name", VARIANT_NAMES)
+def test_same_invented_document_in_every_rendering(name: str, rendering: str, tmp_path: Path) -> None:
+    mod = _manglers()
+    variant = _variant(name)
+    reference = parse(f"{name}.txt", text=mod.render_text(variant))
+    if rendering.endswith(".docx"):
+        path = tmp_path / f"{name}{rendering}"
+        path.write_bytes(mod.render_docx(variant, auto=rendering == "-auto.docx"))
+        doc = parse(str(path))
+    else:
+        doc = parse(f"{name}{rendering}", text=mod.renderings(variant)[rendering])
+    assert outline(doc) == outline(reference)
+    assert facts(doc) == facts(reference)
+
+
+# The invented records written inline for the variant tests, as pdftotext prints them and with
+# every line break lost.
+INLINE = {"record-a": RECORD_A, "record-b": RECORD_B, "record-c": RECORD_C}
+
+
+@pytest.mark.parametrize("how", ["pdftotext", "runon"])
+@pytest.mark.parametrize("name", sorted(INLINE))
+def test_same_inline_record_mangled(name: str, how: str) -> None:
+    mod = _manglers()
+    text = INLINE[name]
+    reference = parse(f"{name}.txt", text=text)
+    head = f"{reference.symbol}-E" if reference.symbol else ""
+    mangled = mod.pdftotext_like(text, head) if how == "pdftotext" else mod.without_line_breaks(text)
+    doc = parse(f"{name}-{how}.txt", text=mangled)
     assert outline(doc) == outline(reference)
     assert facts(doc) == facts(reference)

@@ -63,10 +63,16 @@ def test_variant_facts(name: str, rendering: str, tmp: Path) -> None:
     assert (doc.meeting.body, doc.meeting.number) == (want.body, want.number)
     assert [s.number for s in doc.sections] == want.sections
     assert [p.number for s in doc.iter_sections() for p in s.paragraphs if p.number] == want.paragraphs
-    assert not [s.number for s in doc.iter_sections() if s.number and s.number.count(".")], "no invented subsection"
+    assert [s.number for s in doc.iter_sections() if s.number and s.number.count(".")] == want.subsections, "no invented subsection"
     for symbol_, submitters in want.contributions:
         assert (symbol_, submitters) in _contributions(doc)
     assert [(t.title, len(t.questions)) for t in doc.topics] == want.topics
+    if want.topic_status is not None:  # what the meeting made of each topic
+        assert [t.status for t in doc.topics] == want.topic_status
+    if want.topic_labels is not None:
+        assert [t.label for t in doc.topics] == want.topic_labels
+    if want.topic_proposers is not None:
+        assert [[s.iso3 or s.name for s in t.proposed_by] for t in doc.topics] == want.topic_proposers
     assert [s.iso3 or s.name for s in doc.submitters] == want.submitters
     if want.actions is not None:  # decisions of the body stated in the discussion
         assert len([a for a in doc.actions if a.source == "discussion"]) == want.actions

@@ -120,6 +120,7 @@ def meeting_brief(
             questions=list(t.questions),
             revised_questions=list(t.revised_questions),
             outcome=t.outcome,
+            status=t.status.value if t.status else None,
             section=t.section,
         )
         for t in record.topics

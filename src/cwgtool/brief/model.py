@@ -83,6 +83,7 @@ class TopicBrief(_Model):
     questions: list[str] = Field(default_factory=list)
     revised_questions: list[str] = Field(default_factory=list)
     outcome: str | None = None
+    status: str | None = None  # Topic.status: agreed / deferred / not_agreed / supported
     section: str | None = None
 
 

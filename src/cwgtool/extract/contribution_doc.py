@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from cwgtool.extract.actions import actor_and_addressee, due_date
 from cwgtool.extract.metadata import Metadata, find_dates
 from cwgtool.extract.submitters import TITLE_SEPARATOR, read_source
-from cwgtool.extract.topics import is_question, proposed_topics
+from cwgtool.extract.topics import is_question, label_of, proposed_topics
 from cwgtool.model import Action, Annex, Document, DocumentKind, Paragraph, Section, Submitter, Topic
 from cwgtool.symbols import find_symbols, parse_symbol
 
@@ -322,6 +322,7 @@ def _topics(doc: Document, units: list[_Unit], canonical: str | None) -> list[To
     return [
         Topic(
             title=title,
+            label=label_of(title, para),
             proposed_by=[s.model_copy() for s in doc.submitters],
             source=canonical,
             questions=questions,

@@ -26,10 +26,20 @@ Saudi Arabia 12/9 (2).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
+from cwgtool.countries import find_countries
 from cwgtool.extract.contributions import contribution_sections, discussion_child, summary_child
 from cwgtool.extract.sentences import Splitter, split_sentences
+from cwgtool.extract.topic_outcome import (
+    clauses_about,
+    decide,
+    names_topics,
+    referenced_labels,
+    referenced_places,
+    split_label,
+)
 from cwgtool.model import (
     ContributionRef,
     Document,
@@ -138,9 +148,15 @@ def _clean_title(text: str) -> str:
 
 
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:proposed|suggested|new)\s+)?(?:topic|theme|subject)(?:\s+(?:\d{1,2}|[IVX]{1,4}))?\s*[:.\u2013\u2014-]\s+(?=\S)",
+    r"^(?:(?:proposed|suggested|new|candidate)\s+)?(?:topic|theme|subject)(?:\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z]))?\s*[:.\u2013\u2014-]\s+(?=\S)",
     re.IGNORECASE,
 )
+
+
+def label_of(title: str, para: Paragraph) -> str | None:
+    """The label of a topic whose title was read from ``para`` ("Topic B: X" → "B"), else None."""
+    label, _ = split_label(_unquote(para.text))
+    return label if label is not None and _clean_title(para.text) == title else None
 
 
 def _structural(paras: Sequence[Paragraph]) -> list[tuple[str, list[str], Paragraph]]:
@@ -194,6 +210,15 @@ _CONSULTATION_ON = re.compile(
 # Questions written inside the paragraph: "… the following questions: 1) What …? 2) How …?"
 _INLINE_QUESTIONS = re.compile(r"\bfollowing\s+(?:\w+\s+)?questions?\s*:\s*(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
 _INLINE_LABEL = re.compile(r"(?:^|\s)(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:[ivx]{1,4})\)|[ivx]{1,4}[.)])\s+")
+# Unquoted titles named by the proposing verb: "put forward X as the topic for the next open
+# consultation", "proposed that X be the theme of the next consultation".
+_NAMED_AS_TOPIC = re.compile(
+    r"\b(?:put\s+forward|propos\w*|suggest\w*|recommend\w*)\s+(?!that\b)(?P<t>[^.;:]{3,200}?)\s+as\s+(?:a|the)\s+"
+    r"(?:new\s+|possible\s+)?(?:topic|theme|subject)\s+(?:for|of)\s+(?:the|a|its|their)\s+(?:next|future|forthcoming)\b"
+    r"|\b(?:propos\w*|suggest\w*|recommend\w*)\s+that\s+(?P<u>[^.;:]{3,200}?)\s+(?:be|become|should\s+be)\s+(?:the|a)\s+"
+    r"(?:topic|theme|subject)\s+(?:of|for)\s+(?:the|a|its|their)\s+(?:next|future|forthcoming)\b",
+    re.IGNORECASE,
+)
 _MATTER_AS_TOPIC = re.compile(
     r"\b(?:consider|propos\w*|suggest\w*)\s+(?:the\s+matter|the\s+(?:issue|subject)|it|this(?:\s+\w+)?)\s+as\s+a\s+(?:topic|theme)\s+for\b",
     re.IGNORECASE,
@@ -204,8 +229,22 @@ _MATTER_AS_TOPIC = re.compile(
 def _announced(
     paras: Sequence[Paragraph], ref: ContributionRef, split: Splitter = split_sentences
 ) -> list[tuple[str, list[str], Paragraph]]:
-    """Topics named by a proposing sentence (see module doc)."""
-    for i, p in enumerate(paras):
+    """The first topic named by a proposing sentence (see module doc)."""
+    for title, questions, para, _, _ in _announcements(paras, ref.title, split):
+        return [(title, questions, para)]
+    return []
+
+
+def _announcements(
+    paras: Sequence[Paragraph], doc_title: str | None, split: Splitter = split_sentences
+) -> Iterator[tuple[str, list[str], Paragraph, str, int]]:
+    """Every topic named by a proposing sentence: (title, questions, title paragraph, proposing
+    sentence, index of the first paragraph after its questions). ``doc_title`` names the topic
+    of "consider the matter as a topic …"."""
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        i += 1
         if p.label:
             continue
         for sent in split(p.text):
@@ -213,23 +252,26 @@ def _announced(
             if not _CONSULT.search(sent) and not (following and _QUOTED.search(sent, following.end())):
                 continue  # "proposes the following topic: “X”" needs no "consultation" beside it
             title: str | None = None
-            title_at = i
+            title_at = i - 1
             if _ON_FOLLOWING_TOPIC.search(sent) and not _QUOTED.search(sent):
-                if i + 1 < len(paras) and paras[i + 1].label is None:
-                    title, title_at = paras[i + 1].text, i + 1
-            elif _FOLLOWING_TOPIC.search(sent):
-                quoted = _QUOTED.search(sent[_FOLLOWING_TOPIC.search(sent).end() :])
+                if i < len(paras) and paras[i].label is None:
+                    title, title_at = paras[i].text, i
+            elif following:
+                quoted = _QUOTED.search(sent[following.end() :])
                 if quoted:
                     title = quoted.group(1)
-                elif i + 1 < len(paras) and paras[i + 1].label is None:
-                    title, title_at = paras[i + 1].text, i + 1
+                elif i < len(paras) and paras[i].label is None:
+                    title, title_at = paras[i].text, i
             elif _AS_THEME.search(sent) and _QUOTED.search(sent):
                 title = _QUOTED.search(sent).group(1)
             elif m := _ADDRESS.search(sent):
                 title = m["t"].strip()
                 title = title[:1].upper() + title[1:]  # drawn from running text: make it a title
-            elif _MATTER_AS_TOPIC.search(sent) and ref.title:
-                title = ref.title
+            elif m := _NAMED_AS_TOPIC.search(sent):
+                title = (m["t"] or m["u"]).strip()
+                title = title[:1].upper() + title[1:]
+            elif _MATTER_AS_TOPIC.search(sent) and doc_title:
+                title = doc_title
             elif m := _CONSULTATION_ON.search(sent):
                 title = m["t"].strip()
                 title = title[:1].upper() + title[1:]
@@ -238,12 +280,13 @@ def _announced(
             k = title_at + 1
             while k < len(paras) and paras[k].label is None and k - title_at <= 2:
                 k += 1  # one or two lines ("It is expected to discuss the following issues:") may intervene
-            run, _ = _list_run(paras, k) if k < len(paras) and paras[k].label else ([], k)
+            run, end = _list_run(paras, k) if k < len(paras) and paras[k].label else ([], k)
             if not run and k < len(paras) and paras[k].label:
-                run, _ = _numbered_questions(paras, k)  # "1. How will …?" under the title
+                run, end = _numbered_questions(paras, k)  # "1. How will …?" under the title
             questions = [_clean_question(q.text) for q in run] or _inline_questions(paras[title_at].text)
-            return [(_clean_title(title), questions, paras[title_at])]
-    return []
+            yield _clean_title(title), questions, paras[title_at], sent, end if run else title_at + 1
+            i = max(i, end if run else title_at + 1)
+            break
 
 
 def _inline_questions(text: str) -> list[str]:
@@ -267,10 +310,6 @@ _CHAIR_CONCLUSION = re.compile(r"\b(?:the\s+)?chair(?:man|person)?\s+(?:noted|co
 _CONCLUSIVE = re.compile(r"\b(?:agreed|decided|consensus|divergence|divergent|no\s+agreement)\b", re.IGNORECASE)
 _SUPPORT = re.compile(r"\bsupport(?:ed|s)?\b", re.IGNORECASE)
 _CONCERNING = re.compile(r"^\s*(?:concerning|regarding|on|with\s+regard\s+to)\s+(?:the\s+)?(?:topic|theme|subject)?\s*(?:on|of)?\s*", re.IGNORECASE)
-_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-_ORD_RE = "|".join(_ORDINALS)
-_ORDINAL_TOPICS = re.compile(rf"\b((?:{_ORD_RE})(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:{_ORD_RE}))*)\s+topics?\b", re.IGNORECASE)
-_TOPIC_N = re.compile(r"\btopics?\s+\d{1,2}(?:\s*(?:,|and|or)\s*\d{1,2})*\b", re.IGNORECASE)  # "Topic 1", "topics 1 and 3"
 _TOPIC_N_OF = re.compile(r"\btopic\s+(?P<n>\d{1,2})\s+of\b", re.IGNORECASE)
 MATCH_THRESHOLD = 0.6  # share of the shorter title's content words a sub-item must share with a topic
 
@@ -336,16 +375,38 @@ def _attach_discussion(
         return
     for text in loose:
         for sent in split(text):
-            idxs = [
-                _ORDINALS.index(word.lower())
-                for m in _ORDINAL_TOPICS.finditer(sent)
-                for word in re.findall(_ORD_RE, m.group(1), re.IGNORECASE)
-            ]
+            idxs = referenced_places(sent)
             if not find_symbols(sent):  # "Topic 1 of the UK proposal (CWG-Internet-12/6)" is another's
-                idxs += [int(n) - 1 for m in _TOPIC_N.finditer(sent) for n in re.findall(r"\d{1,2}", m.group(0))]
+                idxs += _label_indexes(sent, topics)
             for idx in idxs:
                 if 0 <= idx < len(topics) and sent not in source_texts.get(idx, []):
                     source_texts.setdefault(idx, []).append(sent)
+
+
+def _label_indexes(sentence: str, topics: Sequence[Topic]) -> list[int]:
+    """The topics a sentence names by label: "Topics A and C" by the labels the proposal gave
+    them; "topic 2" by its place when the proposal labelled none."""
+    labels = referenced_labels(sentence)
+    if not labels:
+        return []
+    by_label = {t.label: i for i, t in enumerate(topics) if t.label}
+    if by_label:
+        return [by_label[lab] for lab in labels if lab in by_label]
+    return [int(lab) - 1 for lab in labels if lab.isdigit()]
+
+
+def _evidence(f: _Found, split: Splitter) -> list[tuple[str, str]]:
+    """(clause, sentence) pairs that may state the topic's status: a sentence that names topics
+    by label or ordinal speaks for this one only in the clauses that name it."""
+    names = {f.topic.label} if f.topic.label else {str(f.place + 1)}
+    out: list[tuple[str, str]] = []
+    for text in f.texts:
+        for sent in split(text):
+            if names_topics(sent):
+                out.extend((clause, sent) for clause in clauses_about(sent, names, f.place))
+            else:
+                out.append((sent, sent))
+    return out
 
 
 def _revised(discussion: Section | None) -> tuple[str | None, list[str], Provenance | None]:
@@ -381,7 +442,7 @@ def _consultation_topics(doc: Document, split: Splitter) -> list[Topic]:
     found = _announced(paras, ContributionRef(symbol=None, title=doc.title), split) or _structural(paras)
     by = [Submitter(name=doc.meeting.body)] if doc.meeting.body else []
     return [
-        Topic(title=title, proposed_by=[s.model_copy() for s in by], questions=questions, provenance=para.provenance)
+        Topic(title=title, label=label_of(title, para), proposed_by=[s.model_copy() for s in by], questions=questions, provenance=para.provenance)
         for title, questions, para in found
     ]
 
@@ -411,6 +472,7 @@ def extract_topics(
         topics = [
             Topic(
                 title=title,
+                label=label_of(title, para),
                 proposed_by=[s.model_copy() for s in ref.submitters],
                 source=ref.symbol,
                 questions=questions,
@@ -447,12 +509,123 @@ def extract_topics(
                 if target and sym.canonical != ref.symbol and n < len(target[0]):
                     target[1].setdefault(n, []).extend(_section_texts(discussion))
 
-    out: list[Topic] = []
-    for _, _, topics, texts in per_contribution:
-        for i, topic in enumerate(topics):
-            topic.outcome = _outcome(texts.get(i, []), split)
-            out.append(topic)
+    inside = {id(s) for section, _ in pairs for s in _walk(section)}
+    found = [
+        _Found(topic, texts.get(i, []), section, i) for section, _, topics, texts in per_contribution for i, topic in enumerate(topics)
+    ]
+    found += _record_topics(doc, inside, split)
+    _record_references(doc, inside, found, split)
+    order = {id(s): k for k, s in enumerate(doc.iter_sections())}
+    found.sort(key=lambda f: order.get(id(f.at), 0))  # stable: document order of the sections
+    for f in found:
+        f.topic.status, said = decide(_evidence(f, split))
+        f.topic.outcome = said or _outcome(f.texts, split)
+    return [f.topic for f in found]
+
+
+@dataclass
+class _Found:
+    """A topic being read: the texts that speak of it, and the section it was proposed in."""
+
+    topic: Topic
+    texts: list[str]
+    at: Section
+    place: int  # among the topics proposed together ("the second topic")
+
+
+def _outside(doc: Document, inside: set[int]) -> Iterable[Section]:
+    """The record's sections that are not (in) a contribution section."""
+    return (s for s in doc.iter_sections() if id(s) not in inside)
+
+
+def _proposer(sentence: str) -> list[Submitter]:
+    """Who proposes in a record's sentence: the Member States named before the proposing verb,
+    or the Chair; nobody when the sentence does not say."""
+    m = _PROPOSING.search(sentence)
+    head = sentence[: m.start()] if m else ""
+    found = [Submitter(name=c.name, iso3=c.iso3) for c in find_countries(head)]
+    if found:
+        return list({s.iso3 or s.name: s for s in found}.values())
+    return [Submitter(name="Chair")] if _CHAIR.search(head) else []
+
+
+_PROPOSING = re.compile(r"\b(?:propos|suggest|recommend|put\s+forward)\w*", re.IGNORECASE)
+_CHAIR = re.compile(r"\bchair(?:man|person|woman)?\b", re.IGNORECASE)
+
+
+def _record_topics(doc: Document, inside: set[int], split: Splitter) -> list[_Found]:
+    """Topics proposed in a record outside any contribution section: a list of labelled topics
+    ("Topic A: …" with its questions) or a sentence that proposes one ("Brazil proposed to hold
+    the next open consultation on X", "The Group decided to hold an open consultation on the
+    following topic"). Unlabelled title lines, which a contribution's Summary may hold, are not
+    read here: in a record's own text they are too often something else."""
+    out: list[_Found] = []
+    for section in _outside(doc, inside):
+        paras = section.paragraphs
+        here: list[_Found] = []
+        for title, questions, para in _structural(paras):
+            label = label_of(title, para)
+            if label is not None:
+                here.append(_Found(_topic(title, label, questions, [], section, para), [], section, len(here)))
+        if not here:
+            for title, questions, para, sent, end in _announcements(paras, None, split):
+                if referenced_labels(title) and len(title.split()) <= 3:
+                    continue  # "… on Topic B": a reference, not a new topic
+                topic = _topic(title, label_of(title, para), questions, _proposer(sent), section, para)
+                # what follows the proposal in the same section speaks of it
+                here.append(_Found(topic, [sent, *(p.text for p in paras[end:] if p.label is None)], section, len(here)))
+            if len(here) > 1:
+                for f in here:
+                    del f.texts[1:]
+        out.extend(here)
     return out
 
 
-__all__ = ["content_words", "extract_topics", "is_question", "jaccard", "overlap", "proposed_topics"]
+def _topic(title: str, label: str | None, questions: list[str], by: list[Submitter], section: Section, para: Paragraph) -> Topic:
+    return Topic(title=title, label=label, proposed_by=by, questions=questions, section=section.number, provenance=para.provenance)
+
+
+_CONSULTATION_OR_TOPIC = re.compile(r"\b(?:consultations?|topics?|themes?)\b", re.IGNORECASE)
+TITLE_REFERENCE = 0.8  # share of a topic title's content words a decision sentence must hold to name it
+
+
+def _record_references(doc: Document, inside: set[int], found: list[_Found], split: Splitter) -> None:
+    """Sentences outside the contribution sections that settle a topic proposed anywhere in the
+    record: by its label when no other topic has it ("The Group agreed to hold the next open
+    consultation on Topic B"), by the symbol of a contribution that proposed only that topic
+    ("the topic in Document CWG-Internet-19/4 would be the subject of the next open
+    consultation"), or by its title."""
+    if not found:
+        return
+    labels: dict[str, list[int]] = {}
+    for k, f in enumerate(found):
+        if f.topic.label:
+            labels.setdefault(f.topic.label, []).append(k)
+    by_source: dict[str, list[int]] = {}
+    for k, f in enumerate(found):
+        if f.topic.source:
+            by_source.setdefault(f.topic.source, []).append(k)
+    titles = [content_words(f.topic.title) for f in found]
+    for section in _outside(doc, inside):
+        for p in section.paragraphs:
+            for sent in split(p.text):
+                if not _CONSULTATION_OR_TOPIC.search(sent):
+                    continue
+                targets = [labels[lab][0] for lab in referenced_labels(sent) if len(labels.get(lab, [])) == 1]
+                if not targets:
+                    targets = [ks[0] for sym in find_symbols(sent) if len(ks := by_source.get(sym.canonical, [])) == 1]
+                if not targets:
+                    words = content_words(sent)
+                    targets = [k for k, t in enumerate(titles) if len(t) >= 2 and len(t & words) >= TITLE_REFERENCE * len(t)]
+                for k in targets:
+                    if sent not in found[k].texts:
+                        found[k].texts.append(sent)
+
+
+def _walk(section: Section) -> Iterable[Section]:
+    yield section
+    for child in section.children:
+        yield from _walk(child)
+
+
+__all__ = ["content_words", "extract_topics", "is_question", "jaccard", "label_of", "overlap", "proposed_topics"]

@@ -225,10 +225,10 @@ def _topic_occurrences(conn: sqlite3.Connection, paths: Sequence[str] | None) ->
         qs = json.loads(r["question_list"])
         yield {
             "file": r["file"], "meeting": r["meeting"], "meeting_body": r["meeting_body"], "document_symbol": r["document_symbol"],
-            "date": r["start_date"] or r["date"], "title": r["title"], "normalized_title": r["normalized_title"],
+            "date": r["start_date"] or r["date"], "title": r["title"], "label": r["label"], "normalized_title": r["normalized_title"],
             "proposed_by": json.loads(r["proposed_by"]), "source": r["source"],
             "questions": [text for revised, text in qs if not revised], "revised_questions": [text for revised, text in qs if revised],
-            "outcome": r["outcome"], "section": r["section"], "provenance": {"page": r["page"]},
+            "outcome": r["outcome"], "status": r["status"], "section": r["section"], "provenance": {"page": r["page"]},
         }
 
 
@@ -263,9 +263,13 @@ def topic_history(conn: sqlite3.Connection, *, paths: Sequence[str] | None = Non
                 "first_meeting": meetings[0],
                 "last_meeting": meetings[-1],
                 "last_outcome": occs[-1]["outcome"],
+                "last_status": occs[-1]["status"],
                 "outcomes": [f"{o['meeting'] if o['meeting'] is not None else '?'}: {o['outcome'] or '-'}" for o in occs],
                 "occurrences": [
-                    {k: o[k] for k in ("meeting", "document_symbol", "file", "date", "title", "outcome", "proposed_by", "questions", "revised_questions")}
+                    {
+                        k: o[k]
+                        for k in ("meeting", "document_symbol", "file", "date", "title", "outcome", "status", "proposed_by", "questions", "revised_questions")
+                    }
                     for o in occs
                 ],
             }
@@ -355,9 +359,9 @@ def _document(conn: sqlite3.Connection, d: sqlite3.Row, m: Any) -> Document:
         qs = json.loads(t["question_list"])
         topics.append(
             m.Topic(
-                title=t["title"], proposed_by=json.loads(t["proposed_by"]), source=t["source"], revised_title=t["revised_title"],
+                title=t["title"], label=t["label"], proposed_by=json.loads(t["proposed_by"]), source=t["source"], revised_title=t["revised_title"],
                 questions=[q for revised, q in qs if not revised], revised_questions=[q for revised, q in qs if revised],
-                outcome=t["outcome"], section=t["section"], provenance=prov(t["page"], t["line"]),
+                outcome=t["outcome"], status=t["status"], section=t["section"], provenance=prov(t["page"], t["line"]),
             )
         )
     return m.Document(

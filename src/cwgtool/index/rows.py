@@ -35,7 +35,7 @@ class DocumentRows:
     positions: list[Row] = field(default_factory=list)  # (local, ordinal, section, contribution, topic, actor, kind, quantifier, stance, cue, condition, text, page, line)
     position_members: list[Row] = field(default_factory=list)  # (position local, ordinal, iso3)
     actions: list[Row] = field(default_factory=list)  # (ordinal, action_id, actor, addressee, text, due, section, source, related, page, line)
-    topics: list[Row] = field(default_factory=list)  # (local, ordinal, title, normalized, revised_title, proposed_by, source, outcome, section, page, line)
+    topics: list[Row] = field(default_factory=list)  # (local, ordinal, title, label, normalized, revised_title, proposed_by, source, outcome, status, section, page, line)
     topic_questions: list[Row] = field(default_factory=list)  # (topic local, ordinal, revised, text)
 
 
@@ -120,8 +120,8 @@ def document_rows(doc: Document) -> DocumentRows:
     )
     for i, t in enumerate(doc.topics):
         rows.topics.append(
-            (i, i, t.title, normalise_title(t.title), t.revised_title, _json([s.model_dump(mode="json") for s in t.proposed_by]),
-             t.source, t.outcome, t.section, _page(t.provenance), _line(t.provenance))
+            (i, i, t.title, t.label, normalise_title(t.title), t.revised_title, _json([s.model_dump(mode="json") for s in t.proposed_by]),
+             t.source, t.outcome, t.status.value if t.status else None, t.section, _page(t.provenance), _line(t.provenance))
         )
         rows.topic_questions.extend((i, j, 0, q) for j, q in enumerate(t.questions))
         rows.topic_questions.extend((i, j, 1, q) for j, q in enumerate(t.revised_questions))

@@ -16,7 +16,7 @@ so a foreign database is recognised, and refused, before anything is written to 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x43574754  # "CWGT"
 
 SCHEMA = f"""
@@ -202,11 +202,13 @@ CREATE TABLE IF NOT EXISTS topics (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL,
     title TEXT NOT NULL,
+    label TEXT,  -- "B" for "Topic B: …"
     normalized_title TEXT NOT NULL,
     revised_title TEXT,
     proposed_by TEXT NOT NULL,  -- JSON array of {{"name", "iso3"}}
     source TEXT,
     outcome TEXT,
+    status TEXT,  -- agreed / deferred / not_agreed / supported
     section TEXT,
     page INTEGER,
     line INTEGER  -- line of a text file

@@ -134,8 +134,8 @@ def _insert(conn: sqlite3.Connection, path: str, rows: DocumentRows) -> int:
         rows.actions,
     )
     conn.executemany(
-        "INSERT INTO topics(id, document_id, ordinal, title, normalized_title, revised_title, proposed_by, source, outcome, section, page, line)"
-        f" VALUES (?+{t},{d},?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO topics(id, document_id, ordinal, title, label, normalized_title, revised_title, proposed_by, source, outcome, status,"
+        f" section, page, line) VALUES (?+{t},{d},?,?,?,?,?,?,?,?,?,?,?,?)",
         rows.topics,
     )
     conn.executemany(f"INSERT INTO topic_questions(topic_id, ordinal, revised, text) VALUES (?+{t},?,?,?)", rows.topic_questions)

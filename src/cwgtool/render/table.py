@@ -27,7 +27,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "contributions": ["file", "symbol", "submitters", "title", "section"],
     "positions": ["section", "contribution", "actor", "stance", "cue", "text"],
     "actions": ["id", "actor", "addressee", "due", "source", "text"],
-    "topics": ["source", "title", "proposed_by", "questions", "outcome"],
+    "topics": ["source", "title", "proposed_by", "questions", "status", "outcome"],
     "link": ["symbol", "meeting", "status", "submitters", "title", "records", "positions", "stances"],
     "search": ["file", "meeting", "section", "paragraph", "snippet"],
 }
@@ -38,7 +38,7 @@ DROP_FIRST: dict[str, list[str]] = {
     "contributions": ["section", "file"],
     "positions": ["cue", "contribution", "section"],
     "actions": ["source", "addressee", "due"],
-    "topics": ["outcome", "proposed_by", "source"],
+    "topics": ["outcome", "proposed_by", "source", "status"],
     "link": ["stances", "records", "submitters", "meeting"],
     "search": ["paragraph", "meeting", "file"],
 }
