@@ -141,7 +141,6 @@ def _table() -> tuple[dict[str, str], re.Pattern[str]]:
 def iso3(name: str) -> str | None:
     """ISO3 code for a Member State name (short, long or everyday form), or None."""
     names, pattern = _table()
-    # " ".join(name.split()) = re.sub(r"\s+", " ", name).strip(): same whitespace test
     cleaned = " ".join(name.split()).removeprefix("the ").removeprefix("The ")
     if cleaned in names:
         return names[cleaned]

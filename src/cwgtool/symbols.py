@@ -88,21 +88,18 @@ def _short_symbols(text: str, taken: list[tuple[int, int]]) -> list[Symbol]:
 
 # Council and Plenipotentiary documents: "C17/98", "C17/DT/5", "C17/DL/7" (drafting), "PP-14/20(Add.1)-E" (no meeting part).
 _COUNCIL_SYMBOL = re.compile(
-    r"""(?:\b|(?<=[a-z\d]))(?P<body>C\d{2}|PP-\d{2})/(?P<num>(?:D[TL]/)?\d{1,3})(?![\d/])
+    # not inside a capitalised word; glued to a lower-case word or a number is fine, since
+    # text that lost its line breaks reads "…introducedC17/98" or "2019C19/111"
+    r"""(?<![A-Z])(?P<body>C\d{2}|PP-\d{2})/(?P<num>(?:D[TL]/)?\d{1,3})(?![\d/])
         (?:\s?\((?P<add>Add\.?\s?\d+)\))?
         (?:-(?P<lang>[EFSACR])\b)?
         (?:\s?(?:\(\s?(?P<rev>Rev\.?\s?\d+)\s?\)|(?P<revb>Rev\.?\s?\d+)))?
         (?:-(?P<lang2>[EFSACR])\b)?""",
     re.VERBOSE,
 )
-# "C17/…" always holds this; a pattern that opens with a literal is scanned for quickly.
-_COUNCIL_HINT = re.compile(r"C\d\d/")
 # The newer ITU document ids: "S23-RCLINTPOL18-C-0005" = 2023, CWG-Internet (RCLINTPOL) 18th
 # meeting, contribution 5.
 _SYSTEM_ID = re.compile(r"\bS\d{2}-(?P<group>[A-Z]{2,}?)(?P<meeting>\d{1,2})-(?P<kind>[A-Z]{1,4})-(?P<num>\d{4})\b")
-# What every system id contains, as a pattern that starts with a literal (so re scans for the
-# "S" quickly): most paragraphs are refused without running the full pattern at every position.
-_SYSTEM_ID_HINT = re.compile(r"S\d\d-[A-Z]")
 
 
 def _council_symbols(text: str) -> list[Symbol]:
@@ -127,21 +124,12 @@ def _system_ids(text: str) -> list[Symbol]:
 
 
 def find_symbols(text: str) -> list[Symbol]:
-    """Every symbol in ``text``, in order.
-
-    Both patterns hold a literal "/" outside any optional part (meeting/number, name/number),
-    so text without one has no symbol; most paragraphs have none, and each scan tries every
-    position, so they are not scanned.
-    """
-    out = _system_ids(text) if _SYSTEM_ID_HINT.search(text) else []
-    if "/" not in text:
-        return out
-    out.extend(_long_symbols(text))
-    if "WG-" in text:  # _SHORT_SYMBOL's literal: "C?WG-" then the name
-        out.extend(_short_symbols(text, [(s.start, s.end) for s in out]))
-    if "PP-" in text or _COUNCIL_HINT.search(text):  # what every Council/PP symbol contains
-        taken = [(s.start, s.end) for s in out]
-        out.extend(s for s in _council_symbols(text) if not any(a <= s.start < b for a, b in taken))
+    """Every symbol in ``text``, in order; a Council or short form inside a longer one is not
+    counted twice."""
+    out = _system_ids(text) + _long_symbols(text)
+    out.extend(_short_symbols(text, [(s.start, s.end) for s in out]))
+    taken = [(s.start, s.end) for s in out]
+    out.extend(s for s in _council_symbols(text) if not any(a <= s.start < b for a, b in taken))
     return sorted(out, key=lambda s: s.start)
 
 

@@ -28,13 +28,11 @@ ABBREVIATIONS = frozenset(
 _OPEN_QUOTES = "“‘«"
 _CLOSE_QUOTES = "”’»"
 _END = re.compile(r"[.!?][\"”’»)\]]*\s+(?=[A-Z\d\"“‘«(])")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
 def _quote_depth_ok(text: str) -> bool:
     """Whether quotes in ``text`` balance; unbalanced quotes (a stray “ from bad extraction)
     must not glue the rest of a paragraph into one sentence."""
-    # Counts written out: sum() over a generator costs more than the four counts themselves.
     straight = text.count('"') % 2 == 0
     curly = text.count("“") + text.count("«") == text.count("”") + text.count("»")
     return straight and curly
@@ -51,11 +49,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the "." at ``stop`` ends an abbreviation or an initial, not a sentence."""
     if text[stop] != ".":
         return False
-    # The word is what ``_WORD_BEFORE.search(text, 0, stop + 1)`` captures: the leftmost match
-    # there is the whole run of [\w.] characters ending just before the stop (``$`` can only
-    # match at ``stop + 1``, the stop being no newline; a start before the run would cross a
-    # character outside the class). That run is found by walking back from the stop, not by a
-    # search that tries every position before it. ``\w`` on ``str`` is ``str.isalnum`` or "_".
+    # The word before the stop: the run of letters, digits and dots ending there ("e.g", "Mr", "J").
     i = stop
     while i > 0 and ((ch := text[i - 1]).isalnum() or ch == "_" or ch == "."):
         i -= 1

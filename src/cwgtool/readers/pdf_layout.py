@@ -62,7 +62,6 @@ _PAGE_AND_SYMBOL = re.compile(rf"^(?:\d{{1,4}}\s*{_SYMBOL}|{_SYMBOL}\s+\d{{1,4}}
 _SYMBOL_ONLY = re.compile(rf"^(?:Document\s+)?{_SYMBOL}$")
 _PATH_STAMP = re.compile(r"^(?:[A-Z]:)?\\.*\\|\.(?:docx?|pdf)\s*\(\d+\)\s*$|^\S+\.(?:docx?|pdf)\s*$", re.IGNORECASE)
 _SECTION_NUMBER_ONLY = re.compile(r"^\d{1,2}(?:\.\s?\d{1,2})*\.?$")
-_STARTS_WITH_DIGIT = re.compile(r"[\s\u00ad]*\d")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+-[^\W\d_]+")
@@ -125,8 +124,6 @@ def build_lines(chars: Iterable[Char], page: int, width: float, height: float) -
 
     Whitespace glyphs are kept only as word-break markers: engines differ on whether they
     synthesise spaces, so spaces are re-derived from gaps the same way for every engine.
-    This runs once per character of every PDF, so the loops unpack tuples once and inline
-    ``max``; each step is written to give exactly what the plain version gives, NaN included.
     """
     items = sorted(chars, key=_BASELINE)
     clusters: list[list[Char]] = []
@@ -183,7 +180,7 @@ ALIGN_TOLERANCE = 1.5  # points: "the same left edge" for the starts of a table 
 
 
 def _line_order(ln: Line) -> tuple[float, float]:
-    return (ln.bottom - 0.2 * ln.size, ln.x0)  # (baseline, x0) without the property call
+    return (ln.baseline, ln.x0)
 
 
 def _is_label_only(text: str) -> bool:
@@ -526,9 +523,7 @@ def auto_hyphenated(pages: Sequence[PageLines]) -> bool:
 
 
 def _is_section_number_only(text: str) -> bool:
-    # Cleaning only drops whitespace and soft hyphens, so a text that does not start with a
-    # digit after those cannot match: most lines are refused without cleaning them.
-    return _STARTS_WITH_DIGIT.match(text) is not None and _SECTION_NUMBER_ONLY.match(clean_text(text)) is not None
+    return _SECTION_NUMBER_ONLY.match(clean_text(text)) is not None
 
 
 def _starts_with_label(text: str) -> bool:
@@ -557,10 +552,8 @@ def typical_spacing(pages: Sequence[PageLines]) -> float:
         lines = p.lines
         for k in range(1, len(lines)):
             a, b = lines[k - 1], lines[k]
-            a_size, b_size = a.size, b.size
-            # (the baseline property, written out: this runs for every pair of lines)
-            step = (b.bottom - 0.2 * b_size) - (a.bottom - 0.2 * a_size)
-            em = max(a_size, b_size, 1.0)
+            step = b.baseline - a.baseline
+            em = max(a.size, b.size, 1.0)
             if 0 < step <= 3 * em:
                 append(round(step / em, 2))
     if not ratios:
