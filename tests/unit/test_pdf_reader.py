@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from cwgtool import readers
 from cwgtool.blocks import BlockKind, ReadResult
 from cwgtool.errors import InputError
 from cwgtool.labels import LabelKind, split_label
@@ -198,19 +199,20 @@ def test_max_pages(record_pdf: Path, engine: str) -> None:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_input_errors(tmp_path: Path, engine: str) -> None:
+    """Through the readers' front door, which checks the file once before an engine sees it."""
     cases = {
         "empty.pdf": (b"", "empty file"),
-        "page.pdf": (b"<!DOCTYPE html><html><body>404</body></html>", "not a PDF (looks like an HTML page)"),
-        "doc.pdf": (b"PK\x03\x04rest-of-zip", "not a PDF (looks like a ZIP archive)"),
+        "page.pdf": (b"<!DOCTYPE html><html><body>404</body></html>", "named .pdf but the content is an HTML page, not a PDF"),
+        "doc.pdf": (b"PK\x03\x04rest-of-zip", "named .pdf but the content is a ZIP archive, not a PDF"),
         "cut.pdf": (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "corrupt PDF"),
     }
     for name, (data, reason) in cases.items():
         (tmp_path / name).write_bytes(data)
         with pytest.raises(InputError) as info:
-            read(tmp_path / name, engine=engine)
+            readers.read(tmp_path / name, pdf_engine=engine)
         assert info.value.reason.startswith(reason), (name, info.value.reason)
-    with pytest.raises(InputError, match="not found"):
-        read(tmp_path / "missing.pdf", engine=engine)
+    with pytest.raises(InputError, match="no such file"):
+        readers.read(tmp_path / "missing.pdf", pdf_engine=engine)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -319,7 +321,7 @@ def test_foreign_no_text_layer(engine: str) -> None:
 @pytest.mark.parametrize("engine", ENGINES)
 def test_foreign_empty(engine: str) -> None:
     with pytest.raises(InputError, match="empty file"):
-        read(FOREIGN / "pdfplumber__empty.pdf", engine=engine)
+        readers.read(FOREIGN / "pdfplumber__empty.pdf", pdf_engine=engine)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -136,6 +136,27 @@ def test_cue_is_the_deciding_words() -> None:
     assert (result.stance, result.cue) == (Stance.OPPOSE, "did not support")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "stance", "cue"),
+    [
+        # capitals anywhere in the content: the rules read the words whatever their case, and
+        # the cue is given as written
+        ("The delegate of Fiji said that the topic was OUTSIDE THE REMIT of the Group.", Stance.OPPOSE, "OUTSIDE THE REMIT"),
+        ("The delegate of Fiji noted that the matter was Premature.", Stance.OPPOSE, "Premature"),
+        ("Kenya stated that it was a National Matter for each State.", Stance.OPPOSE, "National Matter"),
+        ("Peru said the topic was More Appropriate for the ITU-D study groups.", Stance.OPPOSE, "More Appropriate for"),
+        ("Peru said the topic was more appropriate for the Group.", Stance.OPPOSE, "more appropriate for"),
+        ("Chile said that the topic Should Be Retained.", Stance.SUPPORT, "Should Be Retained"),
+        # a capital İ lengthens str.lower(): the cue must still be the words that decided
+        ("The delegate of Türkiye (İstanbul office) said the topic was not useful.", Stance.OPPOSE, "not useful"),
+    ],
+)
+def test_content_cues_in_any_case(sentence: str, stance: Stance, cue: str) -> None:
+    readings = [r for r in read_sentence(sentence) if r.stance is not None]
+    assert readings, sentence
+    assert (readings[0].stance.stance, readings[0].stance.cue) == (stance, cue)
+
+
 def test_narrative_has_no_stance() -> None:
     assert (
         classify("Topic 1 of the UK proposal was on the same topic and therefore discussed together.") is None

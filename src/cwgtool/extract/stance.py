@@ -24,6 +24,7 @@ first.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -55,7 +56,19 @@ class StanceResult:
 
 
 def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """A content rule, written in lower case: rules read the clause with its capitals lowered
+    (:func:`lowered`), which the regex engine matches about twice as fast as it matches a
+    case-insensitive pattern — and there are twenty rules per clause."""
+    return re.compile(pattern)
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def lowered(text: str) -> str:
+    """``text`` with its ASCII capitals lowered: the same length, so a match's span points at
+    the same words of ``text`` (``str.lower`` can change the length: "İ" becomes two characters)."""
+    return text.translate(_ASCII_LOWER)
 
 
 RULES: tuple[Rule, ...] = (
@@ -87,8 +100,8 @@ RULES: tuple[Rule, ...] = (
          _re(r"more (?:appropriate|suitable|relevant|effective) (?:for|in|to|platform|forum|venue|place)"
              r"|better (?:suited|placed|platform|forum|venue|place|addressed|dealt with|handled|discussed|covered)"
              r"|(?:should|could|would)\s+(?:get|be)\s+(?:covered|dealt with|addressed|discussed|handled|taken up)\s+(?:in|by|under|within)\s+"
-             r"(?!(?:the\s+)?(?:CWG-Internet|CWG Internet|Group|this group))"
-             r"|\bnot for (?:the )?(?:Group|CWG)|\ba matter for (?:the )?(?:Council|national|each|Member States)"),
+             r"(?!(?:the\s+)?(?:cwg-internet|cwg internet|group|this group))"
+             r"|\bnot for (?:the )?(?:group|cwg)|\ba matter for (?:the )?(?:council|national|each|member states)"),
          "sending the item to another forum is a polite objection"),
     Rule("national-matter", Stance.OPPOSE, Stage.CONTENT,
          _re(r"national (?:matter|competence|sovereignty|prerogative)|matter of national"
@@ -145,12 +158,8 @@ RULES: tuple[Rule, ...] = (
          "'X noted that the Group should …' is a suggestion whatever the verb"),
 )  # fmt: skip
 
-_NEGATION_BEFORE = re.compile(
-    r"\b(?:not|no|never|n't|cannot|hardly|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
-)
-_CONCESSIVE_BEFORE = re.compile(
-    r"\b(?:though|although|while|whilst|despite|even if|notwithstanding)\b[^,;]*$", re.IGNORECASE
-)
+_NEGATION_BEFORE = _re(r"\b(?:not|no|never|n't|cannot|hardly|without)\s+(?:\w+\s+){0,2}$")
+_CONCESSIVE_BEFORE = _re(r"\b(?:though|although|while|whilst|despite|even if|notwithstanding)\b[^,;]*$")
 _BY_NAME = {r.name: r for r in RULES}
 _CONTENT_RULES = tuple(
     r for stage in (Stage.OBSERVATION, Stage.CONTENT) for r in RULES if r.stage is stage and r.name != "modal-should"
@@ -162,10 +171,11 @@ _DOCUMENT_NOUNS = frozenset({"suggestion", "proposal", "recommendation", "questi
 LOOK_BACK = 60  # characters before a content cue searched for a negation or a concession
 
 
-def _content_match(rule: Rule, text: str, start: int) -> tuple[re.Match[str], Stance] | None:
-    """First match of ``rule`` from ``start`` that a concession does not cancel."""
-    for m in rule.pattern.finditer(text, start):
-        before = text[max(start, m.start() - LOOK_BACK) : m.start()]
+def _content_match(rule: Rule, low: str, start: int) -> tuple[re.Match[str], Stance] | None:
+    """First match of ``rule`` in the lowered clause ``low`` from ``start`` that a concession
+    does not cancel."""
+    for m in rule.pattern.finditer(low, start):
+        before = low[max(start, m.start() - LOOK_BACK) : m.start()]
         if rule.concessive and _CONCESSIVE_BEFORE.search(before):
             continue
         stance = rule.stance
@@ -185,14 +195,16 @@ def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
     head = read_head(text, verb_start) if verb_start is not None else None
     if head is not None and head.stance in _STRONG:
         return StanceResult(head.stance, head.cue, f"head:{head.phrase}")
+    low = lowered(text)
     for rule in _CONTENT_RULES:
-        if found := _content_match(rule, text, start):
+        if found := _content_match(rule, low, start):
             m, stance = found
-            return StanceResult(stance, m.group(0).strip(), rule.name)
+            return StanceResult(stance, text[m.start() : m.end()].strip(), rule.name)
     if head is not None and head.stance is Stance.SUGGEST:
         return StanceResult(head.stance, head.cue, f"head:{head.phrase}")
-    if found := _content_match(_MODAL_SHOULD, text, start):
-        return StanceResult(Stance.SUGGEST, found[0].group(0).strip(), "modal-should")
+    if found := _content_match(_MODAL_SHOULD, low, start):
+        m = found[0]
+        return StanceResult(Stance.SUGGEST, text[m.start() : m.end()].strip(), "modal-should")
     if head is not None:
         return StanceResult(head.stance, head.cue, f"head:{head.phrase}")
     # Actor not located, or the head verb is not in the lexicon: a phrase anywhere in the clause

@@ -22,25 +22,6 @@ NO_PAGES = "no readable pages (empty or damaged page tree)"
 ENCRYPTED = "PDF is encrypted; give the password with --password"
 
 
-def _sniff(path: Path) -> None:
-    """Reject what is clearly not a PDF before an engine produces a confusing error."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(1024)
-    except FileNotFoundError:
-        raise InputError(str(path), "file not found") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from None
-    if not head:
-        raise InputError(str(path), "empty file")
-    if b"%PDF" not in head:
-        from cwgtool.readers import describe_content
-
-        raise InputError(str(path), f"not a PDF (looks like {describe_content(head)})")
-
-
 def _is_password_error(exc: BaseException) -> bool:
     seen: set[int] = set()
     e: BaseException | None = exc
@@ -68,14 +49,15 @@ def read(
     document that is longer (LimitError) — the first is a choice, the second a safety net.
     A PDF with pages but no text at all is an InputError: an empty result would look like a
     successful parse of an empty record and hide that the file needs OCR.
+
+    The file's checks (a regular file, its size, content that is a PDF) are made once, before
+    this, by :func:`cwgtool.readers.check`; :func:`cwgtool.readers.read` runs them.
     """
     p = Path(path)
     name = display_name or str(path)
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
     limits = limits if limits is not None else Limits.from_env()
-    _sniff(p)
-    limits.check_file_size(str(p), name)
     def check_total(total: int) -> None:
         limits.check_pages(total, name)
 
