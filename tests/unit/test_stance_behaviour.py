@@ -8,6 +8,7 @@ import pytest
 
 from cwgtool.extract.lexicon import inflections, read_head
 from cwgtool.extract.positions import positions_from_paragraphs
+from cwgtool.extract.stance import RULES, classify
 from cwgtool.model import Paragraph, Provenance, Stance
 
 
@@ -128,3 +129,89 @@ def test_clauses_split_only_where_a_second_speaker_starts(sentence: str, rows: l
 
 def test_so_did_takes_the_stance_before_it() -> None:
     assert [r[2] for r in _rows("Uruguay opposed the proposal, and so did Paraguay.")] == [Stance.OPPOSE, Stance.OPPOSE]
+
+
+def test_a_concession_cancels_only_the_cue_it_covers() -> None:
+    # the first "important" is conceded, the second is the speaker's own view
+    assert [r[2] for r in _rows(
+        "Some Member States stated that though the survey was important, the topic was more important."
+    )] == [Stance.SUPPORT]
+    assert [r[2] for r in _rows(
+        "Some Member States noted that though the survey had been useful, the consultation would be more useful."
+    )] == [Stance.SUPPORT]
+
+
+def test_the_actor_s_own_words_are_not_its_stance() -> None:
+    """Cues are read from the verb on: words inside the actor ("that had objected",
+    "with objections") describe who speaks, not what they say now."""
+    for actor, rest, verb in [
+        ("The Member States that had objected earlier", "noted the revised text.", "noted"),
+        ("The Member States with objections", "presented the history of the item.", "presented"),
+    ]:
+        result = classify(f"{actor} {rest}", len(actor) + 1)
+        assert result is not None
+        assert (result.stance, result.cue) == (Stance.NOTE, verb)
+
+
+def test_the_actor_s_own_words_are_no_phrase_either() -> None:
+    # a head verb outside the lexicon ("listed"): the lexicon phrases are looked for from the verb on
+    actor = "The delegations that had proposed changes"
+    assert classify(f"{actor} listed the documents received.", len(actor) + 1) is None
+
+
+def test_without_an_actor_a_cue_counts_from_the_first_word() -> None:
+    for sentence, stance, cue in [
+        ("Objections were raised to the draft.", Stance.OPPOSE, "Objections"),
+        ("Duplication of work with the study groups was to be avoided.", Stance.OPPOSE, "Duplication"),
+    ]:
+        result = classify(sentence)
+        assert result is not None
+        assert (result.stance, result.cue) == (stance, cue)
+
+
+def test_a_document_noun_alone_is_no_stance() -> None:
+    # "suggestions", "concerns" name documents or items when no actor says them
+    assert classify("The suggestions of Brazil were circulated as Document 5.") is None
+    assert classify("The concerns listed in the annex were forwarded to the secretariat.") is None
+    # a verb form of the same word is a stance
+    result = classify("It was suggested that the questions be circulated.")
+    assert result is not None and result.stance is Stance.SUGGEST
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "stance", "rule"),
+    [
+        # 1. a stance verb decides, whatever the content says
+        ("Brazil supported the proposal although it was premature.", "Brazil", Stance.SUPPORT, "head:"),
+        # 2. otherwise the content: a denial of an objection before the weaker objection it denies
+        ("Brazil stated that the work was not duplication.", "Brazil", Stance.SUPPORT, "denied-objection"),
+        ("Brazil stated that the work was a duplication.", "Brazil", Stance.OPPOSE, "duplication"),
+        # 3. then a suggesting verb, before a modal in the content
+        ("Brazil suggested that the Group should consider it.", "Brazil", Stance.SUGGEST, "head:"),
+        ("Brazil noted that the Group should consider it.", "Brazil", Stance.SUGGEST, "modal-should"),
+        # 4. then any reporting verb
+        ("Brazil noted the report.", "Brazil", Stance.NOTE, "head:"),
+        # no actor: a lexicon phrase anywhere
+        ("It was proposed that the questions be shortened.", None, Stance.SUGGEST, "phrase:"),
+    ],
+)
+def test_the_result_names_what_decided(sentence: str, actor: str | None, stance: Stance, rule: str) -> None:
+    """``StanceResult.rule`` says which step of the order of decision (docs/positions.md) gave
+    the stance: a content rule by name, or the head verb / a phrase with its lexicon entry."""
+    result = classify(sentence, len(actor) + 1 if actor else None)
+    assert result is not None and result.stance is stance
+    if rule.endswith(":"):
+        assert result.rule.startswith(rule) and len(result.rule) > len(rule)
+    else:
+        assert result.rule == rule and rule in {r.name for r in RULES}
+
+
+def test_a_condition_is_read_after_the_cue_and_trimmed() -> None:
+    assert _conditions("Kenya supported the topic, provided that the questions were shortened.") == [
+        "provided that the questions were shortened"
+    ]
+    assert _conditions("Kenya supported the topic on condition that it was listed in Annex X.") == [
+        "on condition that it was listed in Annex X"
+    ]
+    # a qualifier inside the actor's relative clause, before the verb, is not the stance's condition
+    assert _conditions("Kenya, which had asked if the questions were final, supported the topic.") == [None]
