@@ -22,7 +22,9 @@ GROUP_SENTENCE = re.compile(
 
 
 
-@pytest.fixture(scope="module")
+# Function-scoped on purpose: mutmut runs a mutant against the tests that called the mutated
+# function, and a fixture computed once is charged to the first test that asked for it only.
+@pytest.fixture
 def positions(cwg12: Document) -> list[Position]:
     return extract_positions(cwg12)
 
@@ -217,7 +219,7 @@ It was agreed that the secretariat will circulate the revised questions.
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # function-scoped for mutmut (see ``positions``)
 def invented() -> list[Position]:
     doc = cwgtool.parse("invented.txt", text=RECORD)
     return doc.positions

@@ -35,6 +35,7 @@ _QUANTIFIERS = {
     "one": "one", "a": "one", "another": "one", "certain": "some", "two": "a few", "three": "a few",
     "a majority of the": "most", "the majority of the": "most", "most of the": "most", "many of the": "many",
     "some of the": "some", "several of the": "several", "all the": "all", "all of the": "all",
+    "a minority": "a few", "a minority of": "a few",
 }  # fmt: skip
 _Q_ALT = "|".join(sorted((re.escape(q) for q in _QUANTIFIERS), key=len, reverse=True))
 
@@ -62,10 +63,11 @@ _SECRETARIAT = re.compile(
 _BODY = re.compile(
     r"\b(?i:the)\s+(?:Group|CWG(?:-Internet)?(?![-\w])|meeting|Working Group|Council Working Group|Council(?!\s+(?:Res|Decision)))\b"
 )
-_PRONOUN = re.compile(r"\b(?:They|He|She)\b")
-# A decision of the body without its agent: "The report was noted", "The draft resolution was approved".
+_PRONOUN = re.compile(r"\b(?:[Tt]hey|[Hh]e|[Ss]he)\b")  # only where the clause starts (after any lead-in)
+# A decision of the body without its agent: "The report was noted", "The draft resolution was approved",
+# also after a lead-in ("However, the report was noted").
 _PASSIVE_DECISION = re.compile(
-    r"(?P<subject>(?:The|This|That|These|Those)\s+(?:[\w-]+\s+){0,3}?(?:report|document|contribution|proposal|text|draft"
+    r"(?P<subject>(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+){0,3}?(?:report|document|contribution|proposal|text|draft"
     r"|item|agenda|resolution|decision|information|minutes|summary|amendment|recommendation)s?(?:\s+[\w/().-]+){0,2}?)"
     r"\s+(?:was|were)\s+(?:duly\s+|thus\s+)?(?P<v>noted|approved|adopted|accepted|agreed)\b(?!\s+by\b)"
 )
@@ -186,14 +188,13 @@ def actor_at(text: str, pos: int, mentions: list[CountryMention]) -> Actor | Non
         if m.group("others"):
             return Actor(m.group(0), ActorKind.MEMBER_STATES_GROUP, "other", [], pos, m.end())
         if e := m.group("elliptic"):
-            quant = "one" if e.lower() == "one" else _QUANTIFIERS.get(e.lower(), e.lower())
+            quant = _QUANTIFIERS[e.lower()]  # every elliptic quantifier is a key
             return Actor(e, ActorKind.MEMBER_STATES_GROUP, quant, [], pos, m.end())
         q = (m.group("q") or "").strip().lower()
-        if m.group("other") and q not in ("one", "a", "another"):
-            quant: str | None = "other"
-        else:
-            quant = _QUANTIFIERS.get(q) if q not in ("these", "those", "the") else None
-        if not q and not m.group("other") and m.group("noun")[0].islower() and m.group("noun") not in _BARE_NOUNS:
+        # "A few other Member States" are "other"; "one other Member State" is a singular, "one" below.
+        # (A bare "other" is itself a quantifier: the group "other" is set only after another one.)
+        quant = "other" if m.group("other") else _QUANTIFIERS.get(q)  # None for the / these / those
+        if not q and m.group("noun")[0].islower() and m.group("noun") not in _BARE_NOUNS:
             return None  # "how members can improve": a bare lower-case noun is not a speaker
         singular = not m.group("noun").endswith("s")
         if singular and m.group("noun").lower() not in ("member state", "delegation") and q not in ("one", "a", "another"):
@@ -212,7 +213,7 @@ def actor_at(text: str, pos: int, mentions: list[CountryMention]) -> Actor | Non
     return None
 
 
-def with_verb(text: str, actor: Actor, mentions: list[CountryMention]) -> Actor | None:
+def with_verb(text: str, actor: Actor) -> Actor | None:
     """``actor`` completed with its parenthetical supporters, if a verb (not a passive) follows."""
     end = actor.end
     members = list(actor.members)
@@ -253,9 +254,9 @@ def _form_at(text: str, pos: int, lead: int, mentions: list[CountryMention], pre
         if agent:  # "Concerns were voiced by some Member States": the agent speaks, the noun says how
             return replace(agent, start=pos, verb_start=m.start("noun"))
         phrase = text[pos : m.start("noun")] + m.group("noun")
-        return Actor(phrase, ActorKind.UNSPECIFIED, None, [], pos, m.end(), m.start("noun"))
+        return Actor(phrase, ActorKind.UNSPECIFIED, None, [], pos, m.end("noun"), m.start("noun"))
     unit = actor_at(text, pos, mentions)
-    if unit and (full := with_verb(text, unit, mentions)):
+    if unit and (full := with_verb(text, unit)):
         return full
     if (m := _PASSIVE_BY.match(text, pos)) and (agent := actor_at(text, m.end(), mentions)):
         return replace(agent, start=pos, verb_start=pos)

@@ -112,7 +112,7 @@ def split_clauses(sentence: str) -> list[str]:
         b_start, b_end = brk.span()
         echo = _ECHO.match(sentence, b_end)
         unit = actor_at(sentence, echo.end() if echo else b_end, mentions)
-        if unit is None or unit.kind is ActorKind.GROUP or not (echo or with_verb(sentence, unit, mentions)):
+        if unit is None or unit.kind is ActorKind.GROUP or not (echo or with_verb(sentence, unit)):
             continue
         if brk.group("weak") is not None and find_actor(sentence[start:b_start]) is None:
             continue
@@ -215,6 +215,7 @@ _TOPIC_TITLE = re.compile(
     re.IGNORECASE,
 )
 _LETTERED = re.compile(r"\.[a-z]$")
+_QUOTES = "“”\"'‘’"
 
 
 def topic_from_title(title: str) -> str | None:
@@ -224,10 +225,12 @@ def topic_from_title(title: str) -> str | None:
         return None
     rest = title[m.end() :]
     actor = find_actor(rest)
-    if actor is not None and actor.start > 0:
+    # "… on X, several Member States supported it": the topic ends where its actor starts, but a
+    # title that opens with a speaker-like phrase ("“Countries affected by conflict”") is all topic
+    if actor is not None and rest[: actor.start].strip(_QUOTES + " "):
         rest = rest[: actor.start]
     rest = rest.split(":")[0]
-    rest = rest.strip().strip("“”\"'‘’").strip(" ,;:.").strip("“”\"'‘’")
+    rest = rest.strip().strip(_QUOTES).strip(" ,;:.").strip(_QUOTES)
     rest = re.sub(r"^(?:the|The)\s+", "", rest)
     if not rest:
         return None
@@ -249,12 +252,12 @@ def _contribution_of(title: str) -> str | None:
     return symbols[0].canonical if symbols else None
 
 
-def _texts(section: Section) -> Iterator[tuple[str, Provenance | None, bool]]:
-    """(text, provenance, is_title) for the sentences-bearing text of a section."""
+def _texts(section: Section) -> Iterator[tuple[str, Provenance | None]]:
+    """(text, provenance) for the sentences-bearing text of a section."""
     if section.number and _LETTERED.search(section.number):
-        yield section.title, section.provenance, True
+        yield section.title, section.provenance
     for p in section.paragraphs:
-        yield p.text, p.provenance, False
+        yield p.text, p.provenance
 
 
 def _positions_in(
@@ -264,7 +267,7 @@ def _positions_in(
     where a "They" or a follow-up is not taken back to an earlier speaker)."""
     out: list[Position] = []
     previous: Actor | None = None
-    for text, prov, _ in _texts(section):
+    for text, prov in _texts(section):
         previous_in_paragraph: Actor | None = None
         for sentence in split(text):
             back = None if states_only else previous_in_paragraph or previous
