@@ -228,3 +228,24 @@ def test_an_archived_document_comes_back_whole(tmp_path: Path, name: str) -> Non
     (back,) = load_documents(conn)
     conn.close()
     assert _without_positions_in_file(back.model_dump()) == _without_positions_in_file(doc.model_dump())
+
+
+def test_a_group_of_documents_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    """`index` writes several documents per transaction: one that cannot be stored takes the
+    others of its transaction with it, and leaves what was there before untouched."""
+    import dataclasses
+
+    from cwgtool.api import parse
+    from cwgtool.index import document_rows, store_many
+
+    conn = connect(tmp_path / "a.sqlite")
+    r12, r14 = (document_rows(parse(RECORDS / c / f"{c}.txt")) for c in ("cwg12", "cwg14"))
+    store_many(conn, [("r12.txt", r12)])
+    before = _counts(tmp_path / "a.sqlite")
+    broken = dataclasses.replace(r14, document=(None, *r14.document[1:]))  # documents.sha256 is NOT NULL
+    with pytest.raises(sqlite3.IntegrityError):
+        store_many(conn, [("r14.txt", r14), ("r12.txt", r14), ("bad.txt", broken)])
+    assert _counts(tmp_path / "a.sqlite") == before  # r14 not added, r12 not replaced
+    assert [r[0] for r in conn.execute("SELECT path FROM documents")] == ["r12.txt"]
+    assert store_many(conn, [("r14.txt", r14), ("r12.txt", r12)]) and _counts(tmp_path / "a.sqlite")["documents"] == 2
+    conn.close()

@@ -3,7 +3,7 @@
 * :mod:`~cwgtool.index.schema` — the tables (documented for users in docs/database.md);
 * :mod:`~cwgtool.index.archive` — opening a file: read-only for queries, refusing foreign ones;
 * :mod:`~cwgtool.index.rows` — a parsed document as rows (run where it was parsed);
-* :mod:`~cwgtool.index.update` — incremental update, one transaction per document, prune;
+* :mod:`~cwgtool.index.update` — incremental update (whole documents per transaction), prune;
 * :mod:`~cwgtool.index.query` — search and the rows of the ``--db`` commands.
 
 Nothing here imports the parsers until :func:`update` needs them, so a query starts fast.
@@ -31,6 +31,7 @@ from cwgtool.index.update import (
     delete_document,
     indexed_documents,
     store_document,
+    store_many,
     store_rows,
     update,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "position_rows",
     "search",
     "store_document",
+    "store_many",
     "store_rows",
     "topic_history",
     "topic_rows",

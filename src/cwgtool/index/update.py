@@ -1,8 +1,8 @@
-"""Writing the archive: incremental update, replace, prune — one transaction per document.
+"""Writing the archive: incremental update, replace, prune — whole documents per transaction.
 
-Each document is replaced inside ONE transaction (delete the old rows, insert the new ones),
-so a run killed at any point leaves every document either fully old, fully new or absent —
-never half loaded. :func:`update` is the whole of ``cwgtool index``: which files changed, the
+Each document is replaced inside one transaction (delete the old rows, insert the new ones),
+which may hold a few whole documents (:data:`GROUP`), so a run killed at any point leaves every
+document either fully old, fully new or absent — never half loaded. :func:`update` is the whole of ``cwgtool index``: which files changed, the
 parsing (a process pool that turns documents into rows, see :mod:`cwgtool.index.rows`), the
 inserts, the prune, and a report as data.
 """
@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from cwgtool import __version__
 from cwgtool.index.rows import DocumentRows, document_rows
@@ -25,6 +25,16 @@ if TYPE_CHECKING:
     from cwgtool.options import ParseOptions
 
 STDIN = "-"
+T = TypeVar("T")
+
+# Documents ``update`` writes per transaction. A commit has a fixed cost that does not depend on
+# the document (FTS5 flushes its pending terms into a new segment that later merges rewrite; the
+# pages every document touches go to the WAL again): writing 16 documents per commit cut the
+# storing of 200 benchmark documents from 0.88 s to 0.78 s of CPU, in the one process every
+# worker waits on. The rows wait in memory (16 documents' rows, about 0.7 MB), not inside an open
+# transaction, so the write lock is held only while they are written; a run killed before a
+# commit re-parses at most those documents on the next run.
+GROUP = 16
 
 
 @dataclass(slots=True)
@@ -47,7 +57,7 @@ def indexed_documents(conn: sqlite3.Connection) -> dict[str, str]:
     return {r[0]: r[1] for r in conn.execute("SELECT path, sha256 FROM documents")}
 
 
-def _transaction(conn: sqlite3.Connection, work: Callable[[], int]) -> int:
+def _transaction(conn: sqlite3.Connection, work: Callable[[], T]) -> T:
     conn.execute("BEGIN IMMEDIATE")
     try:
         result = work()
@@ -64,6 +74,19 @@ def store_rows(conn: sqlite3.Connection, path: str, rows: DocumentRows) -> int:
     def work() -> int:
         _delete(conn, path)
         return _insert(conn, path, rows)
+
+    return _transaction(conn, work)
+
+
+def store_many(conn: sqlite3.Connection, items: Sequence[tuple[str, DocumentRows]]) -> list[int]:
+    """Replace the documents stored at each path with its rows, all in one transaction; their new ids."""
+
+    def work() -> list[int]:
+        ids = []
+        for path, rows in items:
+            _delete(conn, path)
+            ids.append(_insert(conn, path, rows))
+        return ids
 
     return _transaction(conn, work)
 
@@ -161,7 +184,7 @@ def update(
 
     A file whose path and sha256 are already archived is skipped (``force``: parsed anyway); a
     new or changed one is parsed (``jobs`` processes, see :func:`cwgtool.batch.pool_workers`)
-    and replaced in one transaction. ``prune``: folders or files whose archived documents no
+    and replaced (whole documents per transaction, :data:`GROUP` at a time). ``prune``: folders or files whose archived documents no
     longer exist on disk are deleted (nothing outside them is touched). ``on_todo`` is told how
     many files will be parsed before the first one is (progress bars); ``on_done`` is called per
     parsed file. Paths are stored normalised (``./a/../b.pdf`` → ``b.pdf``).
@@ -192,12 +215,17 @@ def update(
             todo.append(norm)
     if on_todo is not None:
         on_todo(len(todo))
+    pending: list[tuple[str, DocumentRows]] = []
     for outcome in _parsed(todo, options, jobs, on_done):
         if outcome.error is not None:
             report.failures.append(outcome)
             continue
-        store_rows(conn, outcome.path, outcome.result)
-        report.indexed += 1
+        pending.append((outcome.path, outcome.result))
+        if len(pending) == GROUP:
+            report.indexed += len(store_many(conn, pending))
+            pending.clear()
+    if pending:
+        report.indexed += len(store_many(conn, pending))
     if prune:
         roots = [os.path.normpath(r) for r in prune]
         for p in known:
@@ -212,4 +240,4 @@ def _parsed(todo: list[str], options: ParseOptions, jobs: int, on_done: Callable
     return parse_many(todo, options, jobs=jobs, on_done=on_done, transform=document_rows)
 
 
-__all__ = ["IndexReport", "delete_document", "indexed_documents", "store_document", "store_rows", "update"]
+__all__ = ["GROUP", "IndexReport", "delete_document", "indexed_documents", "store_document", "store_many", "store_rows", "update"]
