@@ -81,3 +81,42 @@ def test_help_loads_only_the_front_door() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
+
+
+# What a command that scripts call in a loop must not load when it answers from the cache or an
+# archive: the model (pydantic classes built at import), the parser and the file readers.
+PARSER_MODULES = ("cwgtool.model", "cwgtool.extract", "cwgtool.outline", "cwgtool.readers.pdf", "cwgtool.readers.docx", "pypdfium2", "pdfplumber", "docx")
+
+
+def _loaded_by(args: list[str], env: dict[str, str]) -> tuple[int, list[str]]:
+    """(exit code, the modules of PARSER_MODULES loaded) of ``cwgtool ARGS`` in a fresh interpreter."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\nfrom cwgtool.cli import main\n"
+        f"sys.argv = ['cwgtool', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code or 0\nelse:\n    code = 0\n"
+        f"print(json.dumps([code, sorted(m for m in {PARSER_MODULES!r} if m in sys.modules)]), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    code, loaded = json.loads(proc.stderr.strip().splitlines()[-1])
+    return code, loaded
+
+
+def test_cached_listings_and_search_load_neither_the_model_nor_the_parser(tmp_path: Path) -> None:
+    """`actions`/`positions`/`contributions`/`topics` on a cached document read its JSON form,
+    and `search` only the archive. (pydantic itself is loaded by typer, which validates every
+    option value with it.)"""
+    import os
+
+    record = str(ROOT / "fixtures" / "records" / "cwg14" / "cwg14.pdf")
+    env = {**os.environ, "CWGTOOL_CACHE_DIR": str(tmp_path / "cache")}
+    db = str(tmp_path / "a.sqlite")
+    first, loaded = _loaded_by(["index", record, "--db", db, "-q"], env)  # parses: fills the cache
+    assert first == 0 and "cwgtool.model" in loaded  # the check can see the parser
+    for command in ("actions", "positions", "contributions", "topics"):
+        assert _loaded_by([command, record, "-f", "tsv", "-q"], env) == (0, []), command
+    assert _loaded_by(["search", "connectivity", "--db", db, "-f", "tsv"], env) == (0, [])
+    assert _loaded_by(["positions", "--db", db, "-f", "tsv"], env) == (0, [])

@@ -7,29 +7,27 @@ command builds one request (:mod:`cwgtool.options`), calls one function here and
 it returns; nothing under ``cwgtool.cli`` imports another cwgtool module than this one,
 :mod:`cwgtool.options` and :mod:`cwgtool.render`.
 
-Heavier modules (the batch pool, the cache, the index, the checker) are imported inside the
-functions that need them, so that ``cwgtool --help`` does not load them.
+Every other module (the pipeline, the model, the batch pool, the cache, the index, the checker)
+is imported inside the functions that need it: a command loads what it uses, so ``cwgtool
+--help``, ``search`` and a listing from the cache start without the parser or the model.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from typing import TYPE_CHECKING
 
-from cwgtool import pipeline
-from cwgtool.blocks import ReadResult
 from cwgtool.errors import CwgError, InputError, debug_details
 from cwgtool.fileio import DOCUMENT_SUFFIXES, resolve_inputs
 from cwgtool.options import DEFAULT_PDF_ENGINE, ParseOptions
-from cwgtool.pipeline import build_document
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from typing import Any
 
     from cwgtool.batch import Outcome, OutputTree
+    from cwgtool.blocks import ReadResult
     from cwgtool.brief import Brief
     from cwgtool.cache import CacheInfo
     from cwgtool.check.registry import Rule
@@ -37,7 +35,7 @@ if TYPE_CHECKING:
     from cwgtool.index import IndexReport
     from cwgtool.limits import Limits
     from cwgtool.link import LinkReport
-    from cwgtool.model import Document, Paragraph
+    from cwgtool.model import Document, Paragraph, Source
     from cwgtool.options import BriefRequest, CheckRequest, RowQuery
 
 
@@ -49,6 +47,8 @@ def read_blocks(
     limits: Limits | None = None,
 ) -> ReadResult:
     """Read a file (or "-" for stdin) into format-neutral blocks, after the same checks as :func:`parse`."""
+    from cwgtool import pipeline
+
     options = ParseOptions(pdf_engine=pdf_engine, password=password, use_cache=False, limits=limits)
     checked = pipeline.check_input(path, options.effective_limits())
     try:
@@ -73,18 +73,29 @@ def parse(
     ``limits`` defaults to :meth:`Limits.from_env`. Raises :class:`~cwgtool.errors.InputError`
     for unreadable input (:class:`~cwgtool.errors.LimitError` when a safety limit trips).
     """
+    from cwgtool import pipeline
+
     if text is not None:
+        import hashlib
+
         from cwgtool.model import Source
         from cwgtool.readers.text import read_text
 
         name = display_name or str(path)
         result = read_text(text, display_name=name)
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return build_document(result, Source(path=name, format=result.format, sha256=sha, pages=result.pages))
+        return pipeline.build_document(result, Source(path=name, format=result.format, sha256=sha, pages=result.pages))
     doc = pipeline.parse(path, ParseOptions(pdf_engine=pdf_engine, password=password, use_cache=False, limits=limits))
     if display_name is not None:
         doc.relabel(display_name)
     return doc
+
+
+def build_document(result: ReadResult, source: Source) -> Document:
+    """Everything after reading (outline, metadata, extraction) for blocks from :func:`read_blocks`."""
+    from cwgtool import pipeline
+
+    return pipeline.build_document(result, source)
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
@@ -146,8 +157,9 @@ def parse_size(text: str) -> int:
 # -- rows of extracted facts ----------------------------------------------------------------------
 
 
-def select_rows(docs: Iterable[Document], query: RowQuery) -> list[dict[str, Any]]:
-    """The rows ``query`` asks for, from parsed documents (see :mod:`cwgtool.rows`)."""
+def select_rows(docs: Iterable[Document | Mapping[str, Any]], query: RowQuery) -> list[dict[str, Any]]:
+    """The rows ``query`` asks for, from parsed documents: the model, or its JSON form as a dict
+    (:meth:`Outcome.data <cwgtool.batch.Outcome.data>`; see :mod:`cwgtool.rows`)."""
     from cwgtool import rows
 
     return rows.select_rows(docs, query)

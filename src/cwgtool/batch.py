@@ -68,6 +68,7 @@ class Outcome:
     document_json: bytes | None = None
     result: Any = None  # what ``transform`` returned (``document`` is then None)
     document_warnings: list[str] | None = None  # the document's warnings when only ``result`` is kept
+    document_data: dict[str, Any] | None = None  # ``document_json`` decoded (see :meth:`data`)
     detail: str | None = None  # traceback for --debug
 
     @property
@@ -81,10 +82,25 @@ class Outcome:
         if self.document_warnings is not None:
             return list(self.document_warnings)
         if self.document_json is not None:
-            from cwgtool.cache import json_warnings
-
-            return json_warnings(self.document_json)
+            return [str(w) for w in self.data().get("warnings", [])]
         return []
+
+    def data(self) -> dict[str, Any]:
+        """The document's JSON form (``document_json`` decoded, once; or the model dumped).
+
+        What a command that lists rows reads (:func:`cwgtool.rows.select_rows`): a cached
+        document is decoded, never validated into the model.
+        """
+        if self.document_data is None:
+            if self.document_json is not None:
+                import json
+
+                self.document_data = json.loads(self.document_json)
+            elif self.document is not None:
+                self.document_data = self.document.model_dump(mode="json")
+            else:
+                raise ValueError(f"{self.path}: a failed outcome has no document")
+        return self.document_data
 
 
 @dataclass(slots=True)
@@ -100,7 +116,7 @@ class BatchReport:
 
     def add(self, outcome: Outcome) -> None:
         if outcome.error is not None:
-            outcome.document = outcome.document_json = outcome.result = None
+            outcome.document = outcome.document_json = outcome.document_data = outcome.result = None
             self.failures.append(outcome)
         else:
             self.done += 1

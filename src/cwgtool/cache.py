@@ -81,11 +81,6 @@ def dump_json(document: Document) -> bytes:
     return document.model_dump_json(indent=2).encode("utf-8")
 
 
-def json_warnings(data: bytes) -> list[str]:
-    """The top-level ``warnings`` of a document given as ``dump_json`` bytes (decoded)."""
-    return [str(w) for w in json.loads(data).get("warnings", [])]
-
-
 def _limits_key(limits: Limits | None) -> str:
     """Every reading limit (not the time limit: a hit takes no time)."""
     if limits is None:

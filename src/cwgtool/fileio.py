@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import itertools
 import os
 import stat
@@ -237,6 +236,8 @@ def sha256_file(path: str | os.PathLike[str], *, max_bytes: int = 0) -> str:
     raises ``OSError(EFBIG)`` before a byte is hashed, so a 50 GB file is not read through to be
     refused afterwards (the reader's size check then gives the limit's own message).
     """
+    import hashlib  # here: loading OpenSSL is a few ms that `search` and `--help` never need
+
     h = hashlib.sha256()
     with open_regular(path) as fh:
         if 0 < max_bytes < os.fstat(fh.fileno()).st_size:

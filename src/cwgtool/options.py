@@ -26,6 +26,7 @@ __all__ = [
     "ActorKind",
     "BriefFormat",
     "BriefRequest",
+    "CheckFormat",
     "CheckRequest",
     "DocFormat",
     "InfoFormat",
@@ -212,6 +213,16 @@ class CheckRequest:
         from cwgtool.check.registry import parse_codes
 
         return parse_codes(self.ignore) if self.ignore is not None else None
+
+
+class CheckFormat(StrEnum):
+    """Output of ``cwgtool check``: text for people, or a format a CI service reads."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 class BriefFormat(StrEnum):

@@ -9,7 +9,7 @@ Every row starts with ``file`` so that rows of many records can be concatenated 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from cwgtool.options import RowKind, RowQuery
@@ -19,22 +19,29 @@ if TYPE_CHECKING:
 
     from cwgtool.model import Document
 
-# The model class of each kind: fixes the column order, so an empty result still has its header.
-MODEL_NAME = {
-    RowKind.CONTRIBUTIONS: "ContributionRef",
-    RowKind.POSITIONS: "Position",
-    RowKind.ACTIONS: "Action",
-    RowKind.TOPICS: "Topic",
+# The columns of each kind: ``file``, then the fields of its model class (ContributionRef,
+# Position, Action, Topic) in their order, ``provenance`` spread into page/index/line as the flat
+# formats write it. Written out, not read from the model, because building the model's classes
+# costs more than a whole listing from the cache (tests/unit/test_rows.py checks them against it);
+# they fix the header of an empty result and what ``--fields`` accepts.
+COLUMNS: dict[RowKind, tuple[str, ...]] = {
+    RowKind.CONTRIBUTIONS: (
+        "file", "symbol", "symbol_printed", "revision", "type", "submitters", "title", "section", "summary", "discussion", "page", "index", "line",
+    ),
+    RowKind.POSITIONS: (
+        "file", "section", "contribution", "topic", "actor", "actor_kind", "quantifier", "members", "stance", "cue", "condition", "text",
+        "page", "index", "line",
+    ),
+    RowKind.ACTIONS: ("file", "id", "actor", "addressee", "text", "due", "section", "source", "related", "page", "index", "line"),
+    RowKind.TOPICS: (
+        "file", "title", "proposed_by", "source", "questions", "revised_questions", "revised_title", "outcome", "section", "page", "index", "line",
+    ),
 }
 
-def columns(kind: RowKind) -> list[str]:
-    """``file``, then the model's fields, provenance spread into page/index/line (as flattened)."""
-    from cwgtool import model as m
 
-    out = ["file"]
-    for name in getattr(m, MODEL_NAME[kind]).model_fields:
-        out.extend(["page", "index", "line"] if name == "provenance" else [name])
-    return out
+def columns(kind: RowKind) -> list[str]:
+    """Every flat column of a row of ``kind``, in order (see :data:`COLUMNS`)."""
+    return list(COLUMNS[kind])
 
 
 def keeps(query: RowQuery, row: dict[str, Any]) -> bool:
@@ -55,22 +62,20 @@ def keeps(query: RowQuery, row: dict[str, Any]) -> bool:
     return True
 
 
-def _items(doc: Document, kind: RowKind) -> Iterable[Any]:
-    if kind is RowKind.CONTRIBUTIONS:
-        return doc.contributions
-    if kind is RowKind.POSITIONS:
-        return doc.positions
-    if kind is RowKind.ACTIONS:
-        return doc.actions
-    return doc.topics
+def select_rows(docs: Iterable[Document | Mapping[str, Any]], query: RowQuery) -> list[dict[str, Any]]:
+    """The rows of ``query.kind`` in ``docs`` that pass the query's filters, in document order.
 
-
-def select_rows(docs: Iterable[Document], query: RowQuery) -> list[dict[str, Any]]:
-    """The rows of ``query.kind`` in ``docs`` that pass the query's filters, in document order."""
+    A document is either the model or its JSON form as a dict (what ``cwgtool parse`` prints,
+    decoded: what the cache stores, so a cached listing never builds the model). A model is
+    dumped to that form first, so both give the same rows by the same code.
+    """
+    field = query.kind.value  # the Document field of each kind has the kind's name
     rows: list[dict[str, Any]] = []
     for doc in docs:
-        for item in _items(doc, query.kind):
-            row = {"file": doc.source.path, **item.model_dump(mode="json")}
+        data = doc if isinstance(doc, Mapping) else doc.model_dump(mode="json", include={"source": True, field: True})
+        path = data["source"]["path"]
+        for item in data[field]:
+            row = {"file": path, **item}
             if keeps(query, row):
                 rows.append(row)
     return rows

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 import cwgtool.api
 import cwgtool.cache
 from cwgtool.api import parse
-from cwgtool.batch import parse_many
-from cwgtool.cache import ParseCache, json_warnings
+from cwgtool.batch import Outcome, parse_many
+from cwgtool.cache import ParseCache
 from cwgtool.cli import app
 from cwgtool.fileio import sha256_file, write_bytes_atomic
 from cwgtool.model import Document, Paragraph, Provenance, Section, Source
@@ -187,7 +187,7 @@ def test_parse_many_as_json_gives_the_output_text(files: list[str], cache_dir: P
     assert all(o.document is not None and o.cached for o in models)
 
 
-def test_json_warnings_reads_only_the_top_level_key() -> None:
+def test_an_outcomes_warnings_are_read_from_the_top_level_key() -> None:
     prov = Provenance(file="a.txt")
     trap = 'x\n  "warnings": ["fake"]\n}'
     doc = Document(
@@ -195,8 +195,8 @@ def test_json_warnings_reads_only_the_top_level_key() -> None:
         sections=[Section(number="1", title="T", level=1, paragraphs=[Paragraph(text=trap, provenance=prov)])],
         warnings=['quote " and \\ and\nnewline', "é"],
     )
-    assert json_warnings(doc.model_dump_json(indent=2).encode()) == doc.warnings
-    assert json_warnings(Document(source=doc.source).model_dump_json(indent=2).encode()) == []
+    assert Outcome("a.txt", document_json=doc.model_dump_json(indent=2).encode()).warnings() == doc.warnings
+    assert Outcome("a.txt", document_json=Document(source=doc.source).model_dump_json(indent=2).encode()).warnings() == []
 
 
 def test_relabel_rewrites_source_and_provenance_only() -> None:

@@ -32,8 +32,7 @@ from cwgtool.cli.common import (
     stdout_is_terminal,
     usage_error,
 )
-from cwgtool.options import CheckRequest, PdfEngine, RulesFormat, Severity
-from cwgtool.render.diagnostics import CheckFormat
+from cwgtool.options import CheckFormat, CheckRequest, PdfEngine, RulesFormat, Severity
 
 if TYPE_CHECKING:
     from cwgtool.check.registry import Rule

@@ -35,7 +35,6 @@ from cwgtool.cli.common import (
 )
 from cwgtool.options import ActorKind, ParseOptions, PdfEngine, RowKind, RowQuery, Stance
 from cwgtool.render.rows import ActionFormat, RowFormat, columns_of, flat_columns, flatten, render_rows
-from cwgtool.render.table import print_table
 
 TITLES = {
     RowKind.CONTRIBUTIONS: "Contributions",
@@ -77,12 +76,14 @@ def _run(
     else:
         columns = api.row_columns(query)
         fields = fields_option(fields_text, columns)  # before parsing: a typo costs nothing
-        docs = [o.document for o in documents(inputs, options, status, quiet) if o.document is not None]
+        # the documents' JSON form: a cached one is decoded, never rebuilt as the model
+        rows = api.select_rows((o.data() for o in documents(inputs, options, status, quiet, as_json=True)), query)
         if status.done == 0:
             finish(status)  # every input failed: nothing to print, the errors are on stderr
             return
-        rows = api.select_rows(docs, query)
     if chosen is RowFormat.TABLE:
+        from cwgtool.render.table import print_table
+
         print_table(rows, kind=query.kind.value, title=TITLES[query.kind], wide=wide, fields=flat_columns(fields) if fields else None)
     else:
         emit(render_rows(rows, chosen, columns=columns, fields=fields, formula_guard=Settings.formula_guard), output)

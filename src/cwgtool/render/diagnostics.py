@@ -19,24 +19,18 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-from xml.etree import ElementTree as ET
 
 from cwgtool import __version__
 from cwgtool.check.registry import Diagnostic, Rule, Severity
 from cwgtool.render.terminal import one_line, printable
 
+if TYPE_CHECKING:
+    from cwgtool.options import CheckFormat
+
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-
-
-class CheckFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
-    SARIF = "sarif"
-    JUNIT = "junit"
 
 
 InputErrors = Sequence[tuple[str, str]]  # (path, reason) of each input that could not be read
@@ -297,6 +291,8 @@ def render_junit(
     the failing severity; findings below it are listed in ``system-out`` of a passing case.
     Unreadable files get one ``error`` testcase.
     """
+    from xml.etree import ElementTree as ET  # here: only JUnit output needs the XML machinery
+
     by_file: dict[str, dict[str, list[Diagnostic]]] = defaultdict(lambda: defaultdict(list))
     for d in diagnostics:
         by_file[d.file][d.code].append(d)
@@ -337,7 +333,7 @@ def render_junit(
 
 
 def render(
-    fmt: CheckFormat,
+    fmt: CheckFormat | str,
     diagnostics: Sequence[Diagnostic],
     *,
     rules: Sequence[Rule],
@@ -347,16 +343,18 @@ def render(
     skipped: InputErrors = (),
     base_dir: Path | None = None,
 ) -> str:
-    """The report in ``fmt``. ``input_errors`` lists (path, reason) of inputs that could not be
-    read, ``skipped`` those left out as neither records nor contributions (named in the text
-    summary); ``base_dir`` is what GitHub and SARIF paths are relative to (default: the
-    repository root above the current folder, else the current folder)."""
-    if fmt is CheckFormat.JSON:
+    """The report in ``fmt`` (a :class:`~cwgtool.options.CheckFormat` or its value).
+
+    ``input_errors`` lists (path, reason) of inputs that could not be read, ``skipped`` those
+    left out as neither records nor contributions (named in the text summary); ``base_dir`` is
+    what GitHub and SARIF paths are relative to (default: the repository root above the current
+    folder, else the current folder)."""
+    if fmt == "json":
         return render_json(diagnostics)
-    if fmt is CheckFormat.GITHUB:
+    if fmt == "github":
         return render_github(diagnostics, input_errors=input_errors, base_dir=base_dir)
-    if fmt is CheckFormat.SARIF:
+    if fmt == "sarif":
         return render_sarif(diagnostics, rules, input_errors=input_errors, base_dir=base_dir)
-    if fmt is CheckFormat.JUNIT:
+    if fmt == "junit":
         return render_junit(diagnostics, rules, files, fail_on=fail_on, input_errors=input_errors)
     return render_text(diagnostics, files=len(files), input_errors=input_errors, skipped=skipped)

@@ -14,8 +14,6 @@ and keeps a leading ``=`` as it is.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from enum import StrEnum
@@ -157,6 +155,9 @@ def render_rows(
         lines = ["\t".join(cols)] + ["\t".join(clean(r.get(c, "")) for c in cols) for r in flat]
         return "\n".join(lines) + "\n"
     if fmt is RowFormat.CSV:
+        import csv
+        import io
+
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
