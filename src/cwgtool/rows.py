@@ -34,7 +34,8 @@ COLUMNS: dict[RowKind, tuple[str, ...]] = {
     ),
     RowKind.ACTIONS: ("file", "id", "actor", "addressee", "text", "due", "section", "source", "related", "page", "index", "line"),
     RowKind.TOPICS: (
-        "file", "title", "proposed_by", "source", "questions", "revised_questions", "revised_title", "outcome", "section", "page", "index", "line",
+        "file", "title", "label", "proposed_by", "source", "questions", "revised_questions", "revised_title", "outcome", "status", "section",
+        "page", "index", "line",
     ),
 }
 
