@@ -1,7 +1,10 @@
 """Join summary records to the contribution documents they discuss.
 
 A record names each contribution it discussed by symbol (``doc.contributions[*].symbol``); a
-contribution document carries its own symbol (``doc.symbol``). Both are compared as canonical
+contribution document carries its own symbol (``doc.symbol``). Records are the kinds read like a
+record (``summary_record`` and ``report``: a Chairman's report to Council discusses contributions
+too); documents are the kinds read like a contribution (``contribution`` and ``note``: a Note by
+the Secretary-General is introduced and discussed like any contribution). Both are compared as canonical
 symbols (:func:`cwgtool.symbols.normalise`), so "CWG-Internet-18/3" in a record finds the
 document "CWG-Internet-18/3(Rev.1)-E": records cite a contribution without its revision or
 language, and the folder usually holds the latest revision only.
@@ -9,7 +12,10 @@ language, and the folder usually holds the latest revision only.
 Pure functions over parsed :class:`~cwgtool.model.Document` objects, no I/O, so the CLI and the
 SQLite index can both use them. The same document parsed from several files (the PDF and the
 DOCX of one record) is counted once: documents are grouped by kind and canonical symbol, the
-latest revision speaks for the group and every file is listed.
+latest revision speaks for the group and every file is listed. ``cited_by`` lists the other
+documents of the input whose text cites a document's symbol without discussing it (a
+contribution that refers to a Note by the Secretary-General, a record that mentions it in
+passing), so every document is grouped with what refers to it.
 
 Statuses of a contribution:
 
@@ -29,7 +35,11 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from cwgtool.model import Action, ContributionRef, Document, DocumentKind, Position, Submitter, Topic
-from cwgtool.symbols import parse_symbol
+from cwgtool.symbols import find_symbols, parse_symbol
+
+# The kinds that discuss contributions, and the kinds that are discussed (see module doc).
+RECORD_KINDS = frozenset({DocumentKind.SUMMARY_RECORD, DocumentKind.REPORT})
+DOCUMENT_KINDS = frozenset({DocumentKind.CONTRIBUTION, DocumentKind.NOTE})
 
 
 class _Model(BaseModel):
@@ -65,6 +75,9 @@ class ContributionLink(_Model):
     meeting: int | None = None
     status: LinkStatus
     type: str = Field("contribution", description='"contribution" or "report" (secretariat/Chair documents)')
+    kind: str | None = Field(
+        None, description='Kind of the document found: "contribution" or "note" (a Note by the Secretary-General …); null without one'
+    )
     revision: str | None = Field(None, description="Revision of the document found (the latest when several)")
     title: str | None = None
     submitters: list[Submitter] = Field(default_factory=list)
@@ -72,6 +85,10 @@ class ContributionLink(_Model):
     topics: list[Topic] = Field(default_factory=list, description="Topics the document proposes")
     actions: list[Action] = Field(default_factory=list, description="What the document asks the Group to do")
     discussions: list[Discussion] = Field(default_factory=list)
+    cited_by: list[str] = Field(
+        default_factory=list,
+        description="Other documents of the input (symbol, or file when they have none) whose text cites this one without discussing it",
+    )
 
 
 class OtherDocument(_Model):
@@ -163,8 +180,8 @@ def _discussion(record: Document, files: list[str], ref: ContributionRef, symbol
 def link(documents: Iterable[Document]) -> LinkReport:
     """Join every contribution discussed in the records to its document (see module doc)."""
     groups = _group(documents)
-    records = [(docs[0], _files(docs)) for (kind, _), docs in groups.items() if kind is DocumentKind.SUMMARY_RECORD]
-    contribution_docs = {key: docs for (kind, key), docs in groups.items() if kind is DocumentKind.CONTRIBUTION}
+    records = [(docs[0], _files(docs)) for (kind, _), docs in groups.items() if kind in RECORD_KINDS]
+    contribution_docs = {key: docs for (kind, key), docs in groups.items() if kind in DOCUMENT_KINDS}
 
     links: dict[str, ContributionLink] = {}
     for key, docs in contribution_docs.items():
@@ -175,6 +192,7 @@ def link(documents: Iterable[Document]) -> LinkReport:
             meeting=_meeting_of(doc, doc.symbol),
             status=LinkStatus.NO_RECORD,
             type="report" if doc.submitters and all(s.iso3 is None for s in doc.submitters) else "contribution",
+            kind=str(doc.kind),
             revision=doc.revision,
             title=doc.title,
             submitters=list(doc.submitters),
@@ -231,8 +249,10 @@ def link(documents: Iterable[Document]) -> LinkReport:
         elif item.status is LinkStatus.NOT_DISCUSSED:
             entry.not_discussed.append(item.symbol)
 
+    _add_citations(groups, links)
+
     for (kind, _key), docs in groups.items():
-        if kind in (DocumentKind.SUMMARY_RECORD, DocumentKind.CONTRIBUTION):
+        if kind in RECORD_KINDS or kind in DOCUMENT_KINDS:
             continue
         doc = docs[0]
         entry = meetings.get((_body_of(doc), _meeting_of(doc, doc.symbol)))
@@ -248,6 +268,33 @@ def link(documents: Iterable[Document]) -> LinkReport:
     return LinkReport(meetings=sorted(meetings.values(), key=lambda m: (m.number or 0, m.body or "")), contributions=ordered)
 
 
+def _texts(doc: Document) -> Iterable[str]:
+    """Every piece of text of a document a citation can sit in (not its running heads)."""
+    if doc.title:
+        yield doc.title
+    yield from (p.text for p in doc.front_matter)
+    for section in doc.iter_sections():
+        yield section.title
+        yield from (p.text for p in section.paragraphs)
+    for annex in doc.annexes:
+        yield annex.title
+        yield from (p.text for p in annex.paragraphs)
+
+
+def _add_citations(groups: dict[tuple[DocumentKind, str], list[Document]], links: dict[str, ContributionLink]) -> None:
+    """Fill ``cited_by``: each document of the input that cites a linked symbol in its text,
+    other than the document itself and the records already listed as discussing it."""
+    for (_kind, key), docs in groups.items():
+        doc = docs[0]
+        name = canonical(doc.symbol) or doc.source.path
+        cited = {sym.canonical for text in _texts(doc) if "/" in text for sym in find_symbols(text)}
+        for symbol in sorted(cited - {key}):
+            item = links.get(symbol)
+            if item is None or name in item.cited_by or any(d.record == name for d in item.discussions):
+                continue
+            item.cited_by.append(name)
+
+
 def _symbol_sort(symbol: str) -> tuple[str, int, str]:
     """"CWG-Internet-18/10" after "CWG-Internet-18/9"."""
     sym = parse_symbol(symbol)
@@ -258,6 +305,8 @@ def _symbol_sort(symbol: str) -> tuple[str, int, str]:
 
 
 __all__ = [
+    "DOCUMENT_KINDS",
+    "RECORD_KINDS",
     "ContributionLink",
     "Discussion",
     "LinkReport",

@@ -116,3 +116,59 @@ def test_cli_unknown_symbol_fails() -> None:
 
     result = CliRunner().invoke(app, ["link", str(MEETING), "--symbol", "CWG-Internet-18/9", "--no-cache", "-q"])
     assert result.exit_code == 1
+
+
+# ---- notes and citations: a Council session folder written inline -------------------------------
+
+COUNCIL_HEAD = "Council 2027\nGeneva, 8-18 June 2027\nDocument {symbol}-E\n{date}\nOriginal: English\n"
+NOTE = COUNCIL_HEAD.format(symbol="C27/35", date="2 May 2027") + (
+    "Note by the Secretary-General\nREPORT OF THE COUNCIL WORKING GROUP ON LANGUAGES\n"
+    "1\tIntroduction\n1.1\tThe Group met twice in the period and reviewed its glossary.\n"
+)
+RECORD = COUNCIL_HEAD.format(symbol="C27/90", date="1 July 2027") + (
+    "SUMMARY RECORD\nOF THE\nSECOND PLENARY MEETING\n"
+    "1\tReport of the Council Working Group on Languages (Document C27/35)\n"
+    "1.1\tThe representative of the secretariat introduced Document C27/35.\n"
+    "1.2\tThe councillor from Spain supported the work of the group.\n1.3\tThe report was noted.\n"
+)
+KENYA = COUNCIL_HEAD.format(symbol="C27/40", date="20 May 2027") + (
+    "Contribution by the Republic of Kenya\nPROPOSALS ON THE GLOSSARY OF THE COUNCIL WORKING GROUP ON LANGUAGES\n"
+    "1\tIntroduction\n1.1\tKenya has studied the report in Document C27/35 and proposes that the glossary be published.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def council() -> LinkReport:
+    return link([parse("c27-35.txt", text=NOTE), parse("c27-90.txt", text=RECORD), parse("c27-40.txt", text=KENYA)])
+
+
+def test_a_note_is_linked_to_the_record_that_discusses_it(council: LinkReport) -> None:
+    note = council.get("C27/35-E")
+    assert note is not None
+    assert (note.kind, note.status, note.type) == ("note", LinkStatus.DISCUSSED, "report")
+    assert note.files == ["c27-35.txt"]
+    [discussion] = note.discussions
+    assert (discussion.record, discussion.section) == ("C27/90", "1")
+
+
+def test_documents_that_cite_a_note_are_grouped_with_it(council: LinkReport) -> None:
+    note = council.get("C27/35")
+    assert note is not None and note.cited_by == ["C27/40"]  # the record discusses it: not repeated here
+    kenya = council.get("C27/40")
+    assert kenya is not None and (kenya.kind, kenya.cited_by) == ("contribution", [])
+
+
+def test_link_rows_carry_kind_and_citations(tmp_path) -> None:  # noqa: ANN001
+    from cwgtool.cli import app
+
+    texts = {"c27-35.txt": NOTE, "c27-90.txt": RECORD, "c27-40.txt": KENYA}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["link", str(tmp_path), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.stderr
+    rows = {c["symbol"]: c for c in json.loads(result.stdout)["contributions"]}
+    assert (rows["C27/35"]["kind"], rows["C27/35"]["status"], rows["C27/35"]["cited_by"]) == ("note", "discussed", ["C27/40"])
+    result = CliRunner().invoke(app, ["link", str(tmp_path), "-f", "tsv", "-q"])
+    header, *lines = result.stdout.splitlines()
+    note = dict(zip(header.split("\t"), next(line for line in lines if line.startswith("C27/35")).split("\t"), strict=True))
+    assert (note["kind"], note["cited_by"]) == ("note", "C27/40")

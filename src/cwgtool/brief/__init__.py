@@ -42,7 +42,9 @@ def build_brief(documents: Iterable[Document], *, member: str | None = None, top
     docs = list(documents)
     pairs = _records(docs)
     report = None
-    if any(d.kind is DocumentKind.CONTRIBUTION for d in docs):
+    from cwgtool.link import DOCUMENT_KINDS
+
+    if any(d.kind in DOCUMENT_KINDS for d in docs):
         from cwgtool.link import link
 
         report = link(docs)
@@ -67,7 +69,9 @@ def build_briefs(documents: Iterable[Document], *, member: str | None = None, to
     contribution documents of the same meeting only, its stance map that meeting's. The name is
     the record symbol made safe for any file system ("cwg-internet-14-8")."""
     docs = list(documents)
-    contributions = [d for d in docs if d.kind is DocumentKind.CONTRIBUTION]
+    from cwgtool.link import DOCUMENT_KINDS
+
+    contributions = [d for d in docs if d.kind in DOCUMENT_KINDS]
     out = []
     for record, files in _records(docs):
         same = [d for d in contributions if _meeting_of(d) == _meeting_of(record)]

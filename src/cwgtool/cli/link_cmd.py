@@ -66,6 +66,8 @@ def summary_row(item: ContributionLink) -> dict[str, Any]:
         "positions": len(positions),
         "stances": "; ".join(f"{k} {v}" for k, v in sorted(stances.items())),
         "files": item.files,
+        "kind": item.kind,
+        "cited_by": item.cited_by,
     }
 
 
