@@ -62,3 +62,44 @@ def test_committed_copies_match_the_corpus() -> None:
         shared = SHARED_FOREIGN / p.name
         if shared.exists():
             assert shared.read_bytes() == p.read_bytes(), p.name
+
+
+def _mangled_texts(path: Path) -> list[tuple[str, str]]:
+    """The document's text as pdftotext would print it and with every line break lost
+    (fixtures/make_variants.py), the two renderings the run-on and wrap rules act on."""
+    import importlib.util
+    import sys
+
+    from cwgtool import parse
+    from tests.conftest import FIXTURES
+
+    spec = importlib.util.spec_from_file_location("make_variants", FIXTURES / "make_variants.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_variants", mod)
+    spec.loader.exec_module(mod)
+    doc = parse(str(path))
+    lines = [p.text for p in doc.front_matter]
+    for s in doc.iter_sections():
+        lines += [s.title, *(p.text for p in s.paragraphs)]
+    text = "\n".join(lines) + "\n"
+    return [("pdftotext", mod.pdftotext_like(text, "")), ("runon", mod.without_line_breaks(text))]
+
+
+MANGLED = sorted({p.name: p for p in [*LOCAL, *SHARED]}.values(), key=lambda p: p.name)
+
+
+@pytest.mark.parametrize("path", MANGLED, ids=lambda p: p.name)
+def test_foreign_text_mangled_invents_nothing(path: Path) -> None:
+    """The text of a foreign document, pasted from a PDF or with its line breaks lost, is still
+    no CWG document: the rules that cut run-on text and rejoin wrapped lines invent nothing."""
+    from cwgtool import parse
+    from cwgtool.errors import CwgError
+
+    try:
+        renderings = _mangled_texts(path)
+    except CwgError:
+        return  # unreadable: test_committed_foreign_files checks the clean error
+    for how, text in renderings:
+        doc = parse(f"{path.name}-{how}.txt", text=text)
+        assert doc.kind.value == "unknown", how
+        assert (doc.contributions, doc.positions, doc.actions, doc.topics) == ([], [], [], []), how
