@@ -287,7 +287,7 @@ def _add_citations(groups: dict[tuple[DocumentKind, str], list[Document]], links
     for (_kind, key), docs in groups.items():
         doc = docs[0]
         name = canonical(doc.symbol) or doc.source.path
-        cited = {sym.canonical for text in _texts(doc) if "/" in text for sym in find_symbols(text)}
+        cited = {sym.canonical for text in _texts(doc) for sym in find_symbols(text)}
         for symbol in sorted(cited - {key}):
             item = links.get(symbol)
             if item is None or name in item.cited_by or any(d.record == name for d in item.discussions):
