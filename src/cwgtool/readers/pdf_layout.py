@@ -545,6 +545,7 @@ def typical_spacing(pages: Sequence[PageLines]) -> float:
 
     The lower quartile rather than the median: records with many one-line paragraphs have
     more paragraph gaps than line steps, which would pull the median up to the gap itself.
+    Single spacing (1.2) when no two lines follow each other within three ems.
     """
     ratios: list[float] = []
     append = ratios.append
