@@ -2,7 +2,8 @@
 same outline and the same extracted facts (up to whitespace); so does its text as pdftotext
 prints it and its text with every line break lost — for the record fixtures and for the
 invented documents of fixtures/make_variants.py (Council plenaries, other groups' summaries,
-contributions, notes, consultation pages, lettered topics), which have no PDF rendering."""
+contributions, notes, consultation pages, lettered topics), whose PDF is set by
+fixtures/make_pdf.py."""
 
 from __future__ import annotations
 
@@ -120,7 +121,7 @@ def test_same_record_without_line_breaks(case: str) -> None:
 
 
 VARIANT_NAMES = [v.name for v in _manglers().variants()]
-RENDERINGS = ["-typed.docx", "-auto.docx", "-pdftotext.txt", "-runon.txt"]
+RENDERINGS = ["-typed.docx", "-auto.docx", ".pdf", "-pdftotext.txt", "-runon.txt"]
 
 
 @functools.cache
@@ -134,9 +135,10 @@ def test_same_invented_document_in_every_rendering(name: str, rendering: str, tm
     mod = _manglers()
     variant = _variant(name)
     reference = parse(f"{name}.txt", text=mod.render_text(variant))
-    if rendering.endswith(".docx"):
+    if rendering.endswith((".docx", ".pdf")):
         path = tmp_path / f"{name}{rendering}"
-        path.write_bytes(mod.render_docx(variant, auto=rendering == "-auto.docx"))
+        data = mod.render_pdf(variant) if rendering == ".pdf" else mod.render_docx(variant, auto=rendering == "-auto.docx")
+        path.write_bytes(data)
         doc = parse(str(path))
     else:
         doc = parse(f"{name}{rendering}", text=mod.renderings(variant)[rendering])

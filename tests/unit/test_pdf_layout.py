@@ -242,3 +242,33 @@ def test_a_line_reads_the_same_whatever_whitespace_items_the_engine_adds() -> No
     assert (line.top, line.bottom) == (691.2, 702.2)
 
 
+
+
+def test_a_short_document_of_one_line_paragraphs_keeps_them_apart() -> None:
+    """Every paragraph one line, all the same gap apart (a short contribution's cover): the gap
+    is a paragraph gap, not the line step, so the cover does not run into one block."""
+    gap = 21.0  # 11 pt text, one line each, 8 pt after every paragraph
+    cover = ["Document WG-SFP-9/6-E", "23 April 2019", "Original: English", "REPUBLIC OF KENYA", "Proposals for the work of the Group"]
+    lines = [ln(t, 100 + k * gap) for k, t in enumerate(cover)]
+    assert texts([page(1, *lines)]) == cover
+
+
+def test_the_few_wrapped_paragraphs_of_a_short_document_give_the_line_step() -> None:
+    """Most steps are paragraph gaps; the two wrapped paragraphs show the line step (13 pt),
+    which decides, so neither the cover nor the paragraphs run together."""
+    gap, step = 21.0, 13.0
+    cover = ["Council Working Group on Languages", "Ninth meeting – Geneva, 6 May 2025", "Document CWG-LANG-9/4-E",
+             "20 May 2025", "English only", "SUMMARY OF THE NINTH MEETING"]
+    body = [
+        ["The Group reviewed the glossary of terms in the six official languages and agreed to", "publish it."],
+        ["The secretariat presented the costs of translation for each of the languages of the", "Union."],
+    ]
+    lines, top = [], 100.0
+    for text in cover:
+        lines.append(ln(text, top))
+        top += gap
+    for para in body:
+        for k, text in enumerate(para):
+            lines.append(ln(text, top))
+            top += step if k < len(para) - 1 else gap
+    assert texts([page(1, *lines)]) == [*cover, *(" ".join(p) for p in body)]

@@ -1,5 +1,5 @@
 """The invented Council-family documents of fixtures/make_variants.py, in every rendering: text,
-DOCX with typed numbers, DOCX with automatic numbering, text as pdftotext prints the PDF, and text
+DOCX with typed numbers, DOCX with automatic numbering, PDF, text as pdftotext prints the PDF, and text
 that lost all its line breaks. Each must give the facts a careful reader extracts (kind, symbol,
 date, meeting, sections, numbered paragraphs, contributions, topics, submitters)."""
 
@@ -30,15 +30,17 @@ def _module():
 VARIANTS = {v.name: v for v in _module().variants()}
 TEXTS = [".txt", "-pdftotext.txt", "-runon.txt"]
 DOCX = ["-typed.docx", "-auto.docx"]
+PDF = [".pdf"]
 
 
 @functools.cache
 def _parsed(name: str, rendering: str, tmp: Path) -> Document:
     variant = VARIANTS[name]
     mod = _module()
-    if rendering in DOCX:
+    if rendering in DOCX or rendering in PDF:
         path = tmp / f"{name}{rendering}"
-        path.write_bytes(mod.render_docx(variant, auto=rendering == "-auto.docx"))
+        data = mod.render_pdf(variant) if rendering in PDF else mod.render_docx(variant, auto=rendering == "-auto.docx")
+        path.write_bytes(data)
         return cwgtool.parse(str(path))
     return cwgtool.parse(f"{name}{rendering}", text=mod.renderings(variant)[rendering])
 
@@ -52,7 +54,7 @@ def tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("variants")
 
 
-@pytest.mark.parametrize("rendering", TEXTS + DOCX)
+@pytest.mark.parametrize("rendering", TEXTS + DOCX + PDF)
 @pytest.mark.parametrize("name", sorted(VARIANTS))
 def test_variant_facts(name: str, rendering: str, tmp: Path) -> None:
     want = VARIANTS[name].expected

@@ -558,9 +558,44 @@ def typical_spacing(pages: Sequence[PageLines]) -> float:
             if 0 < step <= 3 * em:
                 append(round(step / em, 2))
     if not ratios:
-        return 1.2
+        return SINGLE_SPACING
     ratios.sort()
-    return ratios[len(ratios) // 4]
+    quartile = ratios[len(ratios) // 4]
+    # In a short document most steps are paragraph gaps; the few wrapped paragraphs still show
+    # the line step, smaller and repeated: take it when it is there.
+    seen: set[float] = set()
+    for r in ratios:
+        if r >= MIN_LINE_STEP and r in seen:
+            quartile = min(quartile, r)
+            break
+        seen.add(r)
+    if quartile > SINGLE_SPACING and _few_full_lines(pages):
+        # Nearly every paragraph is one line (a short contribution, a note, a consultation
+        # page): the steps measured are paragraph gaps, not line steps, and taking them for line
+        # steps would run the whole cover into one paragraph. Assume single spacing.
+        return SINGLE_SPACING
+    return quartile
+
+
+SINGLE_SPACING = 1.2  # baseline step of single-spaced text, in ems
+MIN_LINE_STEP = 0.9  # a smaller step is a superscript or an overlap, not a line step
+FULL_LINES = 0.15  # share of lines reaching the right edge below which paragraphs do not wrap
+
+
+def _few_full_lines(pages: Sequence[PageLines]) -> bool:
+    """Whether almost no line reaches its page's right edge (within 15 % of the text width; two
+    lines, the longest, always do): lines wrap only there, so the text has almost no paragraph
+    of more than one line."""
+    full = total = 0
+    for p in pages:
+        if not p.lines:
+            continue
+        left = min(ln.x0 for ln in p.lines)
+        right = max(ln.x1 for ln in p.lines)
+        near = right - 0.15 * (right - left)
+        total += len(p.lines)
+        full += sum(1 for ln in p.lines if ln.x1 >= near)
+    return total > 0 and full < max(3, FULL_LINES * total)
 
 
 @dataclass(slots=True)
