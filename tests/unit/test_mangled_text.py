@@ -260,3 +260,22 @@ def test_short_pdftotext_text_rejoins_its_wrapped_lines() -> None:
     assert [p.text for p in section.paragraphs] == [
         "The Chair of the working group introduced the report, which the councillors from Norway and Chile welcomed."
     ]
+
+
+def test_the_number_ending_a_symbol_is_not_a_section_number() -> None:
+    """"…presented Document CWG-FHR-14/3. Several Member States …": the "3." ends the symbol; the
+    real section 3 comes before it and keeps its heading."""
+    line = (
+        "Council Working Group on Financial and Human Resources (CWG-FHR)Fourteenth meeting – Geneva, 6 February 2023"
+        "Document CWG-FHR-14/9-E1 March 2023Original: EnglishSUMMARY OF THE FOURTEENTH MEETING"
+        "1 Opening of the meetingThe Chair opened the meeting.2 Adoption of the agendaThe agenda was adopted."
+        "3 Report on the cost-recovery plan (Document CWG-FHR-14/3)The secretariat presented Document CWG-FHR-14/3. "
+        "Several Member States asked for more detail.4 Any other businessNone."
+    )
+    doc = cwgtool.parse("fhr.txt", text=line + "\n")
+    assert [(s.number, s.title) for s in doc.sections] == [
+        ("1", "Opening of the meeting"),
+        ("2", "Adoption of the agenda"),
+        ("3", "Report on the cost-recovery plan (Document CWG-FHR-14/3)"),
+        ("4", "Any other business"),
+    ]

@@ -103,6 +103,8 @@ def _candidates(line: str) -> list[tuple[int, tuple[int, ...]]]:
     for m in _CANDIDATE.finditer(line):
         start = m.start()
         before = line[start - 1] if start else ""
+        if before == "/":
+            continue  # "…Document CWG-FHR-14/3. Several": the end of a symbol, not a number
         if m["space"] and before.isspace() and "." not in m["num"] and "/" not in m["space"]:
             continue  # "in 2019 Member States": a number in a sentence
         inside = _INSIDE_NUMBER.search(line, max(0, start - 5), start)
