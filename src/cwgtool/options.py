@@ -16,7 +16,7 @@ from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
 from cwgtool.check.diagnostic import Severity
-from cwgtool.vocabulary import ActorKind, Stance
+from cwgtool.vocabulary import ActorKind, Stance, TopicStatus
 
 if TYPE_CHECKING:
     from cwgtool.cache import ParseCache
@@ -37,6 +37,7 @@ __all__ = [
     "RulesFormat",
     "Severity",
     "Stance",
+    "TopicStatus",
     "choice",
 ]
 
@@ -150,7 +151,8 @@ class RowQuery:
     Filters left at None keep everything. ``member`` is an ISO3 code (upper-cased here);
     ``contribution`` any written form of a symbol (normalised here: "CWG-Internet-18/3-E" and
     "cwg-internet-18/3" select the same rows). ``all_actions`` also keeps actions found inside
-    discussions; ``occurrences`` (archive topics only) lists one row per meeting instead of one
+    discussions; ``status`` keeps the topics the meeting settled that way (an archive's grouped
+    topics by their last status); ``occurrences`` (archive topics only) lists one row per meeting instead of one
     per topic; ``paths`` (archive only) keeps documents at or under these paths.
     """
 
@@ -159,6 +161,7 @@ class RowQuery:
     member: str | None = None
     contribution: str | None = None
     actor_kind: ActorKind | None = None
+    status: TopicStatus | None = None
     all_actions: bool = False
     occurrences: bool = False
     paths: tuple[str, ...] = field(default_factory=tuple)
@@ -169,6 +172,8 @@ class RowQuery:
             object.__setattr__(self, "stance", choice(Stance, self.stance, "stance"))
         if self.actor_kind is not None:
             object.__setattr__(self, "actor_kind", choice(ActorKind, self.actor_kind, "actor kind"))
+        if self.status is not None:
+            object.__setattr__(self, "status", choice(TopicStatus, self.status, "topic status"))
         if self.member is not None:
             member = self.member.strip().upper()
             if not (len(member) == 3 and member.isalpha() and member.isascii()):

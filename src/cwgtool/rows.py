@@ -60,7 +60,8 @@ def keeps(query: RowQuery, row: dict[str, Any]) -> bool:
         return query.member is None or query.member in row.get("members", [])
     if kind is RowKind.ACTIONS:
         return query.all_actions or row.get("source") != "discussion"
-    return True
+    # a topic row, or an archive's grouped topic (its last status)
+    return query.status is None or row.get("status", row.get("last_status")) == query.status.value
 
 
 def select_rows(docs: Iterable[Document | Mapping[str, Any]], query: RowQuery) -> list[dict[str, Any]]:

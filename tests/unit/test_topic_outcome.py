@@ -146,3 +146,25 @@ def test_topics_command_lists_label_and_status() -> None:
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["label"], r["status"]) for r in rows] == [("A", "supported"), ("B", ""), ("C", "agreed")]
+
+
+def test_topics_status_filter_on_files_and_on_an_archive(tmp_path) -> None:  # noqa: ANN001
+    from cwgtool.index import connect, store_document
+    from tests.conftest import FIXTURES
+
+    records = [FIXTURES / "records" / case / f"{case}.txt" for case in ("cwg14", "cwg16")]
+    runner = CliRunner()
+    result = runner.invoke(app, ["topics", *map(str, records), "--status", "agreed", "-f", "csv", "--fields", "source,status"])
+    assert result.exit_code == 0, result.stderr
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["source", "status"], ["CWG-Internet-14/5", "agreed"], ["CWG-Internet-16/4", "agreed"]
+    ]
+    db = tmp_path / "a.sqlite"
+    conn = connect(db)
+    for path in records:
+        store_document(conn, parse(str(path)))
+    conn.close()
+    deferred = runner.invoke(app, ["topics", "--db", str(db), "--status", "deferred", "-f", "csv", "--fields", "topic,last_status"])
+    assert list(csv.reader(io.StringIO(deferred.stdout))) == [["topic", "last_status"], ["Multilingualism on the Internet", "deferred"]]
+    wrong = runner.invoke(app, ["topics", *map(str, records), "--status", "adopted"])
+    assert wrong.exit_code == 2 and "adopted" in wrong.stderr

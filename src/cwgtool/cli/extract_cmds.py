@@ -33,7 +33,7 @@ from cwgtool.cli.common import (
     row_format,
     usage_error,
 )
-from cwgtool.options import ActorKind, ParseOptions, PdfEngine, RowKind, RowQuery, Stance
+from cwgtool.options import ActorKind, ParseOptions, PdfEngine, RowKind, RowQuery, Stance, TopicStatus
 from cwgtool.render.rows import ActionFormat, RowFormat, columns_of, flat_columns, flatten, render_rows
 
 TITLES = {
@@ -187,6 +187,9 @@ def topics(
     output: str | None = OUTPUT,
     fields: str | None = FIELDS,
     wide: bool = WIDE,
+    status: TopicStatus | None = typer.Option(
+        None, "--status", help="Only topics the meeting settled this way (with --db: by their last status).", case_sensitive=False
+    ),
     engine: PdfEngine = ENGINE,
     password: str | None = PASSWORD,
     occurrences: bool = typer.Option(False, "--occurrences", help="With --db: one row per topic per meeting, not grouped."),
@@ -202,5 +205,5 @@ def topics(
     outcome each time (same topic = same title ignoring case, accents, labels and punctuation);
     --occurrences lists one row per meeting instead.
     """
-    query = _query(RowKind.TOPICS, occurrences=occurrences, paths=tuple(inputs or ()) if db else ())
+    query = _query(RowKind.TOPICS, status=status, occurrences=occurrences, paths=tuple(inputs or ()) if db else ())
     _run(query, inputs, fmt, output, db, parse_options(engine, password, jobs, no_cache), quiet, fields, wide)
