@@ -192,7 +192,7 @@ def main() -> None:
     print(f"{'search as a process: median / p95 (20 queries)':52} {statistics.median(process) * 1000:6.0f} / {p95(process) * 1000:.0f} ms")
     print(f"{'search in-process: median / p95 (20 queries)':52} {statistics.median(inproc) * 1000:6.1f} / {p95(inproc) * 1000:.1f} ms")
     for label, secs in startup.items():
-        print(f"{f'process start-up: {label} (median of 11)':52} {secs * 1000:9.0f} ms")
+        print(f"{f'start-up, median of 11 runs: {label}':52} {secs * 1000:9.0f} ms")
     if args.keep:
         print(f"\nwork folder: {work}")
     else:

@@ -88,8 +88,8 @@ def test_help_loads_only_the_front_door() -> None:
 PARSER_MODULES = ("cwgtool.model", "cwgtool.extract", "cwgtool.outline", "cwgtool.readers.pdf", "cwgtool.readers.docx", "pypdfium2", "pdfplumber", "docx")
 
 
-def _loaded_by(args: list[str], env: dict[str, str]) -> tuple[int, list[str]]:
-    """(exit code, the modules of PARSER_MODULES loaded) of ``cwgtool ARGS`` in a fresh interpreter."""
+def _loaded_by(args: list[str], env: dict[str, str], modules: tuple[str, ...] = PARSER_MODULES) -> tuple[int, list[str]]:
+    """(exit code, which of ``modules`` were loaded) of ``cwgtool ARGS`` in a fresh interpreter."""
     import json
     import subprocess
     import sys
@@ -98,7 +98,7 @@ def _loaded_by(args: list[str], env: dict[str, str]) -> tuple[int, list[str]]:
         "import json, sys\nfrom cwgtool.cli import main\n"
         f"sys.argv = ['cwgtool', *{args!r}]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code or 0\nelse:\n    code = 0\n"
-        f"print(json.dumps([code, sorted(m for m in {PARSER_MODULES!r} if m in sys.modules)]), file=sys.stderr)\n"
+        f"print(json.dumps([code, sorted(m for m in {modules!r} if m in sys.modules)]), file=sys.stderr)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
     code, loaded = json.loads(proc.stderr.strip().splitlines()[-1])
@@ -118,5 +118,7 @@ def test_cached_listings_and_search_load_neither_the_model_nor_the_parser(tmp_pa
     assert first == 0 and "cwgtool.model" in loaded  # the check can see the parser
     for command in ("actions", "positions", "contributions", "topics"):
         assert _loaded_by([command, record, "-f", "tsv", "-q"], env) == (0, []), command
-    assert _loaded_by(["search", "connectivity", "--db", db, "-f", "tsv"], env) == (0, [])
-    assert _loaded_by(["positions", "--db", db, "-f", "tsv"], env) == (0, [])
+    # an archive is read without the pipeline or the cache either
+    archive_only = (*PARSER_MODULES, "cwgtool.pipeline", "cwgtool.cache", "cwgtool.batch")
+    assert _loaded_by(["search", "connectivity", "--db", db, "-f", "tsv"], env, archive_only) == (0, [])
+    assert _loaded_by(["positions", "--db", db, "-f", "tsv"], env, archive_only) == (0, [])
