@@ -5,8 +5,8 @@ A file is recognised before anything is written to it: cwgtool archives carry SQ
 database is refused as it is (no WAL switch, no table added), so pointing ``--db`` at another
 program's file by mistake cannot damage it.
 
-Readers open with ``mode=ro`` and change no setting. ``index`` writes in WAL mode (one short
-transaction per document, readers never blocked) and switches the file back to a rollback
+Readers open with ``mode=ro`` and change no setting. ``index`` writes in WAL mode (short
+transactions of whole documents, readers never blocked) and switches the file back to a rollback
 journal when it is done (:func:`close_writer`), because a WAL database cannot be opened at all
 in a directory its reader may not write to; a file left in WAL mode by a killed run is opened
 ``immutable`` in that case.
