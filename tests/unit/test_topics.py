@@ -92,3 +92,43 @@ def test_announced_topic_forms() -> None:
     assert [(t.source, t.title, len(t.questions)) for t in d.topics] == [
         ("CWG-Internet-15/4", "The affordability of access for low-income users", 2),
     ]
+
+
+def test_more_ways_of_proposing_a_topic() -> None:
+    head = RECORD_HEAD + "1\tConsideration of contributions\n"
+    bodies = [
+        # the title after the colon, unquoted
+        "1.1\tCWG-Internet-15/4: Contribution by the Republic of Kenya\n1.1.1\tSummary\n"
+        "Kenya proposes the following topic for the next open consultation: Public access to government data. "
+        "The proposed questions are:\n1.\tWhat data do governments publish?\n2.\tHow is it reused?\n",
+        # "that the theme of the next open consultation be X"
+        "1.1\tCWG-Internet-15/5: Contribution by Nepal\n1.1.1\tSummary\n"
+        "Nepal proposed that the theme of the next open consultation be mountain connectivity, with the following questions:\n"
+        "a)\tWhat obstacles exist?\nb)\tWhich policies helped?\n",
+        # "proposes an open consultation on X", in a Council-style section without Summary/Discussion parts
+        "1.1\tDocument CWG-Internet-15/6 (Republic of Korea): Digital public infrastructure\n"
+        "1.1.1\tThe representative of the Republic of Korea introduced the document, which proposes an open consultation "
+        "on the public policy aspects of digital public infrastructure.\n"
+        "1.1.2\tThe Chair concluded that there was no consensus on the proposal.\n",
+    ]
+    got = []
+    for body in bodies:
+        doc = parse("x.txt", text=head + body)
+        got += [(t.source, t.title, len(t.questions), t.status) for t in doc.topics]
+    assert got == [
+        ("CWG-Internet-15/4", "Public access to government data", 2, None),
+        ("CWG-Internet-15/5", "Mountain connectivity", 2, None),
+        ("CWG-Internet-15/6", "The public policy aspects of digital public infrastructure", 0, "not_agreed"),
+    ]
+
+
+def test_a_decision_naming_a_proposed_topic_settles_it_without_a_second_topic() -> None:
+    doc = parse(
+        "x.txt",
+        text=RECORD_HEAD + "1\tConsideration of contributions\n"
+        "1.1\tCWG-Internet-15/4: Contribution by the Republic of Kenya\n1.1.1\tSummary\n"
+        "Kenya proposed that the next open consultation address public access to government data.\n"
+        "2\tDecisions\n2.1\tThe Group decided, as suggested by Kenya, to hold the next open consultation on public access "
+        "to government data.\n",
+    )
+    assert [(t.title, t.status) for t in doc.topics] == [("Public access to government data", "agreed")]

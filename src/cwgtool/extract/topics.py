@@ -201,12 +201,22 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # "proposed that the Group hold an open consultation on data governance, with the following …"
+# "proposed that the Group hold an open consultation on X", "which proposes an open consultation on X"
 _CONSULTATION_ON = re.compile(
-    r"\b(?:propos\w*|suggest\w*|recommend\w*)\b.*?\b(?:hold|organi[sz]e|convene|have|launch)\s+(?:an?\s+|the\s+next\s+)?"
+    r"\b(?:propos\w*|suggest\w*|recommend\w*)\b(?:.*?\b(?:hold|organi[sz]e|convene|have|launch))?\s+(?:an?\s+|the\s+next\s+)?"
     r"(?:online\s+|physical\s+)?open\s+consultations?\s+(?:on|about|regarding|concerning)\s+"
     r"(?:the\s+(?:topic|theme|subject)\s+(?:of\s+)?)?(?P<t>[^.;:]+?)(?=,\s*with\s+the\s+following\b|,\s*(?:and|which)\b|[.;:]|$)",
     re.IGNORECASE,
 )
+# "proposed that the theme of the next open consultation be X, with the following questions"
+_THEME_BE = re.compile(
+    r"\b(?:propos\w*|suggest\w*|recommend\w*)\b.*?\b(?:topic|theme|subject)\s+(?:of|for)\s+(?:the|a|its|their)\s+"
+    r"(?:next|future|forthcoming)\s+(?:online\s+|physical\s+)?(?:open\s+)?consultations?\s+(?:should\s+|would\s+|could\s+)?be\s+"
+    r"(?P<t>[^.;:]+?)(?=,\s*with\s+the\s+following\b|,\s*(?:and|which)\b|[.;:]|$)",
+    re.IGNORECASE,
+)
+# The title after the colon of "proposes the following topic for the next open consultation: X."
+_AFTER_COLON = re.compile(r"^[^:]*:\s*(?P<t>[^.;:“\"]{3,200}?)\s*(?:[.;]|$)")
 # Questions written inside the paragraph: "… the following questions: 1) What …? 2) How …?"
 _INLINE_QUESTIONS = re.compile(r"\bfollowing\s+(?:\w+\s+)?questions?\s*:\s*(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
 _INLINE_LABEL = re.compile(r"(?:^|\s)(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:[ivx]{1,4})\)|[ivx]{1,4}[.)])\s+")
@@ -258,8 +268,11 @@ def _announcements(
                     title, title_at = paras[i].text, i
             elif following:
                 quoted = _QUOTED.search(sent[following.end() :])
+                after = _AFTER_COLON.match(sent[following.end() :])
                 if quoted:
                     title = quoted.group(1)
+                elif after:
+                    title = after["t"].strip()
                 elif i < len(paras) and paras[i].label is None:
                     title, title_at = paras[i].text, i
             elif _AS_THEME.search(sent) and _QUOTED.search(sent):
@@ -272,7 +285,7 @@ def _announcements(
                 title = title[:1].upper() + title[1:]
             elif _MATTER_AS_TOPIC.search(sent) and doc_title:
                 title = doc_title
-            elif m := _CONSULTATION_ON.search(sent):
+            elif (m := _THEME_BE.search(sent)) or (m := _CONSULTATION_ON.search(sent)):
                 title = m["t"].strip()
                 title = title[:1].upper() + title[1:]
             if not title:
@@ -483,6 +496,8 @@ def extract_topics(
         ]
         texts: dict[int, list[str]] = {}
         discussion = discussion_child(section)
+        if discussion is None and summary is None:
+            discussion = section  # a record without Summary/Discussion parts: the section says it all
         _attach_discussion(topics, discussion, texts, split)
         revised_title, revised, _ = _revised(discussion)
         if revised and topics:
@@ -513,7 +528,7 @@ def extract_topics(
     found = [
         _Found(topic, texts.get(i, []), section, i) for section, _, topics, texts in per_contribution for i, topic in enumerate(topics)
     ]
-    found += _record_topics(doc, inside, split)
+    found += _record_topics(doc, inside, split, found)
     _record_references(doc, inside, found, split)
     order = {id(s): k for k, s in enumerate(doc.iter_sections())}
     found.sort(key=lambda f: order.get(id(f.at), 0))  # stable: document order of the sections
@@ -553,7 +568,7 @@ _PROPOSING = re.compile(r"\b(?:propos|suggest|recommend|put\s+forward)\w*", re.I
 _CHAIR = re.compile(r"\bchair(?:man|person|woman)?\b", re.IGNORECASE)
 
 
-def _record_topics(doc: Document, inside: set[int], split: Splitter) -> list[_Found]:
+def _record_topics(doc: Document, inside: set[int], split: Splitter, known: Sequence[_Found] = ()) -> list[_Found]:
     """Topics proposed in a record outside any contribution section: a list of labelled topics
     ("Topic A: …" with its questions) or a sentence that proposes one ("Brazil proposed to hold
     the next open consultation on X", "The Group decided to hold an open consultation on the
@@ -571,6 +586,8 @@ def _record_topics(doc: Document, inside: set[int], split: Splitter) -> list[_Fo
             for title, questions, para, sent, end in _announcements(paras, None, split):
                 if referenced_labels(title) and len(title.split()) <= 3:
                     continue  # "… on Topic B": a reference, not a new topic
+                if _same_topic(title, known):
+                    continue  # a topic a contribution proposed, named again (its decision is read below)
                 topic = _topic(title, label_of(title, para), questions, _proposer(sent), section, para)
                 # what follows the proposal in the same section speaks of it
                 here.append(_Found(topic, [sent, *(p.text for p in paras[end:] if p.label is None)], section, len(here)))
@@ -579,6 +596,13 @@ def _record_topics(doc: Document, inside: set[int], split: Splitter) -> list[_Fo
                     del f.texts[1:]
         out.extend(here)
     return out
+
+
+def _same_topic(title: str, known: Sequence[_Found]) -> bool:
+    words = content_words(title)
+    return any(
+        (other := content_words(f.topic.title)) and len(words & other) >= TITLE_REFERENCE * max(len(words), len(other)) for f in known
+    )
 
 
 def _topic(title: str, label: str | None, questions: list[str], by: list[Submitter], section: Section, para: Paragraph) -> Topic:
