@@ -2,7 +2,7 @@
 
 Each ``expected/NAME.json`` is one careful reader's view of what a perfect tool extracts from
 ``NAME.txt``. This test parses every text, compares kind, symbol, date, meeting, top-level
-sections, numbered paragraphs, contributions and topics with that view, prints a per-document
+sections, numbered paragraphs, contributions, topics and positions with that view, prints a per-document
 table (run with ``-s`` to see it) and asserts floors just under what cwgtool reaches, so a
 regression fails. Where the expectations and cwgtool legitimately differ in *vocabulary* (the
 reader writes "other (chairman's report to Council)", cwgtool says ``report``) the mapping is in
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import pytest
 
 import cwgtool
+from cwgtool.countries import iso3
 from cwgtool.model import Document
 from cwgtool.symbols import parse_symbol
 from tests.conftest import SHARED, needs_shared
@@ -83,6 +84,7 @@ class Row:
     contributions: tuple[int, int]
     extra_contributions: int
     topics: tuple[int, int]
+    positions: tuple[int, int] = (0, 0)
     notes: list[str] = field(default_factory=list)
 
 
@@ -128,6 +130,7 @@ def compare(name: str) -> Row:
             if len(words & set(t.title.lower().split())) >= 0.8 * len(words) and len(t.questions) == want.get("questions", 0):
                 found_topics += 1
                 break
+    found_positions = sum(1 for want in expected.get("positions", []) if _has_position(doc, want))
     return Row(
         name=name,
         kind=kind_ok,
@@ -140,8 +143,22 @@ def compare(name: str) -> Row:
         contributions=(found_contribs, len(expected["contributions"])),
         extra_contributions=extra,
         topics=(found_topics, len(expected["topics"])),
+        positions=(found_positions, len(expected.get("positions", []))),
         notes=[f"kind={doc.kind.value}", f"symbol={doc.symbol}", f"date={doc.date}", f"meeting={doc.meeting.body}/{doc.meeting.number}"],
     )
+
+
+def _has_position(doc: Document, want: dict) -> bool:
+    """The reader's position (actor as a name, stance, section) among cwgtool's: same section and
+    stance, the actor named in cwgtool's actor phrase or its members."""
+    actor = want["actor"].lower()
+    code = iso3(want["actor"])
+    for p in doc.positions:
+        if p.section != want.get("section") or p.stance.value != want["stance"]:
+            continue
+        if actor in p.actor.lower() or (code is not None and code in p.members):
+            return True
+    return False
 
 
 def _table(rows: list[Row]) -> str:
@@ -151,12 +168,12 @@ def _table(rows: list[Row]) -> str:
     def frac(t: tuple[int, int]) -> str:
         return f"{t[0]}/{t[1]}"
 
-    head = f"{'document':44} kind sym  date meet sections inv paras contribs +extra topics"
+    head = f"{'document':44} kind sym  date meet sections inv paras contribs +extra topics positions"
     lines = [head, "-" * len(head)]
     for r in rows:
         lines.append(
             f"{r.name[:44]:44} {ok(r.kind):4} {ok(r.symbol):4} {ok(r.date):4} {ok(r.meeting):4} {frac(r.sections):8} "
-            f"{r.invented:3} {frac(r.paragraphs):5} {frac(r.contributions):8} {r.extra_contributions:6} {frac(r.topics)}"
+            f"{r.invented:3} {frac(r.paragraphs):5} {frac(r.contributions):8} {r.extra_contributions:6} {frac(r.topics):6} {frac(r.positions)}"
         )
     return "\n".join(lines)
 
@@ -173,6 +190,7 @@ class Totals:
     contributions: tuple[int, int]
     extra_contributions: int
     topics: tuple[int, int]
+    positions: tuple[int, int]
 
 
 def totals(rows: list[Row]) -> Totals:
@@ -190,6 +208,7 @@ def totals(rows: list[Row]) -> Totals:
         contributions=pair("contributions"),
         extra_contributions=sum(r.extra_contributions for r in rows),
         topics=pair("topics"),
+        positions=pair("positions"),
     )
 
 
@@ -202,7 +221,7 @@ def rows() -> list[Row]:
         f"totals: kind {t.kind}/{len(out)}, symbol {t.symbol}/{len(out)}, date {t.date}/{len(out)}, "
         f"meeting {t.meeting}/{len(out)}, sections {t.sections[0]}/{t.sections[1]} (+{t.invented} invented), "
         f"paragraphs {t.paragraphs[0]}/{t.paragraphs[1]}, contributions {t.contributions[0]}/{t.contributions[1]} "
-        f"(+{t.extra_contributions}), topics {t.topics[0]}/{t.topics[1]}"
+        f"(+{t.extra_contributions}), topics {t.topics[0]}/{t.topics[1]}, positions {t.positions[0]}/{t.positions[1]}"
     )
     return out
 
@@ -223,6 +242,7 @@ FLOORS = {
     "paragraphs": 21,
     "contributions": 8,
     "topics": 1,
+    "positions": 2,
 }
 MAX_INVENTED = 0
 # the documents of 07's subjects table, which the reader did not list (README "Real documents")
@@ -242,6 +262,7 @@ def test_real_documents_meet_the_floors(rows: list[Row]) -> None:
         "paragraphs": t.paragraphs[0],
         "contributions": t.contributions[0],
         "topics": t.topics[0],
+        "positions": t.positions[0],
     }
     below = {k: (v, FLOORS[k]) for k, v in got.items() if v < FLOORS[k]}
     assert not below, f"below the floor (got, floor): {below}\n{_table(rows)}"

@@ -375,3 +375,22 @@ def test_supported_by_a_list_with_commas() -> None:
     assert reading.actor is not None and reading.actor.text == "The representative of Saudi Arabia"
     assert reading.actor.members == ["SAU", "KWT", "QAT", "OMN"]
     assert reading.stance.stance == "support"
+
+
+def test_a_presentation_that_carries_a_proposal_is_the_presenters_suggestion() -> None:
+    doc = cwgtool.parse(
+        "c26.txt",
+        text="Council 2026\nGeneva, 9-19 June 2026\nDocument C26/120-E\n1 July 2026\nOriginal: English\n"
+        "SUMMARY RECORD\nOF THE\nFOURTH PLENARY MEETING\n"
+        "1\tRegional presence (Documents C26/44 and C26/45)\n"
+        "1.1\tThe Councillor from Ghana introduced Document C26/44, containing a contribution submitted by her country "
+        "and Senegal requesting the Council to strengthen the regional office.\n"
+        "1.2\tThe Councillor from Peru presented Document C26/45, which proposed that the area offices report yearly.\n"
+        "1.3\tThe representative of the secretariat introduced Document C26/46, which proposed a new budget line.\n"
+        "1.4\tThe Councillor from Chile introduced Document C26/47 on the review of the regional presence.\n",
+    )
+    got = [(p.section, p.actor, p.stance.value, p.members, p.cue) for p in doc.positions]
+    assert got == [
+        ("1", "The Councillor from Ghana", "suggest", ["GHA"], "requesting"),
+        ("1", "The Councillor from Peru", "suggest", ["PER"], "which proposed"),
+    ]  # the secretariat's presentation and a presentation that proposes nothing are no positions

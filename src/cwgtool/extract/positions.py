@@ -69,6 +69,14 @@ _PRESENTATION = re.compile(
     r"\s*(?:also\s+)?(?:presented|introduced|submitted)\s+(?:(?:its|their|his|her|the|a|an)\s+(?:\w+\s+)?)?(?:report|contribution|document|paper)s?\b",
     re.IGNORECASE,
 )
+# A presentation that carries a request or a proposal is the presenter's suggestion: "The
+# Councillor from Belarus introduced Document C17/98(Rev.1), containing a contribution … requesting
+# the Council to approve …", "presented Document C23/41, which proposed that the Council …".
+_PROPOSAL_CARRIED = re.compile(
+    r"\b(?:requesting|proposing|calling\s+for|inviting\s+the\s+(?:council|group|meeting)"
+    r"|which\s+(?:proposes|proposed|requests|requested|calls\s+for|called\s+for|invites|invited))\b",
+    re.IGNORECASE,
+)
 _MUST_GROUP = re.compile(
     r"\b(?:[Ss]ome|[Ss]everal|[Oo]ne|[Vv]arious|[Mm]any|[Mm]ost|[Nn]umerous|[Cc]ertain|[Aa] few|[Aa] number of|[Aa]"
     r"|[Tt]he majority of|[Aa] majority of) (?:other )?Member States?\b"
@@ -134,7 +142,7 @@ class ClauseReading:
     actor: Actor | None
     skip_reason: str | None = None
     verb_start: int | None = None  # where the actor's verb starts; None: no actor located
-    decided: StanceResult | None = None  # a stance fixed by the actor itself (the body's decision)
+    decided: StanceResult | None = None  # a stance fixed by the reading (the body's decision, a proposal presented)
     default: StanceResult | None = None  # what a Member State actor says when no cue is found
 
     @cached_property
@@ -171,7 +179,11 @@ def read_sentence(sentence: str, previous: Actor | None = None) -> list[ClauseRe
             if _COURTESY.match(clause, vs):
                 reading.skip_reason = "courtesy"
             elif _PRESENTATION.match(clause, vs):
-                reading.skip_reason = "presentation"
+                carried = _PROPOSAL_CARRIED.search(clause, vs)
+                if carried and actor.kind in _STATE_ACTORS:
+                    reading.decided = StanceResult(Stance.SUGGEST, carried.group(0), "presentation")
+                else:
+                    reading.skip_reason = "presentation"
             if actor.kind is ActorKind.GROUP and not actor.decision:
                 decided = _BODY_DECISION.match(clause, vs)
                 if decided:
