@@ -408,6 +408,7 @@ def test_other_group_symbols_and_contributions() -> None:
         ("CWG-COP-32/5", "Rev.1", ["SAU"]),
     ]
     assert [(p.contribution, p.members, p.stance.value) for p in doc.positions] == [
+        ("CWG-COP-32/4", ["RUS"], "suggest"),  # its presentation carries the proposal ("which proposes …")
         ("CWG-COP-32/4", ["SYR", "RUS"], "support"),
         ("CWG-COP-32/4", ["BRA", "ARG", "MEX"], "oppose"),
         ("CWG-COP-32/5", [], "suggest"),
