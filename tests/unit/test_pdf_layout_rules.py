@@ -390,3 +390,203 @@ def test_typical_spacing_is_the_lower_quartile_of_line_steps_in_ems() -> None:
     assert typical_spacing([page(1, ln("alone", 100)), page(2, ln("a", 100, 2), ln("b", 200, 2))]) == 1.2
     # steps over three ems are paragraph gaps, not line spacing
     assert typical_spacing([page(1, ln("a", 100), ln("b", 113), ln("c", 160))]) == round(13 / 11, 2)
+
+
+# --- more of the same rules, on the cases a full mutation run showed unpinned ---------------
+
+
+def test_the_last_run_of_a_line_counts_with_its_earlier_runs() -> None:
+    # 14 pt: 2 + 2 letters against 3 at 11 pt; the font follows the same count
+    glyphs = chars("ab", 72, 100, 14, "Times-Bold") + chars("cde", 90, 100, 11, "Arial") + chars("fg", 120, 100, 14, "Times-Bold")
+    [line] = build_lines(glyphs, 1, W, H)
+    assert (line.size, line.fontname) == (14.0, "Times-Bold")
+    # two runs: the longer one wins, whichever comes first
+    [line] = build_lines(chars("ab", 72, 100, 10, "Arial") + chars("cde", 90, 100, 12, "Times"), 1, W, H)
+    assert (line.size, line.fontname) == (12.0, "Times")
+    # the most used font wins, not the last in alphabetical order
+    [line] = build_lines(chars("abcde", 72, 100, 11, "Arial") + chars("fg", 110, 100, 11, "Zapf"), 1, W, H)
+    assert line.fontname == "Arial"
+
+
+def test_letters_are_counted_without_the_spaces_inside_a_run() -> None:
+    runs = [("a b c d", 72.0, 110.0, 100.0, 14.0, "F"), ("efghi", 120.0, 150.0, 100.0, 11.0, "F")]
+    [line] = build_lines(runs, 1, W, H)
+    assert (line.text, line.size) == ("a b c d efghi", 11.0)  # 5 letters against 4
+
+
+def test_a_line_is_bold_only_when_every_glyph_is() -> None:
+    # font names no other test uses: boldness is read from the name itself
+    [line] = build_lines(chars("Bold", 72, 100, 11, "Frutiger-Black") + chars("then", 100, 100, 11, "Frutiger-Roman"), 1, W, H)
+    assert not line.bold
+    [line] = build_lines(chars("Regular", 72, 100, 11, "Univers-Roman") + chars("then", 120, 100, 11, "Univers-Heavy"), 1, W, H)
+    assert not line.bold
+    [line] = build_lines(chars("Heavy", 72, 100, 11, "Univers-Heavy"), 1, W, H)
+    assert line.bold
+    [line] = build_lines(chars("No font", 72, 100, 11, ""), 1, W, H)
+    assert not line.bold
+
+
+def test_zero_sizes_measure_gaps_and_baselines_in_one_point() -> None:
+    a, b = ("a", 72.0, 73.0, 100.0, 0.0, "F"), ("b", 73.5, 74.5, 100.3, 0.0, "F")
+    assert texts_of(build_lines([a, b], 1, W, H)) == ["a b"]  # 0.3 pt lower: the same line; 0.5 pt: a space
+    c = ("c", 76.0, 77.0, 100.0, 0.0, "F")
+    assert texts_of(build_lines([a, c], 1, W, H)) == ["a\tc"]  # 3 pt: a tab
+
+
+def test_a_tab_stop_away_from_the_column_edges_stays_in_its_line() -> None:
+    glyphs = chars("Source:", 72, 100) + chars("Chair", 250, 100)
+    glyphs += chars("Total", 72, 113) + chars("12", 72 + 5 * 5.5 + 22, 113)  # a 2 em gap at no column edge
+    assert texts_of(build_lines(glyphs, 1, W, H)) == ["Source:", "Chair", "Total\t12"]
+
+
+def test_space_glyphs_inside_cells_do_not_move_the_column_edge() -> None:
+    def cell(text: str, x: float, base: float) -> list[Char]:
+        # a run with its space glyphs, as pdfium hands them over
+        out, xx = [], x
+        for ch in text:
+            out.append((ch, xx, xx + 5.5, base, 11.0, "Helvetica"))
+            xx += 5.5
+        return out
+
+    glyphs = cell("Source:", 72, 100) + cell("Chair of the Group", 250, 100)
+    glyphs += cell("Internet Public Policy", 72, 113) + cell("September", 250, 113)
+    got = texts_of(build_lines(glyphs, 1, W, H))
+    assert got == ["Source:", "Chair of the Group", "Internet Public Policy", "September"]
+
+
+def test_a_gap_between_two_full_lines_starts_a_paragraph() -> None:
+    lines = [ln(FULL, 100), ln(FULL, 113), ln(FULL, 126), ln(FULL, 152)]
+    assert len(blocks(page(1, *lines))) == 2
+
+
+@pytest.mark.parametrize(
+    ("prev_x1", "nxt", "split"),
+    [
+        (480.0, "Brazil spoke next.", True),  # "Brazil" would have fitted after the full stop
+        (480.0, "Several delegations spoke.", False),  # "Several" would not: the line was full
+        (480.0, "Representatives spoke.", False),
+        (400.0, "Representatives spoke.", True),
+    ],
+)
+def test_a_sentence_end_breaks_only_when_the_next_word_would_have_fitted(prev_x1: float, nxt: str, split: bool) -> None:
+    prev = ln("The Group noted the report.", 113)
+    prev.x1 = prev_x1
+    out = blocks(page(1, ln(FULL, 100), prev, ln(nxt, 126)))
+    assert (len(out) == 2) is split
+
+
+@pytest.mark.parametrize(("prev_x1", "split"), [(460.0, True), (470.0, False)])
+def test_a_number_starts_a_heading_when_it_would_have_fitted_on_the_line_before(prev_x1: float, split: bool) -> None:
+    # "2 Adoption" needs 11 half-ems (60.5 pt) after the line before; the right edge is 523
+    prev = ln("the list of the items of the meeting that were taken up", 113)
+    prev.x1 = prev_x1
+    out = blocks(page(1, ln(FULL, 100), prev, ln("2 Adoption of the agenda", 126)))
+    assert (len(out) == 2) is split
+
+
+def test_side_by_side_columns_keep_their_own_paragraphs() -> None:
+    lines = [ln("Left column line one", 100, x0=72), ln("Right column line one", 100, x0=300),
+             ln("left column line two", 113, x0=72), ln("right column line two", 113, x0=300)]  # fmt: skip
+    assert blocks(page(1, *lines)) == [
+        "Left column line one left column line two",
+        "Right column line one right column line two",
+    ]
+
+
+def test_a_section_number_alone_takes_the_title_under_it_on_a_full_page() -> None:
+    lines = [ln(FULL, 60), ln("end.", 73), ln("1.", 100, bold=True), ln("Introduction", 113, bold=True),
+             ln("Text.", 139)]  # fmt: skip
+    assert blocks(page(1, *lines))[1:] == ["1. Introduction", "Text."]
+
+
+def test_hyphenated_compounds_of_the_document_keep_their_hyphen_at_line_and_page_ends() -> None:
+    # an auto-hyphenated document (a break on every page) that also writes "data-centric"
+    p1 = page(1, ln("the data-centric view " + FULL[:40] + " organi-", 100), ln("sation and the data-", 113),
+              ln("centric approach and the data-", 126), ln("- 1 -", 820))  # fmt: skip
+    p2 = page(2, ln("- 2 -", 30, 2), ln("centric plan and the inter-", 100, 2), ln("national scene.", 113, 2))
+    [text] = blocks(p1, p2)
+    assert "organisation and the data-centric approach and the data-centric plan and the international" in text
+
+
+def test_without_auto_hyphenation_a_hyphen_at_a_page_end_stays() -> None:
+    p1 = page(1, ln(FULL[:60] + " inter-", 700), ln("- 1 -", 820))
+    p2 = page(2, ln("- 2 -", 30, 2), ln("national community.", 100, 2))
+    p3 = page(3, ln("A page without a break.", 100, 3))
+    assert blocks(p1, p2, p3)[0] == FULL[:60] + " inter-national community."
+
+
+def test_a_size_change_at_a_page_break_ends_the_paragraph() -> None:
+    p1 = page(1, ln("An unfinished sentence", 700))
+    p2 = page(2, ln("in a larger size", 100, 2, size=12.0))
+    assert len(blocks(p1, p2)) == 2
+
+
+def test_a_block_s_size_is_not_its_first_line_s() -> None:
+    [b] = layout([page(1, ln("short", 100, size=11.5), ln(FULL, 113), ln(FULL, 126))], "x.pdf").blocks
+    assert b.font_size == 11.0
+    [b] = layout([page(1, ln("short", 100, size=11.5), ln(FULL, 113))], "x.pdf").blocks
+    assert b.font_size == 11.0
+
+
+def test_a_block_s_box_is_rounded_and_takes_the_leftmost_edge() -> None:
+    first = Line("A line with a fractional box", 80.3456, 300.6789, 100.1234, 111.5678, 1, W, H, 11.0, False)
+    second = Line("and a second line that is indented", 90.0, 290.0, 113.1234, 124.5678, 1, W, H, 11.0, False)
+    [b] = layout([page(1, first, second)], "x.pdf").blocks
+    assert b.provenance.bbox == (80.35, 100.12, 300.68, 124.57)
+
+
+def test_blocks_are_numbered_and_keep_the_file_and_the_furniture() -> None:
+    pages = [page(n, ln("Draft report", 40, n), ln(f"Paragraph on page {n}.", 100, n)) for n in (1, 2, 3)]
+    res = layout(pages, "record.pdf")
+    assert [(b.provenance.file, b.provenance.index, b.provenance.page) for b in res.blocks] == [
+        ("record.pdf", 0, 1), ("record.pdf", 1, 2), ("record.pdf", 2, 3),
+    ]  # fmt: skip
+    assert (res.headers_footers, res.furniture_lines) == (["Draft report"], 3)
+    out, _, _ = strip_furniture(pages)
+    assert [(p.number, p.width, p.height) for p in out] == [(n, W, H) for n in (1, 2, 3)]
+
+
+def test_a_lone_bullet_is_an_empty_item_and_an_invisible_line_is_nothing() -> None:
+    out = layout([page(1, ln("\u00ad", 60), ln("•", 100), ln("Text.", 140))], "x.pdf").blocks
+    assert [(b.kind, b.label, b.text) for b in out] == [
+        (BlockKind.LIST_ITEM, "•", ""), (BlockKind.PARAGRAPH, None, "Text."),
+    ]  # fmt: skip
+
+
+def test_half_a_point_larger_is_not_a_heading() -> None:
+    out = layout([page(1, ln("Slightly larger", 100, size=11.5), ln(FULL, 126), ln(FULL, 139))], "x.pdf").blocks
+    assert out[0].kind is BlockKind.PARAGRAPH
+
+
+def test_a_head_on_two_of_six_pages_stays() -> None:
+    pages = [page(n, *([ln("Draft report", 40, n)] if n in (2, 3) else []), body(n)) for n in range(1, 7)]
+    assert sum("Draft report" in p for p in kept(pages)) == 2
+
+
+def test_head_positions_are_compared_to_the_hundredth() -> None:
+    # 5.2 pt apart (within 5.5) although whole points would make it 6
+    pages = [page(n, ln("Draft report", 40.4 if n < 3 else 45.6, n), body(n)) for n in (1, 2, 3)]
+    assert not any("Draft report" in p for p in kept(pages))
+
+
+def test_a_four_word_sentence_is_never_furniture() -> None:
+    pages = [page(n, ln("The report was noted.", 40, n), body(n)) for n in range(1, 5)]
+    assert all("The report was noted." in p for p in kept(pages))
+
+
+def test_auto_hyphenation_reads_every_line_pair() -> None:
+    assert auto_hyphenated([page(1, ln("plain text", 100), ln("the inter-", 113), ln("national", 126)),
+                            page(2, ln("plain", 100, 2))])  # fmt: skip
+    assert auto_hyphenated([page(1, ln("the inter- ", 100), ln("national", 113))])  # a trailing space
+
+
+def test_typical_spacing_ignores_lines_side_by_side_and_uses_the_larger_size() -> None:
+    cols = [x for top in (100, 113, 126) for x in (ln("left", top, x0=72), ln("right", top, x0=300))]
+    assert typical_spacing([page(1, *cols)]) == round(13 / 11, 2)
+    assert typical_spacing([page(1, ln("a", 100, size=13.0), ln("b", 115.4, size=10.0))]) == 1.0
+    # the lower quartile, with distinct steps
+    tops = [100.0, 111.0, 124.2, 138.5, 153.9]  # steps of 1.0, 1.2, 1.3 and 1.4 em
+    assert typical_spacing([page(1, *[ln("x", t) for t in tops])]) == 1.2
+    # steps between three and four ems are gaps too
+    gaps = [100.0, 113.0, 151.5, 190.0, 228.5]
+    assert typical_spacing([page(1, *[ln("x", t) for t in gaps])]) == round(13 / 11, 2)
