@@ -108,7 +108,7 @@ def test_bad_input_is_one_line_and_an_exit_code(args: list[str], code: int, mess
 def test_an_unknown_format_is_a_usage_error_naming_the_choices() -> None:
     code, out, err = run("brief", "--format", "pdf", "x.txt")
     assert code == 2 and out == ""
-    assert "'pdf' is not one of: html, md" in err
+    assert "'pdf' is not one of 'html', 'md'" in err
 
 
 def test_actions_as_icalendar(tmp_path: Path) -> None:

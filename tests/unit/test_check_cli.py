@@ -71,8 +71,8 @@ def test_unreadable_input_exit_3_names_the_file(records: Path) -> None:
     [
         (["--select", "NOPE"], "unknown rule code or prefix 'NOPE'"),
         (["--ignore", "XX1"], "unknown rule code or prefix 'XX1'"),
-        (["--format", "yaml"], "'yaml' is not one of: text, json, github, sarif, junit"),
-        (["--severity", "fatal"], "'fatal' is not one of: info, warning, error"),
+        (["--format", "yaml"], "'yaml' is not one of 'text', 'json', 'github', 'sarif', 'junit'"),
+        (["--severity", "fatal"], "'fatal' is not one of 'info', 'warning', 'error'"),
     ],
 )
 def test_usage_errors_exit_2(records: Path, args: list[str], message: str) -> None:

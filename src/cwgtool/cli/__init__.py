@@ -28,7 +28,7 @@ from cwgtool.cli import (
     parse_cmd,
     schema_cmd,
 )
-from cwgtool.cli.common import Group, Settings, command, unexpected_error
+from cwgtool.cli.common import Settings, command, unexpected_error
 
 HELP = "Turn ITU Council Working Group records and contributions (PDF, DOCX, text) into structured data."
 
@@ -115,7 +115,6 @@ def make_app() -> typer.Typer:
     """The application: root options, then every command of :data:`COMMANDS` and :data:`GROUPS`."""
     application = typer.Typer(
         name="cwgtool",
-        cls=Group,
         help=HELP,
         no_args_is_help=True,
         add_completion=True,

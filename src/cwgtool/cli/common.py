@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import typer
-from typer.core import TyperArgument, TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand
 
 from cwgtool import api
 from cwgtool.options import DEFAULT_PDF_ENGINE, ParseOptions, PdfEngine
@@ -51,47 +51,8 @@ class _NamedArgument(TyperArgument):
         return [str(self.metavar)]
 
 
-def _wording(exc: Exception, param: Any) -> str | None:
-    """A bad option value described in cwgtool's words, from the validation error behind it.
-
-    typer validates values with pydantic and shows pydantic's text ("Value error, 'x' is not
-    one of…", "Input should be a valid integer, unable to parse string as an integer"); this
-    names the value and what was expected instead. None: keep typer's message.
-    """
-    cause = exc.__cause__
-    errors = getattr(cause, "errors", None)
-    if errors is None:
-        return None
-    first = errors()[0]
-    kind, value, ctx = first.get("type"), first.get("input"), first.get("ctx") or {}
-    descriptor = getattr(param, "type_descriptor", None)
-    choices = getattr(descriptor, "choices", None) if getattr(descriptor, "is_choice", False) else None
-    if choices:
-        valid = ", ".join(str(getattr(c, "value", c)) for c in choices)
-        return f"{value!r} is not one of: {valid}"
-    if kind in ("int_parsing", "int_from_float"):
-        return f"{value!r} is not a whole number"
-    if kind == "float_parsing":
-        return f"{value!r} is not a number"
-    if kind == "greater_than_equal":
-        return f"{value!r} is less than {ctx.get('ge')}"
-    if kind == "less_than_equal":
-        return f"{value!r} is more than {ctx.get('le')}"
-    return None
-
-
-def _parse_args(parse: Any, ctx: Any, args: list[str]) -> list[str]:
-    try:
-        return parse(ctx, args)
-    except typer.BadParameter as exc:
-        words = _wording(exc, exc.param)
-        if words is not None:
-            exc.message = words
-        raise
-
-
 class Command(TyperCommand):
-    """typer's command with help that shows FILE/PATH/N, errors in cwgtool's words, and
+    """typer's command with help that shows FILE/PATH/N, and
     cwgtool's own errors turned into one line and their exit code."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -99,9 +60,6 @@ class Command(TyperCommand):
         for p in self.params:
             if type(p) is TyperArgument and p.metavar:
                 p.__class__ = _NamedArgument
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return _parse_args(super().parse_args, ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -113,15 +71,8 @@ class Command(TyperCommand):
             raise typer.Exit(exc.exit_code) from None
 
 
-class Group(TyperGroup):
-    """The root command: option errors in cwgtool's words, as for :class:`Command`."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return _parse_args(super().parse_args, ctx, args)
-
-
 def command(app: typer.Typer, name: str) -> Any:
-    """``app.command(name)`` with :class:`Command` (help metavars, error wording)."""
+    """``app.command(name)`` with :class:`Command` (help metavars, cwgtool's errors)."""
     return app.command(name, cls=Command)
 
 
