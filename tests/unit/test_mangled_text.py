@@ -279,3 +279,12 @@ def test_the_number_ending_a_symbol_is_not_a_section_number() -> None:
         ("3", "Report on the cost-recovery plan (Document CWG-FHR-14/3)"),
         ("4", "Any other business"),
     ]
+
+
+def test_a_words_last_letter_before_a_stop_is_no_list_label() -> None:
+    """"…adopted the agenda. Who would chair …?": the "a." is the end of "agenda", not an item."""
+    line = (
+        "Council 2022Geneva, 1 May 2022Document C22/9-E1 June 2022Original: English"
+        "1 Opening1.1 The Chair adopted the agenda. Who would chair the group?1.2 It was agreed."
+    )
+    assert "1.1 The Chair adopted the agenda. Who would chair the group?" in split_runon(line)

@@ -246,10 +246,12 @@ def _list_cuts(piece: str, start: int) -> list[int]:
 
     Labels are read as runs of one style ("a)", "(a)", "1.", "1 ", "i.") that count up from the
     first; lists may nest ("1) title a) …? b) …? 2) title a) …?"), so each style keeps its own
-    run. A run is kept when it has two items or its one item is a question, so "…the agenda)
-    The" is no list; a label glued to a word, or followed by a lower-case word, must belong to
-    a run of two, after a sentence's end or a colon for the latter."""
-    runs: list[list[tuple[int, tuple[str, bool, str], bool]]] = []
+    run. A run is kept when it has two items or its one item is a short question, so "…the
+    agenda) The" is no list; a one-item run glued to a word must be "a)" or a number ("…data
+    centres1. What …?"), as a word's last letter before a sentence's stop ("…the agenda. Who
+    …?") is no label; a label followed by a
+    lower-case word must belong to a run of two, after a sentence's end or a colon."""
+    runs: list[list[tuple[int, tuple[str, bool, str], bool, int, bool]]] = []
     last: dict[tuple[str, bool, str], list] = {}
     for m in _LIST_LABEL.finditer(piece, start):
         inner = m["p1"] or m["p2"] or m["p3"]
@@ -275,12 +277,17 @@ def _list_cuts(piece: str, start: int) -> list[int]:
     cuts: list[int] = []
     for run in runs:
         if len(run) == 1:
-            at = run[0][0]
-            end = piece.find("?", at)
-            if run[0][4] or end < 0 or re.search(r"[.!:;]", piece[at + 3 : end]):
+            at, style, strong, _, lower = run[0]
+            if lower or not (strong or style[2] == ")" or style[0] == "1"):
+                continue  # "…the agenda. Who …": a word's last letter and a sentence's stop, no label
+            end = piece.find("?", at, at + _QUESTION_MAX)
+            if end < 0 or re.search(r"[.!:;]", piece[at + 3 : end]):
                 continue  # one item that is not a question
         cuts.extend(item[0] for item in run)
     return cuts
+
+
+_QUESTION_MAX = 300  # a one-item list is kept when its item is a question this short
 
 
 # An unnumbered heading glued to its first sentence: "SummaryRussian Federation presented …",
