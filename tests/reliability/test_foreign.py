@@ -65,8 +65,9 @@ def test_committed_copies_match_the_corpus() -> None:
 
 
 def _mangled_texts(path: Path) -> list[tuple[str, str]]:
-    """The document's text as pdftotext would print it and with every line break lost
-    (fixtures/make_variants.py), the two renderings the run-on and wrap rules act on."""
+    """The document's text as pdftotext would print it, with every line break lost and with line
+    breaks turned into spaces (fixtures/make_variants.py), the renderings the run-on, collapsed
+    and wrap rules act on."""
     import importlib.util
     import sys
 
@@ -82,7 +83,11 @@ def _mangled_texts(path: Path) -> list[tuple[str, str]]:
     for s in doc.iter_sections():
         lines += [s.title, *(p.text for p in s.paragraphs)]
     text = "\n".join(lines) + "\n"
-    return [("pdftotext", mod.pdftotext_like(text, "")), ("runon", mod.without_line_breaks(text))]
+    return [
+        ("pdftotext", mod.pdftotext_like(text, "")),
+        ("runon", mod.without_line_breaks(text)),
+        ("collapsed", mod.collapsed_whitespace(text)),
+    ]
 
 
 MANGLED = sorted({p.name: p for p in [*LOCAL, *SHARED]}.values(), key=lambda p: p.name)

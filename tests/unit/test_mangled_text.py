@@ -288,3 +288,74 @@ def test_a_words_last_letter_before_a_stop_is_no_list_label() -> None:
         "1 Opening1.1 The Chair adopted the agenda. Who would chair the group?1.2 It was agreed."
     )
     assert "1.1 The Chair adopted the agenda. Who would chair the group?" in split_runon(line)
+
+
+# A Council plenary record whose line breaks became spaces; its sentences hold numbers that must
+# not start sections: a paragraph reference, resolution numbers, dates, symbols and counts.
+COLLAPSED = (
+    "Council 2029 Geneva, 12-22 June 2029 Document C29/77-E 3 July 2029 Original: English "
+    "SUMMARY RECORD OF THE THIRD PLENARY MEETING "
+    "1 Opening of the session 1.1 The Chairman opened the session and recalled paragraph 3.2 of "
+    "Resolution 102 (Rev. Bucharest, 2022), adopted on 7 October 2022. "
+    "1.2 The Councillor from Peru introduced Document C29/12, which listed 2 topics for the next "
+    "consultation and cited Resolution 140 and Document C17/98. "
+    "2 Report of the Working Group 2.1 The report in Document C29/20 was noted. "
+    "2.2 The Council approved the 3 recommendations of the Group. "
+    "3 Closing of the meeting 3.1 The Chairman closed the meeting at 1230 hours.\n"
+)
+
+
+def test_line_breaks_turned_into_spaces_give_the_sections_back() -> None:
+    doc = cwgtool.parse("c29-collapsed.txt", text=COLLAPSED)
+    assert _outline(doc) == [
+        ("1", "Opening of the session", ["1.1", "1.2"]),
+        ("2", "Report of the Working Group", ["2.1", "2.2"]),
+        ("3", "Closing of the meeting", ["3.1"]),
+    ]
+    assert doc.symbol == "C29/77"
+    assert doc.kind.value == "summary_record"
+
+
+def test_numbers_inside_collapsed_sentences_start_nothing() -> None:
+    """"paragraph 3.2 of", "Resolution 102 (", "7 October", "C17/98" and "2 topics" stay in their
+    sentences; so does a number that would continue the sequence ("Resolution 3 Annex A" after
+    2.1): the number after it (2.2) leaves the sequence there, so it is read as no section."""
+    text = COLLAPSED.replace("was noted.", "submitted under Resolution 3 Annex A, was noted.")
+    doc = cwgtool.parse("c29-collapsed.txt", text=text)
+    paragraphs = {p.number: p.text for s in doc.iter_sections() for p in s.paragraphs}
+    assert "paragraph 3.2 of Resolution 102 (Rev. Bucharest, 2022), adopted on 7 October 2022." in paragraphs["1.1"]
+    assert "listed 2 topics" in paragraphs["1.2"] and "Document C17/98." in paragraphs["1.2"]
+    assert paragraphs["2.1"].endswith("under Resolution 3 Annex A, was noted.")
+    assert [s.number for s in doc.iter_sections()] == ["1", "2", "3"]
+
+
+# Collapsed CWG-style summary: unnumbered headings the document repeats, a heading as long as its
+# sibling's, and a list of questions under a title.
+COLLAPSED_SUMMARY = (
+    "Council Working Group on Gender Equality (CWG-GEN) Ninth meeting – Geneva, 5 May 2031 "
+    "Document CWG-GEN-9/6-E 20 May 2031 English only Summary record of the ninth meeting "
+    "1 Contributions 1.1 Contribution from Ghana (Document CWG-GEN-9/3) 1.1.1 Summary Ghana proposed "
+    "that the Group study the digital skills of rural women, with the following questions: "
+    "(a) What programmes reach rural women? (b) Which indicators measure progress? "
+    "1.1.2 Discussion The proposal was supported by several Member States. "
+    "1.2 Contribution from Chile (Document CWG-GEN-9/4) Summary The Administration of Chile proposed a survey of "
+    "mentoring programmes. Discussion Some Member States supported the survey. "
+    "2 Any other business 2.1 No other business was raised.\n"
+)
+
+
+def test_collapsed_headings_and_question_lists_are_cut() -> None:
+    doc = cwgtool.parse("gen-collapsed.txt", text=COLLAPSED_SUMMARY)
+    titles = [(s.number, s.title) for s in doc.iter_sections()]
+    assert titles[:4] == [
+        ("1", "Contributions"),
+        ("1.1", "Contribution from Ghana (Document CWG-GEN-9/3)"),
+        ("1.1.1", "Summary"),
+        ("1.1.2", "Discussion"),
+    ]
+    ghana = next(s for s in doc.iter_sections() if s.number == "1.1.1")
+    assert [p.text for p in ghana.paragraphs][1:] == ["What programmes reach rural women?", "Which indicators measure progress?"]
+    chile = [(s.number, s.title) for s in doc.iter_sections() if s.number is None or s.number.startswith("1.2")]
+    assert chile == [("1.2", "Contribution from Chile (Document CWG-GEN-9/4)"), (None, "Summary"), (None, "Discussion")]
+    assert {c.symbol for c in doc.contributions} == {"CWG-GEN-9/3", "CWG-GEN-9/4"}
+    assert doc.kind.value == "summary_record"

@@ -41,11 +41,14 @@ _HEADING_MAX = 120
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Where a cover field begins inside a glued cover ("…2019Document C19/111-E11 June 2019Original:
 # English…"). Each alternative is a lookahead: the cut is made before the field.
-_COVER_CUT = re.compile(
-    r"(?<=\S)(?=(?:Document(?:\s|:)|Original\s*:|Revision\s+\d+\s+to\b|Addendum\s+\d+\s+to\b|English\s+only\b|Date\s*:|"
+_COVER_FIELD = (
+    r"(?:Document(?:\s|:)|Original\s*:|Revision\s+\d+\s+to\b|Addendum\s+\d+\s+to\b|English\s+only\b|Date\s*:|"
     r"SUMMARY\s+RECORD|Summary\s+record|Subjects\s+discussed|Documents(?=\d)|Summary(?=[A-Z])|Action\s+required|"
     r"References(?=[A-Z])|(?:Acting\s+)?Chairman\s*:|Agenda\s+item|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),|"
-    r"Note\s+by\s+the|Report\s+by\s+the|(?:Joint\s+)?[Cc]ontribution\s+(?:by|from)\b))"
+    r"Note\s+by\s+the|Report\s+by\s+the|(?:Joint\s+)?[Cc]ontribution\s+(?:by|from)\b)"
+)
+_COVER_CUT = re.compile(
+    rf"(?<=\S)(?={_COVER_FIELD})"
     rf"|(?<=\d{{4}})(?=[A-Z][a-z]|[A-Z]{{2}})"  # "2019Geneva", "2020PL 1.5"
     rf"|(?<=-[EFSACR])(?=\d{{1,2}}\s*{_MONTH})"  # "C19/111-E11 June 2019"
     r"|(?<=[a-z]{2})(?=[A-Z]{2,})"  # "…Child Online ProtectionOUTCOME OF THE …", "the worldCWG-Internet"
@@ -55,6 +58,18 @@ _COVER_CUT = re.compile(
     r"|(?<=[^\s\d])(?=\d{1,2}(?:st|nd|rd|th)\s+meeting)"  # "English only13th meeting – Geneva"
     r"|(?<=Summary)(?=[A-Z][a-z])|(?<=Action required)(?=[A-Z])|(?<=References)(?=[A-Z])|(?<=discussed)(?=Documents)"
     r"|(?<=_{4})(?=[A-Z])"
+)
+
+
+# The same fields in a collapsed cover ("…2019 Document C19/111-E 11 June 2019 Original: English …"):
+# each field after a space, a date after a symbol's language suffix, a place after a year.
+_SPACED_COVER_CUT = re.compile(
+    rf"(?<=\S\s)(?={_COVER_FIELD})"
+    rf"|(?<=-[EFSACR]\s)(?=\d{{1,2}}\s*{_MONTH})"
+    r"|(?<=(?:19|20)\d\d\s)(?=[A-Z][a-z]+,)"
+    r"|(?<=[a-z)\]]\s)(?=[A-Z]{2,}\s[A-Z]{2,})"  # "…(WG-COP) SUMMARY OF THE 13th MEETING"
+    r"|(?<=only\s)(?=\S)|(?<=\S\s)(?=\d{1,2}(?:st|nd|rd|th)\s+meeting)"  # "English only 13th meeting – Geneva"
+    r"|(?<=\S\s)(?=\d{1,2}\s/\s)"  # a flattened table's row: "… Documents 1 / Regional presence / C21/41"
 )
 
 
@@ -133,13 +148,63 @@ _WINDOW = 120  # how many earlier candidates a number may follow
 _MAX_CANDIDATES = 20_000  # beyond this a line is not a document's text (keeps the search linear)
 
 
-def _number_cuts(line: str) -> list[int]:
+# In collapsed text a number follows a space and is followed by one: "… session. 1.1 The …".
+_SPACED_CANDIDATE = re.compile(r"(?<=\s)(?=(?P<num>\d{1,2}(?:\.\s?\d{1,2}){0,2})(?P<dot>\.?)\s[A-Z\u00c0-\u00de“\"])")
+# What may stand before a number that starts a paragraph in collapsed text: a sentence's end.
+_STOP_BEFORE = re.compile(r"[.:;?!)”\"’]\s+$")
+_FIRST_STOP = re.compile(r"[.?!](?=\s|$)")
+# A heading has no sentence stop inside it; a contribution's title may be long.
+_SPACED_TITLE_MAX = 300
+_SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _spaced_candidates(line: str) -> list[tuple[int, tuple[int, ...]]]:
+    """(offset, number) of every number standing between spaces before a capital, not a date."""
+    out: list[tuple[int, tuple[int, ...]]] = []
+    for m in _SPACED_CANDIDATE.finditer(line):
+        if _DATE_AFTER.match(line, m.end("dot")):
+            continue
+        stop = _FIRST_STOP.search(line, m.end("dot"))
+        if stop and stop.group(0) == "?" and not re.search(r"[:;]", line[m.end("dot") : stop.start()]):
+            continue  # a numbered question is a list item, never the outline
+        out.append((m.start(), tuple(int(p) for p in re.sub(r"\s", "", m["num"]).split("."))))
+    return out
+
+
+def _after_break(line: str, prev_end: int, start: int) -> bool:
+    """In collapsed text a number starts a paragraph only after a sentence's end or after a
+    heading (the text since the previous number is short and has no stop)."""
+    if _STOP_BEFORE.search(line, max(0, start - 4), start):
+        return True
+    seg = line[prev_end:start].lstrip(". ").strip()
+    if len(seg) <= _SPACED_TITLE_MAX and not _SENTENCE_STOP.search(seg):
+        return True
+    # an unnumbered heading after the paragraph: "… cycle. Agenda item 2: Adoption of the agenda 2.1 The …"
+    tail = _heading_tail(seg)
+    return tail is not None
+
+
+def _heading_tail(text: str) -> int | None:
+    """Offset of a heading at the end of ``text``: after its last sentence stop, capitalised,
+    short and without a stop of its own; None when there is none."""
+    label = _LABEL_AT_START.match(text)
+    stops = list(_SENTENCE_STOP.finditer(text, label.end() if label and text[:1].isdigit() else 0))
+    if not stops:
+        return None
+    at = stops[-1].end()
+    while at < len(text) and text[at].isspace():
+        at += 1
+    tail = text[at:].strip()
+    return at if tail[:1].isupper() and len(tail) <= _HEADING_MAX else None
+
+
+def _number_cuts(line: str, *, collapsed: bool = False) -> list[int]:
     """Offsets where a numbered paragraph or heading begins: the longest chain of candidates in
     which each number is one that may follow the one before (:func:`_expected`). A list item
     that happens to fit ("5." in a list of topics after section 4.5) leads the chain away from
     the document's own numbers, so a longer chain exists without it. A restart at 1 after a
     top-level number (the body after a numbered list of subjects) is allowed."""
-    cands = _candidates(line)[:_MAX_CANDIDATES]
+    cands = (_spaced_candidates(line) if collapsed else _candidates(line))[:_MAX_CANDIDATES]
     ends = [start + len(".".join(map(str, number))) for start, number in cands]
     score: list[int] = []
     parent: list[int] = []
@@ -150,6 +215,8 @@ def _number_cuts(line: str) -> list[int]:
                 continue  # "11Report" is 11, not 1 after 1
             prev = cands[j][1]
             gain = 1 if number in _expected(prev) else 0 if number == (1,) and len(prev) == 1 and prev[0] >= 2 else -1
+            if gain >= 0 and collapsed and not _after_break(line, ends[j], start):
+                continue
             if gain >= 0 and score[j] + gain > best:  # a restart gains nothing: taken only when it leads on
                 best, best_at = score[j] + gain, j
         score.append(best)
@@ -241,7 +308,7 @@ def _readings(inner: str) -> list[tuple[str, int]]:
     return out
 
 
-def _list_cuts(piece: str, start: int) -> list[int]:
+def _list_cuts(piece: str, start: int, labels: re.Pattern[str] = _LIST_LABEL) -> list[int]:
     """Offsets of the list labels glued in ``piece`` (after ``start``).
 
     Labels are read as runs of one style ("a)", "(a)", "1.", "1 ", "i.") that count up from the
@@ -253,7 +320,7 @@ def _list_cuts(piece: str, start: int) -> list[int]:
     lower-case word must belong to a run of two, after a sentence's end or a colon."""
     runs: list[list[tuple[int, tuple[str, bool, str], bool, int, bool]]] = []
     last: dict[tuple[str, bool, str], list] = {}
-    for m in _LIST_LABEL.finditer(piece, start):
+    for m in labels.finditer(piece, start):
         inner = m["p1"] or m["p2"] or m["p3"]
         if inner.isdigit() and _IN_SECTION_NUMBER.search(piece, max(0, m.start() - 3), m.start()):
             continue  # the "1." of "4.1." is part of a section number, not a list label
@@ -327,4 +394,169 @@ def _split_cover(text: str) -> list[str]:
     return [p for p in out if p]
 
 
-__all__ = ["is_runon", "looks_glued", "split_runon"]
+
+
+# ---- collapsed text: line breaks turned into single spaces ---------------------------------------
+#
+# A converter that collapses whitespace leaves no glue to cut at: "…the agenda. 2 Adoption of the
+# agenda The agenda was adopted. 3 Report …". The same number sequence decides, read from numbers
+# standing between spaces, and a number starts a paragraph only after a sentence's end or a
+# heading (:func:`_after_break`), so "paragraph 3.2 of", "Resolution 102 (" or "2 topics" never do.
+
+# Collapsed text: a number after a sentence's end and before a capital, as a paragraph starts.
+_COLLAPSED_NUMBER = re.compile(r"[.:;?!)]\s\d{1,2}(?:\.\d{1,2}){0,2}\.?\s[A-Z]")
+# A numbered heading followed by its first sentence: "1.1.2 Discussion The proposal received …".
+# The heading has no stop; the sentence starts with a word that opens
+# sentences in these records and never ends a heading.
+_STARTER = r"(?:The|This|These|There|It|In|At|On|Following|After|Several|Some|Many|Numerous|Various)\s[A-Za-z]"
+_SPACED_HEADING_END = re.compile(rf"(?<=[a-z)\d])\s(?={_STARTER})")
+# A one-word unnumbered heading between a paragraph and the next one ("…(Document 20/5) Summary
+# The Islamic Republic …", "…premature. Discussion Various Member States …"); taken when the
+# document uses the same word so at least twice, once before a sentence's usual first word.
+_BARE_HEADING = re.compile(r"(?<=[.?!)]\s)(?P<word>[A-Z][a-z]{3,})\s(?=[A-Z])")
+_STARTER_AT = re.compile(_STARTER)
+# A known one-word heading, also after a heading's last word ("… intelligence Summary Saudi …").
+_KNOWN_HEADING = re.compile(r"(?<=\S\s)(?P<word>[A-Z][a-z]{3,})\s(?=[A-Z])")
+_SPACED_HEADING_WORDS = 30
+# A list label after a space: "…questions: (a) What …? (b) Which …?", "Discussion a. Concerning …".
+_SPACED_LIST_LABEL = re.compile(_LIST_LABEL.pattern.replace("(?<=(?P<before>[a-z?.:;!)\\]]))", "(?<=(?P<before>[a-z?.:;!)\\]])\\s)"))
+
+
+def looks_collapsed(line: str) -> bool:
+    """A line that is several numbered paragraphs whose line breaks became spaces: numbers
+    after a sentence's end and a space, more of them than numbers or fields glued to a word
+    (the "1.1 Su" inside "… 4.1.1 Summary" is no glue)."""
+    spaced = len(_COLLAPSED_NUMBER.findall(line))
+    glued = len(_GLUED_FIELD.findall(line))
+    glued += sum(1 for m in _GLUED_NUMBER.finditer(line) if not line[m.start() - 1 : m.start()].isdigit())
+    return spaced >= 2 and spaced > glued
+
+
+def _spaced_heading_cut(piece: str) -> list[str]:
+    label = _LABEL_AT_START.match(piece)
+    if not label or not label.group(0).strip()[:1].isdigit():
+        return [piece]
+    m = _SPACED_HEADING_END.search(piece, label.end())
+    if not m:
+        return [piece]
+    head = piece[label.end() : m.start()]
+    if not head or len(head.split()) > _SPACED_HEADING_WORDS or _SENTENCE_STOP.search(head) or not head[0].isupper():
+        return [piece]
+    return [piece[: m.start()], piece[m.end() :]]
+
+
+# Where the title of a list may begin: after a colon or a question ("…of the group: Theme 1 –
+# Cybersecurity …", "…be handled? Theme 2 – …").
+_TITLE_START = re.compile(r"(?<=[:?]\s)(?=[A-Z])")
+
+
+def _list_title_cut(piece: str, following: list[str]) -> list[str]:
+    """The title of a list, glued by the collapse to the sentence or the question before it,
+    is a paragraph of its own: the shortest stopless tail of ``piece`` before a list item."""
+    if not following or not _LIST_START.match(following[0]):
+        return [piece]
+    for m in _TITLE_START.finditer(piece):
+        tail = piece[m.start() :]
+        if len(tail) <= _HEADING_MAX and not _FIRST_STOP.search(tail):
+            return [piece[: m.start()].strip(), tail]
+    return [piece]
+
+
+_LIST_START = re.compile(r"(?:\(?[a-z]\)|[a-z]\.|\d{1,2}[.)])\s")
+
+
+def split_collapsed(line: str) -> list[str]:
+    """Cut one collapsed line into its paragraphs: at the numbers of the document's sequence,
+    the cover before the first one at its fields, and a numbered heading from its first
+    sentence. Unnumbered paragraphs after a numbered one stay joined to it."""
+    cuts = _number_cuts(line, collapsed=True)
+    if len(cuts) < 2:
+        return [line]
+    bounds = sorted({0, *cuts, len(line)})
+    pieces = [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    pieces = [p for p in pieces if p]
+    if cuts[0] > 0:
+        cover = pieces.pop(0)
+        at = [0, *(m.start() for m in _SPACED_COVER_CUT.finditer(cover)), len(cover)]
+        pieces[:0] = [p for a, b in zip(at, at[1:], strict=False) if (p := cover[a:b].strip())]
+    # an unnumbered heading glued after the paragraph before a number: "… cycle. Agenda item 2: …"
+    tailed: list[str] = []
+    for piece, after in zip(pieces, [*pieces[1:], ""], strict=True):
+        at = _heading_tail(piece) if _LABEL_AT_START.match(after) and after[:1].isdigit() else None
+        tailed.extend([piece[:at].strip(), piece[at:].strip()] if at else [piece])
+    listed: list[str] = []
+    for piece in tailed:
+        label = _LABEL_AT_START.match(piece)
+        at = [0, *_list_cuts(piece, label.end() if label else 0, _SPACED_LIST_LABEL), len(piece)]
+        listed.extend(p for a, b in zip(at, at[1:], strict=False) if (p := piece[a:b].strip()))
+    listed = [part for at, piece in enumerate(listed) for part in _list_title_cut(piece, listed[at + 1 : at + 2])]
+    return _heading_cuts(listed, _bare_headings(line))
+
+
+def _heading_cuts(pieces: list[str], bare: set[str]) -> list[str]:
+    """Headings cut from the paragraphs glued to them: the document's one-word headings
+    (:func:`_bare_headings`) wherever they stand, a numbered heading before a sentence's usual
+    first word, then a numbered piece that opens with a heading found so elsewhere ("4.1.1
+    Summary Russian …" beside "4.2.1 Summary The …") or with as many words as its sibling's
+    heading ("4.1.1 Summary Kenya …" beside "4.1.2 Discussion The …")."""
+    split: list[list[str]] = []
+    for piece in pieces:
+        parts = _bare_heading_cut(piece, bare)
+        split.append([*_spaced_heading_cut(parts[0]), *parts[1:]])
+    known: set[str] = set()
+    words: dict[str, int] = {}
+    for parts in split:
+        if len(parts) >= 2 and parts[0][:1].isdigit() and (label := _LABEL_AT_START.match(parts[0])):
+            known.add(parts[0][label.end() :])
+            if (parent := _parent(parts[0])) is not None:
+                words[parent] = len(parts[0][label.end() :].split())
+    out: list[str] = []
+    for parts in split:
+        label = _LABEL_AT_START.match(parts[0]) if len(parts) == 1 and parts[0][:1].isdigit() else None
+        if label:
+            rest = parts[0][label.end() :]
+            head = next((h for h in known if rest.startswith(h + " ") and rest[len(h) + 1 : len(h) + 2].isupper()), None)
+            n = words.get(_parent(parts[0]) or "", 0)
+            first = rest.split(" ", n) if n else []
+            if head is None and len(first) > n > 0 and first[n][:1].isupper() and rest[:1].isupper():
+                head = None if _SENTENCE_STOP.search(" ".join(first[:n]) + " ") else " ".join(first[:n])
+            if head:
+                at = label.end() + len(head)
+                parts = [parts[0][:at], parts[0][at + 1 :]]
+        out.extend(parts)
+    return out
+
+
+def _bare_headings(line: str) -> set[str]:
+    """The one-word headings of a collapsed document (see ``_BARE_HEADING``)."""
+    seen: dict[str, int] = {}
+    starts: set[str] = set()
+    for m in _KNOWN_HEADING.finditer(line):
+        if not _STARTER_AT.match(line, m.start("word")):
+            seen[m["word"]] = seen.get(m["word"], 0) + 1
+    for m in _BARE_HEADING.finditer(line):
+        if _STARTER_AT.match(line, m.end()) and not _STARTER_AT.match(line, m.start()):
+            starts.add(m["word"])
+    return {w for w, n in seen.items() if n >= 2 and w in starts}
+
+
+def _bare_heading_cut(piece: str, bare: set[str]) -> list[str]:
+    """``piece`` cut around each of the document's one-word headings in it."""
+    label = _LABEL_AT_START.match(piece) if piece[:1].isdigit() else None
+    bounds = {0, len(piece)}
+    for m in _KNOWN_HEADING.finditer(piece):
+        if m["word"] in bare:
+            bounds.add(m.end("word"))
+            if not (label and m.start("word") == label.end()):
+                bounds.add(m.start("word"))  # a numbered heading keeps its number: "1.1.2 Discussion"
+    at = sorted(bounds)
+    return [p for a, b in zip(at, at[1:], strict=False) if (p := piece[a:b].strip())]
+
+
+def _parent(piece: str) -> str | None:
+    """"4.1" for a piece numbered "4.1.2 …"; None for a top-level or unnumbered one."""
+    m = re.match(r"(\d{1,2}(?:\.\s?\d{1,2})+)\.?\s", piece)
+    return re.sub(r"\s", "", m.group(1)).rsplit(".", 1)[0] if m else None
+
+
+__all__ = ["is_runon", "looks_collapsed", "looks_glued", "split_collapsed", "split_runon"]

@@ -16,7 +16,14 @@ import re
 from cwgtool.blocks import Block, BlockKind, Provenance, ReadResult
 from cwgtool.labels import LabelKind, split_label
 from cwgtool.limits import Limits
-from cwgtool.readers.runon import RUNON_MIN_CHARS, is_runon, looks_glued, split_runon
+from cwgtool.readers.runon import (
+    RUNON_MIN_CHARS,
+    is_runon,
+    looks_collapsed,
+    looks_glued,
+    split_collapsed,
+    split_runon,
+)
 from cwgtool.symbols import find_symbols
 
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+(?:/\d+)?\s*-|Page\s+\d+\s+of\s+\d+|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
@@ -107,8 +114,9 @@ def _expand_runon(raw_lines: list[str]) -> list[tuple[int, str]]:
     for lineno, line in enumerate(raw_lines, start=1):
         if out and not out[-1][1].strip() and not line.strip():
             continue
-        if runon and len(line) >= RUNON_MIN_CHARS and looks_glued(line):
-            for piece in split_runon(line):
+        long = runon and len(line) >= RUNON_MIN_CHARS
+        if long and (looks_collapsed(line) or looks_glued(line)):
+            for piece in split_collapsed(line) if looks_collapsed(line) else split_runon(line):
                 out.append((lineno, piece))
                 out.append((lineno, ""))
         else:
