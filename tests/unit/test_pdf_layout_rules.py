@@ -590,3 +590,55 @@ def test_typical_spacing_ignores_lines_side_by_side_and_uses_the_larger_size() -
     # steps between three and four ems are gaps too
     gaps = [100.0, 113.0, 151.5, 190.0, 228.5]
     assert typical_spacing([page(1, *[ln("x", t) for t in gaps])]) == round(13 / 11, 2)
+
+
+# --- short documents: paragraph gaps are not the line step ----------------------------------
+
+
+def one_line_paragraphs(n: int, full: int, *, x1_full: float = 523.0, page_no: int = 1) -> PageLines:
+    """``n`` one-line paragraphs 21 pt apart (1.91 em of 11 pt), ``full`` of them reaching the
+    right margin at ``x1_full`` (the longest reaches 523, the page's right edge)."""
+    lines = []
+    for k in range(n):
+        line = ln(f"Paragraph {k} of the cover", 100 + 21 * k, page_no)
+        if k < full:
+            line.x1 = 523.0 if k == 0 else x1_full
+        lines.append(line)
+    return page(page_no, *lines)
+
+
+GAP = round(21 / 11, 2)  # the paragraph gap in ems
+
+
+@pytest.mark.parametrize(
+    ("n", "full", "x1_full", "spacing"),
+    [
+        (10, 2, 523.0, 1.2),  # two full lines: almost none, single spacing is assumed
+        (10, 3, 523.0, GAP),  # three do: the gaps are taken as they are
+        (20, 3, 523.0, GAP),  # 3 of 20 is 15 %: not fewer than 15 %
+        (40, 5, 523.0, 1.2),  # 5 of 40 is fewer than 15 %
+        (10, 3, 500.0, GAP),  # "full" is within 15 % of the text width from the right edge (455 pt)
+        (10, 2, 440.0, 1.2),  # 440 pt is not: one full line
+    ],
+)
+def test_a_document_of_one_line_paragraphs_is_single_spaced(n: int, full: int, x1_full: float, spacing: float) -> None:
+    assert typical_spacing([one_line_paragraphs(n, full, x1_full=x1_full)]) == spacing
+
+
+def test_full_lines_are_counted_over_every_page() -> None:
+    # a 1.5-spaced report whose last page is a short list keeps its spacing
+    report = page(1, *[ln(FULL, 100 + 16.5 * k) for k in range(10)])
+    assert typical_spacing([report, one_line_paragraphs(4, 1, page_no=2)]) == 1.5
+    # an empty page does not end the count
+    assert typical_spacing([page(1), one_line_paragraphs(10, 2, page_no=2)]) == 1.2
+
+
+def test_a_line_step_seen_twice_wins_over_the_paragraph_gaps() -> None:
+    lines, top = [], 100.0
+    for _ in range(3):  # three wrapped paragraphs: a full line, then its end 13 pt lower
+        lines += [ln(FULL, top), ln("end of it.", top + 13)]
+        top += 13 + 21
+    for k in range(10):  # and ten one-line paragraphs
+        lines.append(ln(f"Paragraph {k}.", top))
+        top += 21
+    assert typical_spacing([page(1, *lines)]) == round(13 / 11, 2)

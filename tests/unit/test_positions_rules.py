@@ -39,6 +39,16 @@ def test_courtesies_and_presentations_are_read_but_not_positions(sentence: str, 
     assert positions(sentence) == []
 
 
+def test_a_presentation_that_carries_a_request_is_the_presenter_s_suggestion() -> None:
+    sentence = "The Councillor from Belarus introduced Document C17/98, requesting the Council to approve it."
+    (reading,) = read_sentence(sentence)
+    assert reading.skip_reason is None and reading.stance is not None
+    assert (reading.stance.stance, reading.stance.cue, reading.stance.rule) == (Stance.SUGGEST, "requesting", "presentation")
+    # a proposal made earlier, in an aside before the verb, is not carried by this presentation
+    (reading,) = read_sentence("Brazil, which proposed the topic last year, presented its report.")
+    assert reading.skip_reason == "presentation"
+
+
 def test_a_skipped_speaker_is_still_the_one_a_pronoun_refers_to() -> None:
     assert rows("The delegate of Brazil thanked the secretariat. He stressed that the topic was important.") == [
         ("The delegate of Brazil", Stance.SUPPORT, "important")
