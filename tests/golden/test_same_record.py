@@ -183,10 +183,10 @@ def _collapsed_sources() -> dict[str, str]:
 COLLAPSED = _collapsed_sources()
 # Not reached yet: roman part numbers and open-consultation pages (no arabic number sequence),
 # "Agenda item N:" headings without a number of their own, and facts that depend on where an
-# unnumbered paragraph starts (cwg12's lettered topic sections "a. Concerning …", topic
-# question counts read from list paragraphs).
-COLLAPSED_SECTIONS_GAPS = {"cwg12", "wg-wsis-33-6-sau", "wg-sfp-9-6-ken", "record-b"}
-COLLAPSED_FACTS_GAPS = COLLAPSED_SECTIONS_GAPS | {"cwg14", "consultation-24", "record-c"}
+# unnumbered paragraph starts (cwg12's numbered list of topics whose titles run into the
+# paragraph after them: "3. The cost of … countries Land-locked developing countries face …").
+COLLAPSED_SECTIONS_GAPS = {"wg-wsis-33-6-sau", "wg-sfp-9-6-ken", "record-b"}
+COLLAPSED_FACTS_GAPS = COLLAPSED_SECTIONS_GAPS | {"cwg12", "consultation-24"}
 
 
 @functools.cache

@@ -410,6 +410,9 @@ _COLLAPSED_NUMBER = re.compile(r"[.:;?!)]\s\d{1,2}(?:\.\d{1,2}){0,2}\.?\s[A-Z]")
 # sentences in these records and never ends a heading.
 _STARTER = r"(?:The|This|These|There|It|In|At|On|Following|After|Several|Some|Many|Numerous|Various)\s[A-Za-z]"
 _SPACED_HEADING_END = re.compile(rf"(?<=[a-z)\d])\s(?={_STARTER})")
+# A lettered item's line ends after a stop, colon or comma, or a word of four letters or more
+# (not "… the topic on The development of …").
+_LETTERED_ITEM_END = re.compile(rf"(?:(?<=[a-z]{{4}})|(?<=[a-z)\d][.:,]))\s(?={_STARTER})")
 # A one-word unnumbered heading between a paragraph and the next one ("…(Document 20/5) Summary
 # The Islamic Republic …", "…premature. Discussion Various Member States …"); taken when the
 # document uses the same word so at least twice, once before a sentence's usual first word.
@@ -418,6 +421,7 @@ _STARTER_AT = re.compile(_STARTER)
 # A known one-word heading, also after a heading's last word ("… intelligence Summary Saudi …").
 _KNOWN_HEADING = re.compile(r"(?<=\S\s)(?P<word>[A-Z][a-z]{3,})\s(?=[A-Z])")
 _SPACED_HEADING_WORDS = 30
+_SPACED_BULLET = re.compile(r"(?<=\S\s)(?=[·∙•▪◦]\s)")  # "… their own experience. · How can …"
 # A list label after a space: "…questions: (a) What …? (b) Which …?", "Discussion a. Concerning …".
 _SPACED_LIST_LABEL = re.compile(_LIST_LABEL.pattern.replace("(?<=(?P<before>[a-z?.:;!)\\]]))", "(?<=(?P<before>[a-z?.:;!)\\]])\\s)"))
 
@@ -433,13 +437,24 @@ def looks_collapsed(line: str) -> bool:
 
 
 def _spaced_heading_cut(piece: str) -> list[str]:
+    """A numbered heading and the sentence after it; a lettered item ("a. Concerning the topic
+    on …, several Member States supported the topic. Various Member States …") ends at its first
+    sentence, colon or comma before a sentence's usual first word, as its own line did."""
     label = _LABEL_AT_START.match(piece)
-    if not label or not label.group(0).strip()[:1].isdigit():
+    if not label or not label.group(0).strip():
         return [piece]
-    m = _SPACED_HEADING_END.search(piece, label.end())
+    lettered = not label.group(0)[:1].isdigit()
+    if lettered:  # in the item's first sentence; a title's "… on The …" goes on
+        first = _SENTENCE_STOP.search(piece, label.end())
+        limit = first.end() if first else len(piece)
+        m = next((e for e in _LETTERED_ITEM_END.finditer(piece, label.end()) if e.start() < limit), None)
+    else:
+        m = _SPACED_HEADING_END.search(piece, label.end())
     if not m:
         return [piece]
     head = piece[label.end() : m.start()]
+    if lettered:
+        head = head[:-1]
     if not head or len(head.split()) > _SPACED_HEADING_WORDS or _SENTENCE_STOP.search(head) or not head[0].isupper():
         return [piece]
     return [piece[: m.start()], piece[m.end() :]]
@@ -447,7 +462,7 @@ def _spaced_heading_cut(piece: str) -> list[str]:
 
 # Where the title of a list may begin: after a colon or a question ("…of the group: Theme 1 –
 # Cybersecurity …", "…be handled? Theme 2 – …").
-_TITLE_START = re.compile(r"(?<=[:?]\s)(?=[A-Z])")
+_TITLE_START = re.compile(r"(?<=[.:?]\s)(?=[A-Z])")
 
 
 def _list_title_cut(piece: str, following: list[str]) -> list[str]:
@@ -462,7 +477,7 @@ def _list_title_cut(piece: str, following: list[str]) -> list[str]:
     return [piece]
 
 
-_LIST_START = re.compile(r"(?:\(?[a-z]\)|[a-z]\.|\d{1,2}[.)])\s")
+_LIST_START = re.compile(r"(?:\(?[a-z]\)|[a-z]\.|\d{1,2}[.)]|[·∙•▪◦])\s")
 
 
 def split_collapsed(line: str) -> list[str]:
@@ -487,7 +502,8 @@ def split_collapsed(line: str) -> list[str]:
     listed: list[str] = []
     for piece in tailed:
         label = _LABEL_AT_START.match(piece)
-        at = [0, *_list_cuts(piece, label.end() if label else 0, _SPACED_LIST_LABEL), len(piece)]
+        bullets = [m.start() for m in _SPACED_BULLET.finditer(piece)]
+        at = sorted({0, *_list_cuts(piece, label.end() if label else 0, _SPACED_LIST_LABEL), *bullets, len(piece)})
         listed.extend(p for a, b in zip(at, at[1:], strict=False) if (p := piece[a:b].strip()))
     listed = [part for at, piece in enumerate(listed) for part in _list_title_cut(piece, listed[at + 1 : at + 2])]
     return _heading_cuts(listed, _bare_headings(line))
