@@ -70,6 +70,7 @@ _SPACED_COVER_CUT = re.compile(
     r"|(?<=[a-z)\]]\s)(?=[A-Z]{2,}\s[A-Z]{2,})"  # "…(WG-COP) SUMMARY OF THE 13th MEETING"
     r"|(?<=only\s)(?=\S)|(?<=\S\s)(?=\d{1,2}(?:st|nd|rd|th)\s+meeting)"  # "English only 13th meeting – Geneva"
     r"|(?<=\S\s)(?=\d{1,2}\s/\s)"  # a flattened table's row: "… Documents 1 / Regional presence / C21/41"
+    r"|(?<=\]\s)(?=[A-Z])"  # a footnote marker ends a line: "KENYA[1] Proposals for …"
 )
 
 
@@ -143,13 +144,16 @@ _LEADER_PAGE = re.compile(r"(?:\.{3}|…)\s*\d{1,3}$")
 # "…could not agree on Theme 2.1.4 The Council …": a number ending a sentence ("Theme 2."), then
 # the next paragraph's "1.4". Both readings are candidates; the number sequence chooses.
 _WORD_NUMBER_END = re.compile(r"[A-Za-z]\s\d{1,2}\.$")
+_NUMBER_AT = re.compile(r"\d{1,2}(?:\.\s?\d{1,2}){0,2}|[IVX]{1,4}|")  # a candidate's own number, used with .match
 _INSIDE_NUMBER = re.compile(r"(?<![\d/])\d{1,2}\.\s?$")
 _WINDOW = 120  # how many earlier candidates a number may follow
 _MAX_CANDIDATES = 20_000  # beyond this a line is not a document's text (keeps the search linear)
 
 
 # In collapsed text a number follows a space and is followed by one: "… session. 1.1 The …".
-_SPACED_CANDIDATE = re.compile(r"(?<=\s)(?=(?P<num>\d{1,2}(?:\.\s?\d{1,2}){0,2})(?P<dot>\.?)\s[A-Z\u00c0-\u00de“\"])")
+_SPACED_CANDIDATE = re.compile(
+    r"(?<=\s)(?=(?:(?P<num>\d{1,2}(?:\.\s?\d{1,2}){0,2})|(?P<roman>[IVX]{1,4}(?=\.?\s[A-Z][a-z])))(?P<dot>\.?)\s[A-Z\u00c0-\u00de“\"])"
+)
 # What may stand before a number that starts a paragraph in collapsed text: a sentence's end.
 _STOP_BEFORE = re.compile(r"[.:;?!)”\"’]\s+$")
 _FIRST_STOP = re.compile(r"[.?!](?=\s|$)")
@@ -167,6 +171,10 @@ def _spaced_candidates(line: str) -> list[tuple[int, tuple[int, ...]]]:
         stop = _FIRST_STOP.search(line, m.end("dot"))
         if stop and stop.group(0) == "?" and not re.search(r"[:;]", line[m.end("dot") : stop.start()]):
             continue  # a numbered question is a list item, never the outline
+        if m["roman"]:
+            if m["roman"].lower() in _ROMAN:  # a part number: "I Introduction … II Proposal"
+                out.append((m.start(), (_ROMAN[m["roman"].lower()],)))
+            continue
         out.append((m.start(), tuple(int(p) for p in re.sub(r"\s", "", m["num"]).split("."))))
     return out
 
@@ -205,7 +213,7 @@ def _number_cuts(line: str, *, collapsed: bool = False) -> list[int]:
     the document's own numbers, so a longer chain exists without it. A restart at 1 after a
     top-level number (the body after a numbered list of subjects) is allowed."""
     cands = (_spaced_candidates(line) if collapsed else _candidates(line))[:_MAX_CANDIDATES]
-    ends = [start + len(".".join(map(str, number))) for start, number in cands]
+    ends = [start + len(_NUMBER_AT.match(line, start).group(0)) for start, _ in cands]
     score: list[int] = []
     parent: list[int] = []
     for i, (start, number) in enumerate(cands):
@@ -404,7 +412,7 @@ def _split_cover(text: str) -> list[str]:
 # heading (:func:`_after_break`), so "paragraph 3.2 of", "Resolution 102 (" or "2 topics" never do.
 
 # Collapsed text: a number after a sentence's end and before a capital, as a paragraph starts.
-_COLLAPSED_NUMBER = re.compile(r"[.:;?!)]\s\d{1,2}(?:\.\d{1,2}){0,2}\.?\s[A-Z]")
+_COLLAPSED_NUMBER = re.compile(r"[.:;?!)]\s(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVX]{1,4})\.?\s[A-Z]")
 # A numbered heading followed by its first sentence: "1.1.2 Discussion The proposal received …".
 # The heading has no stop; the sentence starts with a word that opens
 # sentences in these records and never ends a heading.
@@ -421,6 +429,7 @@ _STARTER_AT = re.compile(_STARTER)
 # A known one-word heading, also after a heading's last word ("… intelligence Summary Saudi …").
 _KNOWN_HEADING = re.compile(r"(?<=\S\s)(?P<word>[A-Z][a-z]{3,})\s(?=[A-Z])")
 _SPACED_HEADING_WORDS = 30
+_SPACED_LABEL = re.compile(r"(?:\d{1,2}(?:\.\s?\d{1,2})*\.?|[IVX]{1,4}\.?(?=\s)|\(?[a-z]\)|[a-z]\.)\s*")  # used with .match
 _SPACED_BULLET = re.compile(r"(?<=\S\s)(?=[·∙•▪◦]\s)")  # "… their own experience. · How can …"
 # A list label after a space: "…questions: (a) What …? (b) Which …?", "Discussion a. Concerning …".
 _SPACED_LIST_LABEL = re.compile(_LIST_LABEL.pattern.replace("(?<=(?P<before>[a-z?.:;!)\\]]))", "(?<=(?P<before>[a-z?.:;!)\\]])\\s)"))
@@ -433,17 +442,17 @@ def looks_collapsed(line: str) -> bool:
     spaced = len(_COLLAPSED_NUMBER.findall(line))
     glued = len(_GLUED_FIELD.findall(line))
     glued += sum(1 for m in _GLUED_NUMBER.finditer(line) if not line[m.start() - 1 : m.start()].isdigit())
-    return spaced >= 2 and spaced > glued
+    return spaced > glued and len(_number_cuts(line, collapsed=True)) >= 2
 
 
 def _spaced_heading_cut(piece: str) -> list[str]:
     """A numbered heading and the sentence after it; a lettered item ("a. Concerning the topic
     on …, several Member States supported the topic. Various Member States …") ends at its first
     sentence, colon or comma before a sentence's usual first word, as its own line did."""
-    label = _LABEL_AT_START.match(piece)
+    label = _SPACED_LABEL.match(piece)
     if not label or not label.group(0).strip():
         return [piece]
-    lettered = not label.group(0)[:1].isdigit()
+    lettered = not label.group(0)[:1].isdigit()  # roman part numbers too: "I Introduction The …"
     if lettered:  # in the item's first sentence; a title's "… on The …" goes on
         first = _SENTENCE_STOP.search(piece, label.end())
         limit = first.end() if first else len(piece)
