@@ -181,12 +181,11 @@ def _collapsed_sources() -> dict[str, str]:
 
 
 COLLAPSED = _collapsed_sources()
-# Not reached yet: open-consultation pages (no number sequence), "Agenda item N:" headings
-# without a number of their own, and facts that depend on where an unnumbered paragraph starts
-# (cwg12's numbered list of topics whose titles run into the paragraph after them: "3. The
-# cost of … countries Land-locked developing countries face …").
-COLLAPSED_SECTIONS_GAPS = {"record-b"}
-COLLAPSED_FACTS_GAPS = COLLAPSED_SECTIONS_GAPS | {"cwg12", "consultation-24"}
+# Not reached yet: an open-consultation page (no number sequence), and facts that depend on
+# where an unnumbered paragraph starts (cwg12's numbered list of topics whose titles run into
+# the paragraph after them: "3. The cost of … countries Land-locked developing countries face …").
+COLLAPSED_SECTIONS_GAPS: set[str] = set()
+COLLAPSED_FACTS_GAPS = {"cwg12", "consultation-24"}
 
 
 @functools.cache

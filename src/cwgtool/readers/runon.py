@@ -203,7 +203,9 @@ def _heading_tail(text: str) -> int | None:
     while at < len(text) and text[at].isspace():
         at += 1
     tail = text[at:].strip()
-    return at if tail[:1].isupper() and len(tail) <= _HEADING_MAX else None
+    label = _SPACED_LABEL.match(tail)
+    words = tail[label.end() if label else 0 :]  # "(b) Topic on …": a lettered heading
+    return at if words[:1].isupper() and len(tail) <= _SPACED_TITLE_MAX else None
 
 
 def _number_cuts(line: str, *, collapsed: bool = False) -> list[int]:
@@ -496,7 +498,13 @@ def split_collapsed(line: str) -> list[str]:
     cuts = _number_cuts(line, collapsed=True)
     if len(cuts) < 2:
         return [line]
-    bounds = sorted({0, *cuts, len(line)})
+    # list labels and bullets, read as runs over the whole body ("…one by one: (a) Topic on … 4.3
+    # … 4.4 … (b) Topic on …"), never inside a section number's own label
+    extra = set(_list_cuts(line, cuts[0], _SPACED_LIST_LABEL))
+    extra.update(m.start() for m in _SPACED_BULLET.finditer(line, cuts[0]))
+    label_ends = {c: c + len(m.group(0)) for c in cuts if (m := _SPACED_LABEL.match(line, c))}
+    extra = {x for x in extra if not any(c < x <= e for c, e in label_ends.items())}
+    bounds = sorted({0, *cuts, *extra, len(line)})
     pieces = [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
     pieces = [p for p in pieces if p]
     if cuts[0] > 0:
@@ -504,18 +512,12 @@ def split_collapsed(line: str) -> list[str]:
         at = [0, *(m.start() for m in _SPACED_COVER_CUT.finditer(cover)), len(cover)]
         pieces[:0] = [p for a, b in zip(at, at[1:], strict=False) if (p := cover[a:b].strip())]
     # an unnumbered heading glued after the paragraph before a number: "… cycle. Agenda item 2: …"
+    pieces = [part for at, piece in enumerate(pieces) for part in _list_title_cut(piece, pieces[at + 1 : at + 2])]
     tailed: list[str] = []
     for piece, after in zip(pieces, [*pieces[1:], ""], strict=True):
         at = _heading_tail(piece) if _LABEL_AT_START.match(after) and after[:1].isdigit() else None
         tailed.extend([piece[:at].strip(), piece[at:].strip()] if at else [piece])
-    listed: list[str] = []
-    for piece in tailed:
-        label = _LABEL_AT_START.match(piece)
-        bullets = [m.start() for m in _SPACED_BULLET.finditer(piece)]
-        at = sorted({0, *_list_cuts(piece, label.end() if label else 0, _SPACED_LIST_LABEL), *bullets, len(piece)})
-        listed.extend(p for a, b in zip(at, at[1:], strict=False) if (p := piece[a:b].strip()))
-    listed = [part for at, piece in enumerate(listed) for part in _list_title_cut(piece, listed[at + 1 : at + 2])]
-    return _heading_cuts(listed, _bare_headings(line))
+    return _heading_cuts(tailed, _bare_headings(line))
 
 
 def _heading_cuts(pieces: list[str], bare: set[str]) -> list[str]:
