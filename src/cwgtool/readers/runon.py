@@ -12,6 +12,10 @@ exchange", "Resolution 179 (") is not. A restart at "1" after a run of top-level
 The cover before the first number is cut at its fields ("Document …", "Original:", a date glued
 to the next word, "Summary", "Action required"…), so the metadata reader sees the lines it
 would have seen in the original layout.
+
+Text whose line breaks became single spaces ("…session. 1.1 The Secretary-General …") has no
+glue to go by; :func:`split_collapsed` builds the same chain from the numbers standing between
+spaces, each allowed only after a sentence's end or a heading (see the section at the end).
 """
 
 from __future__ import annotations
@@ -181,15 +185,15 @@ def _spaced_candidates(line: str) -> list[tuple[int, tuple[int, ...]]]:
 
 def _after_break(line: str, prev_end: int, start: int) -> bool:
     """In collapsed text a number starts a paragraph only after a sentence's end or after a
-    heading (the text since the previous number is short and has no stop)."""
+    heading: the text since the previous number, or since the last sentence's end, has no stop
+    and is at most a long title's length."""
     if _STOP_BEFORE.search(line, max(0, start - 4), start):
         return True
     seg = line[prev_end:start].lstrip(". ").strip()
     if len(seg) <= _SPACED_TITLE_MAX and not _SENTENCE_STOP.search(seg):
         return True
     # an unnumbered heading after the paragraph: "… cycle. Agenda item 2: Adoption of the agenda 2.1 The …"
-    tail = _heading_tail(seg)
-    return tail is not None
+    return _heading_tail(seg) is not None
 
 
 def _heading_tail(text: str) -> int | None:
@@ -294,11 +298,11 @@ _PARAGRAPH_GLUE = re.compile(
 # glued to the word before it ("…satellite broadband1. What …", "Discussiona. Concerning the
 # topic …"). Letters, numbers and roman numerals are read as runs that count up; see
 # :func:`_list_cuts`.
-_LIST_LABEL = re.compile(
-    r"(?<=(?P<before>[a-z?.:;!)\]]))"
+_LABEL_AND_NEXT = (
     r"(?P<label>\((?P<p1>[a-z]|\d{1,2}|[ivx]{1,4})\)|(?P<p2>[a-z]|\d{1,2}|[ivx]{1,4})[.)](?!\d)|(?P<p3>\d{1,2})(?=\s[a-z]))"
     r"\s?(?=(?P<next>[A-Za-z“\"]))"
 )
+_LIST_LABEL = re.compile(r"(?<=(?P<before>[a-z?.:;!)\]]))" + _LABEL_AND_NEXT)
 # "…;- the assistance …", "…countries- what are …": a dash bullet glued to the item before it,
 # taken when there are two; never a prefix's hyphen ("pre- and post-session", "short- to
 # medium-term").
@@ -434,7 +438,7 @@ _SPACED_HEADING_WORDS = 30
 _SPACED_LABEL = re.compile(r"(?:\d{1,2}(?:\.\s?\d{1,2})*\.?|[IVX]{1,4}\.?(?=\s)|\(?[a-z]\)|[a-z]\.)\s*")  # used with .match
 _SPACED_BULLET = re.compile(r"(?<=\S\s)(?=[·∙•▪◦]\s)")  # "… their own experience. · How can …"
 # A list label after a space: "…questions: (a) What …? (b) Which …?", "Discussion a. Concerning …".
-_SPACED_LIST_LABEL = re.compile(_LIST_LABEL.pattern.replace("(?<=(?P<before>[a-z?.:;!)\\]]))", "(?<=(?P<before>[a-z?.:;!)\\]])\\s)"))
+_SPACED_LIST_LABEL = re.compile(r"(?<=(?P<before>[a-z?.:;!)\]])\s)" + _LABEL_AND_NEXT)
 
 
 def looks_collapsed(line: str) -> bool:

@@ -5,8 +5,8 @@ rejoined: a line continues the previous one when the previous line does not end 
 this one starts in lower case without a label. Page furniture that survives a copy ("- 2 -",
 "Page 2 of 9", a running head "C17/130(Rev.1)-E" or "2 C17/51-E", a bare page number next to
 one) is dropped and kept as metadata. A table flattened into "1 / title / C17/5" rows keeps its
-row number as a list label. Text whose line breaks were all lost is cut back into paragraphs by
-:mod:`cwgtool.readers.runon`.
+row number as a list label. Text whose line breaks were all lost, or turned into spaces, is cut
+back into paragraphs by :mod:`cwgtool.readers.runon`.
 """
 
 from __future__ import annotations
