@@ -557,3 +557,144 @@ def test_every_section_part_and_paragraph_keeps_where_it_came_from() -> None:
     part = contributions.children[0]
     assert (part.title, part.provenance.page, part.provenance.index) == ("Summary", 1, 160)
     assert part.paragraphs[0].provenance.page == 2
+
+
+# -- roman-numbered headings ----------------------------------------------------------------------
+
+
+def test_capital_roman_numerals_number_the_top_level_sections() -> None:
+    """"I Introduction", "II. Background" … "X Closing": contributions number their parts so; each
+    numeral gives the section its value, subtractive forms (IV, IX) included."""
+    titles = ["Introduction", "Background", "Contributions", "Actions", "Budget", "Membership",
+              "Working methods", "Liaison", "Next meeting", "Closing"]  # fmt: skip
+    numerals = ["I", "II.", "III", "IV.", "V", "VI", "VII", "VIII", "IX", "X"]
+    d = doc("".join(f"{n} {t}\nThe Group discussed the {t.lower()}.\n" for n, t in zip(numerals, titles, strict=True)))
+    assert tree(d.sections) == [(str(k), t) for k, t in enumerate(titles, start=1)]
+    assert [p.text for p in find(d.sections, "9").paragraphs] == ["The Group discussed the next meeting."]
+
+
+def test_a_lower_case_roman_label_stays_a_list_item() -> None:
+    d = doc("1\tIntroduction\nThe Group noted:\nii) the cost of access\niii) the role of regulators\n")
+    assert numbers(d.sections) == ["1"]
+    assert [p.label for p in d.sections[0].paragraphs] == [None, "ii)", "iii)"]
+
+
+# -- lists of subjects and numbered questions before the body -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Subjects discussed\nDocuments\n1\tElection of the Chairman\n2\tAdoption of the agenda\n",
+        # the table read row by row: the "Documents" header cell after the first subject
+        "Subjects discussed\n1\tElection of the Chairman\nDocuments\n2\tAdoption of the agenda\n",
+    ],
+)
+def test_a_subjects_list_with_a_documents_column_is_not_the_outline(table: str) -> None:
+    """A Council record's "Subjects discussed" / "Documents" table, numbered 1, 2, then the body
+    numbered 1, 2 again (without numbered paragraphs): the body gives the sections."""
+    d = doc(
+        table +
+        "1\tElection of the Chairman\nThe Council elected Ms A. Example.\n"
+        "2\tAdoption of the agenda\nThe agenda was adopted.\n"
+    )
+    assert tree(d.sections) == [("1", "Election of the Chairman"), ("2", "Adoption of the agenda")]
+    assert [p.text for p in find(d.sections, "2").paragraphs] == ["The agenda was adopted."]
+
+
+@pytest.mark.parametrize(("length", "is_title"), [(59, True), (60, False)])
+def test_a_list_title_is_a_short_line(length: int, is_title: bool) -> None:
+    """A line opening with "Contents" titles the list after it only when it is short; a longer
+    one is text, and the numbers after it are the record's sections."""
+    title = ("Contents of the report presented by the secretariat " + "x" * 20)[:length]
+    d = doc(f"{title}\n1\tElection of the Chairman\n2\tAdoption of the agenda\n")
+    assert numbers(d.sections) == ([] if is_title else ["1", "2"])
+
+
+@pytest.mark.parametrize(("gap", "listed"), [(0, True), (2, True), (3, False)])
+def test_numbered_questions_close_together_are_a_list(gap: int, listed: bool) -> None:
+    """"1. How will …?" "2. What are …?" within three lines of each other are questions listed, not
+    sections; questions further apart are each a numbered paragraph's section."""
+    lines = "".join(f"The Group noted point {k}.\n" for k in range(gap))
+    d = doc(f"1\tHow will new technologies help connectivity?\n{lines}2\tWhat are the costs of access?\n")
+    if listed:
+        assert d.sections == []
+    else:
+        assert numbers(d.sections) == ["1", "2"]
+
+
+def test_a_lone_numbered_question_is_not_a_list() -> None:
+    d = doc("1\tHow will new technologies help connectivity?\nThe Group discussed it.\n")
+    assert numbers(d.sections) == ["1"]
+
+
+# -- lines that read as a lost heading, or as a paragraph cut short -------------------------------
+
+
+@pytest.mark.parametrize(("length", "is_title"), [(200, True), (201, False)])
+def test_a_lost_heading_title_is_at_most_two_hundred_characters(length: int, is_title: bool) -> None:
+    """"2.1 …" with no section 2: the line before names section 2 when it reads as a title."""
+    words = ("Contribution Telecommunications Infrastructure Interconnection Affordability Developing "
+             "Administrations Internationalised Multistakeholder Broadband Connectivity Considerations "
+             "Regulatory Frameworks Landlocked Countries Recommendations Implementation Strategies "
+             "Measurement")  # fmt: skip
+    title = words[: length - 1].rstrip() + "s"
+    title = title + "s" * (length - len(title))
+    assert len(title) == length and len(title.split()) <= 20
+    d = doc(f"1\tIntroduction\nThe meeting opened.\n{title}\n2.1\tThe Group noted the contribution.\n")
+    assert numbers(d.sections) == ["1", "2"]
+    assert find(d.sections, "2").title == (title if is_title else "")
+
+
+def test_a_long_last_numbered_line_without_a_stop_is_a_paragraph_cut_short() -> None:
+    d = doc(
+        "1\tIntroduction\nThe meeting opened.\n"
+        "1.1\tSince PP-14 the Group facilitated inputs from Member States on many topics and the 20\n"
+    )
+    assert numbers(d.sections) == ["1"]
+    assert [p.number for p in d.sections[0].paragraphs] == [None, "1.1"]
+
+
+def test_a_short_last_line_after_a_numbered_paragraph_is_one_too() -> None:
+    """The last "1.2 …" has no full stop, but its sibling 1.1 was a paragraph: it is one as well."""
+    d = doc("1\tIntroduction\n1.1\tThe Group noted the report.\n1.2\tThe Group agreed on the next steps\n")
+    assert numbers(d.sections) == ["1"]
+    assert [p.number for p in d.sections[0].paragraphs] == ["1.1", "1.2"]
+
+
+# -- Word heading hints, parts and nesting ---------------------------------------------------------
+
+
+def test_a_word_heading_continuing_a_list_of_numbers_is_still_a_heading() -> None:
+    """Topics "1.", "2.", "3." listed inside section 2, then "4 Actions" styled as a heading: the
+    style says it is the next section although its number continues the list."""
+    outline = blocks(
+        ("1 Introduction", {"kind": BlockKind.HEADING}), ("The meeting opened.", {}),
+        ("2 Contributions", {"kind": BlockKind.HEADING}), ("The contribution listed topics.", {}),
+        ("1. The use of community networks.", {}), ("2. The cost of access.", {}),
+        ("3. The role of regulators.", {}),
+        ("4 Actions", {"kind": BlockKind.HEADING}), ("None.", {}),
+    )  # fmt: skip
+    assert tree(outline.sections) == [("1", "Introduction"), ("2", "Contributions"), ("4", "Actions")]
+
+
+def test_a_part_before_the_first_sub_section_does_not_count_as_a_number() -> None:
+    d = doc(
+        "1\tIntroduction\nOpened.\n2\tContributions\nSummary\nThe Group discussed two contributions.\n"
+        "2.1\tContribution from Canada\nText.\n"
+    )
+    assert numbers(d.sections) == ["1", "2", None, "2.1"]
+
+
+def test_a_numbered_paragraph_goes_to_its_owner_not_the_open_sub_section() -> None:
+    """"1.2 The Group noted …" after sub-section 1.1 is a paragraph of section 1."""
+    d = doc("1\tIntroduction\n1.1\tBackground\nThe group met.\n1.2\tThe Group noted the report.\n")
+    assert [p.number for p in find(d.sections, "1").paragraphs] == ["1.2"]
+    assert [p.text for p in find(d.sections, "1.1").paragraphs] == ["The group met."]
+
+
+def test_a_skipped_level_nests_under_the_ancestor_it_extends() -> None:
+    """"1.2.1" after "1.1" (no 1.2): a child of section 1, not of 1.1."""
+    d = doc("1\tIntroduction\n1.1\tBackground\nText.\n1.2.1\tDetails of the plan\nText.\n")
+    assert [c.number for c in find(d.sections, "1").children] == ["1.1", "1.2.1"]
+    assert find(d.sections, "1.1").children == []
