@@ -96,17 +96,41 @@ def _roman_heading(text: str) -> tuple[Label, str] | None:
     return Label(LabelKind.NUMBER, m["raw"], str(_roman_value(m["rom"]))), m["rest"]
 
 
+def _roman_not_letter(label: Label, roman_before: int, letter_before: str | None) -> bool:
+    """Is "I.", "V." or "X." a roman part number rather than a capital letter?
+
+    A roman numeral when it starts a run or continues the roman headings before it ("IV.
+    Actions" then "V. Budget"); a letter when it continues the capital letters before it ("H."
+    then "I.").
+    """
+    if label.kind is not LabelKind.LETTER or label.raw not in ("I.", "V.", "X."):
+        return False
+    previous_letter = chr(ord(label.key) - 1)
+    return _roman_value(label.key) in (1, roman_before + 1) and letter_before != previous_letter
+
+
 def _items(blocks: Iterable[Block]) -> list[_Item]:
     """Split labels off, drop table-of-contents lines, glue a lone number to its title."""
     items: list[_Item] = []
     pending: _Item | None = None
+    roman = 0  # the value of the last roman part heading
+    letter: str | None = None  # the last capital letter label
     for block in blocks:
         if block.label:
             label, text = classify_label(block.label), block.text
         else:
             label, text = split_label(block.text)
-            if label is None or (label.kind is LabelKind.ROMAN and label.raw.isupper() and label.raw.endswith(".")):
-                label, text = _roman_heading(block.text) or (label, text)
+            if (
+                label is None
+                or (label.kind is LabelKind.ROMAN and label.raw.isupper() and label.raw.endswith("."))
+                or _roman_not_letter(label, roman, letter)
+            ):
+                heading = _roman_heading(block.text)
+                if heading is not None:
+                    label, text = heading
+                    roman = int(label.key)
+            if label is not None and label.kind is LabelKind.LETTER and label.key.isupper():
+                letter = label.key
         text = clean_text(text)
         if _TOC_TITLE.match(text) or (label and label.kind is LabelKind.NUMBER and _is_toc_entry(block.text)):
             continue

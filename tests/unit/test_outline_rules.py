@@ -573,6 +573,25 @@ def test_capital_roman_numerals_number_the_top_level_sections() -> None:
     assert [p.text for p in find(d.sections, "9").paragraphs] == ["The Group discussed the next meeting."]
 
 
+def test_roman_numerals_that_are_also_letters_number_sections_with_a_full_stop() -> None:
+    """"I.", "V." and "X." read as capital letters on their own; in a run of roman part headings
+    they are the numerals: "I. Introduction" first, "V. Budget" after "IV.", "X." after "IX."."""
+    titles = ["Introduction", "Background", "Proposal", "Actions", "Budget", "Membership",
+              "Working methods", "Liaison", "Next meeting", "Closing"]  # fmt: skip
+    numerals = ["I.", "II.", "III.", "IV.", "V.", "VI.", "VII.", "VIII.", "IX.", "X."]
+    d = doc("".join(f"{n} {t}\nThe Group discussed the {t.lower()}.\n" for n, t in zip(numerals, titles, strict=True)))
+    assert tree(d.sections) == [(str(k), t) for k, t in enumerate(titles, start=1)]
+    assert [p.text for p in find(d.sections, "5").paragraphs] == ["The Group discussed the budget."]
+
+
+def test_a_capital_i_after_h_stays_a_letter() -> None:
+    """"H." then "I.": the next capital letter, not the roman numeral one."""
+    letters = "ABCDEFGHI"
+    d = doc("1 Outcomes\nThe Group agreed on the following points:\n" + "".join(f"{c}. Point {c}\n" for c in letters))
+    assert numbers(d.sections) == ["1"]
+    assert [p.label for p in d.sections[0].paragraphs][-2:] == ["H.", "I."]
+
+
 def test_a_lower_case_roman_label_stays_a_list_item() -> None:
     d = doc("1\tIntroduction\nThe Group noted:\nii) the cost of access\niii) the role of regulators\n")
     assert numbers(d.sections) == ["1"]
