@@ -28,7 +28,6 @@ Usage: ``python benchmarks/bench_archive.py [--n 1000] [--keep]``
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import resource
 import shutil
@@ -41,7 +40,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from bench_corpus import build_corpus
+from bench_corpus import build_corpus, code_snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "benchmarks" / ".corpus-archive"
@@ -132,15 +131,7 @@ def main() -> None:
 
     paths = build_corpus(args.n, CORPUS)
     work = Path(tempfile.mkdtemp(prefix="cwgarchive-"))
-    snapshot = work / "code"
-    shutil.copytree(ROOT / "src" / "cwgtool", snapshot / "cwgtool", ignore=shutil.ignore_patterns("__pycache__"))
-    compileall.compile_dir(snapshot, quiet=1)
-    sys.path.insert(0, str(snapshot))
-    env = {
-        **os.environ,
-        "CWGTOOL_CACHE_DIR": str(work / "cache"),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(snapshot), os.environ.get("PYTHONPATH")])),
-    }
+    env = code_snapshot(work)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"corpus: {args.n} documents in {CORPUS}; {os.cpu_count()} CPUs; load {load:.2f} at start", flush=True)
 

@@ -61,6 +61,21 @@ def build_corpus(n: int, dest: Path = CORPUS) -> list[Path]:
     return out
 
 
+def code_snapshot(work: Path) -> dict[str, str]:
+    """Copy and byte-compile the cwgtool code under test into ``work`` (see the module docstring),
+    put it first on this process's path, and return the environment that gives the CLI processes
+    the same code and a cache of their own under ``work``."""
+    snapshot = work / "code"
+    shutil.copytree(ROOT / "src" / "cwgtool", snapshot / "cwgtool", ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(snapshot, quiet=1)
+    sys.path.insert(0, str(snapshot))
+    return {
+        **os.environ,
+        "CWGTOOL_CACHE_DIR": str(work / "cache"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(snapshot), os.environ.get("PYTHONPATH")])),
+    }
+
+
 def timed(fn: Callable[[], object]) -> float:
     t = time.perf_counter()
     fn()
@@ -151,15 +166,7 @@ def main() -> None:
     pdfs = [p for p in paths if p.suffix == ".pdf"]
     docxs = [p for p in paths if p.suffix == ".docx"]
     work = Path(tempfile.mkdtemp(prefix="cwgbench-"))
-    snapshot = work / "code"
-    shutil.copytree(ROOT / "src" / "cwgtool", snapshot / "cwgtool", ignore=shutil.ignore_patterns("__pycache__"))
-    compileall.compile_dir(snapshot, quiet=1)
-    sys.path.insert(0, str(snapshot))
-    env = {
-        **os.environ,
-        "CWGTOOL_CACHE_DIR": str(work / "cache"),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(snapshot), os.environ.get("PYTHONPATH")])),
-    }
+    env = code_snapshot(work)
     os.environ["CWGTOOL_CACHE_DIR"] = env["CWGTOOL_CACHE_DIR"]
     corpus = str(CORPUS)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
