@@ -248,6 +248,16 @@ def _warm_imports() -> None:
 _PRELOAD = ["cwgtool.pipeline", "cwgtool.readers.docx", "cwgtool.readers.pdf"]
 
 
+def _leave_interrupts_to_the_parent() -> None:
+    """Workers ignore Ctrl-C: the terminal sends SIGINT to the whole process group, and a worker
+    interrupted inside an import or a finaliser prints a traceback it cannot catch. The parent
+    alone stops the batch: nothing new is started, the documents in hand finish (or reach their
+    time limit), and the pool is shut down."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _start_pool(workers: int) -> ProcessPoolExecutor:
     """A process pool; the caller submits its first document right away, which starts every worker.
 
@@ -270,7 +280,7 @@ def _start_pool(workers: int) -> ProcessPoolExecutor:
         context.set_forkserver_preload(_PRELOAD)
     else:  # pragma: no cover - Windows, macOS defaults
         context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_leave_interrupts_to_the_parent)
 
 
 def parse_many(
