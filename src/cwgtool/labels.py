@@ -47,13 +47,6 @@ _LETTER = re.compile(r"^(?P<raw>\(?(?P<let>[a-zA-Z])[.)])(?=[\s\u00a0])|^(?P<raw
 _ROMAN = re.compile(r"^(?P<raw>\(?(?P<rom>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}))[.)])(?=[\s\u00a0])", re.IGNORECASE)
 _BULLET = re.compile(r"^(?P<raw>[" + re.escape(BULLETS.replace("o", "")) + r"])(?=[\s\u00a0]|$)|^(?P<raw2>o)(?=[\t\u00a0]| {2,})")
 
-# First characters each label pattern can start with. Under IGNORECASE an ASCII letter also
-# matches "İ"/"ı" (for i), "ſ" (for s) and the Kelvin sign (for k): of those only i matters here.
-_AGENDA_FIRST = frozenset("aAiI\u0130\u0131")
-_ROMAN_FIRST = frozenset("(iIvVxX\u0130\u0131")
-_LETTER_FIRST = frozenset("(abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-# _ITEM needs "(" or a digit, _NUMBER a digit, _BULLET one of BULLETS ("o" included).
-
 _SPACE = re.compile(r"[ \t\u00a0]+")
 _DATE_AFTER = re.compile(
     r"\s*(?:st|nd|rd|th)?\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
@@ -74,28 +67,24 @@ def split_label(text: str) -> tuple[Label | None, str]:
     s = text.lstrip(" \t\u00a0")
     if not s:
         return None, text
-    # Each pattern is anchored and can only start with certain characters, so one that cannot
-    # match the first character is not run (most paragraphs start with a word, not a label).
-    first = s[0]
-    digit = first.isdecimal()  # what re's \d matches (Unicode category Nd)
-    m = _AGENDA_ITEM.match(s) if first in _AGENDA_FIRST else None
+    m = _AGENDA_ITEM.match(s)
     if m and (m.group("raw").rstrip()[-1] in ":\u2013\u2014-." or "\t" in s[m.end("num") : m.end("num") + 3]):
         return _make(LabelKind.NUMBER, m.group("raw"), normalise_number(m.group("num")), s)
-    m = _ROMAN.match(s) if first in _ROMAN_FIRST else None
+    m = _ROMAN.match(s)
     if m and len(m.group("rom")) > 1:  # single "i"/"v"/"x" are more often letters
         return _make(LabelKind.ROMAN, m.group("raw"), m.group("rom").lower(), s)
-    m = _LETTER.match(s) if first in _LETTER_FIRST else None
+    m = _LETTER.match(s)
     if m:
         raw = m.group("raw") or m.group("raw2")
         letter = m.group("let") or m.group("let2")
         return _make(LabelKind.LETTER, raw, letter, s)
-    m = _ITEM.match(s) if digit or first == "(" else None
+    m = _ITEM.match(s)
     if m:
         return _make(LabelKind.ITEM, m.group("raw"), m.group("num"), s)
-    m = _NUMBER.match(s) if digit else None
+    m = _NUMBER.match(s)
     if m and not _DATE_AFTER.match(s, m.end()):  # "30 August 2023" is a date, not section 30
         return _make(LabelKind.NUMBER, m.group("raw"), normalise_number(m.group("num")), s)
-    m = _BULLET.match(s) if first in BULLETS else None
+    m = _BULLET.match(s)
     if m:
         raw = m.group("raw") or m.group("raw2")
         return _make(LabelKind.BULLET, raw, raw, s)
@@ -120,8 +109,4 @@ def _make(kind: LabelKind, raw: str, key: str, s: str) -> tuple[Label, str]:
 def clean_text(text: str) -> str:
     """Collapse runs of whitespace (tabs, NBSP) to one space; keep the words as written."""
     text = text.replace("\u00ad", "")
-    # _SPACE rewrites each run of spaces/tabs/NBSP to one space: a no-op when every such run is
-    # already a single plain space, i.e. there is no tab, no NBSP and no double space.
-    if "\t" in text or "\u00a0" in text or "  " in text:
-        text = _SPACE.sub(" ", text)
-    return text.strip()
+    return _SPACE.sub(" ", text).strip()
