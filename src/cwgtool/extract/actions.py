@@ -155,33 +155,23 @@ _LEAD_CLAUSE = re.compile(r"^[^,]{0,80},\s*")
 
 
 def _is_excluded(text: str) -> bool:
+    """Empty lines, "No other business", courtesies that decide nothing, "The report was noted"."""
     t = text.strip()
-    return not t or _excluded(t)
-
-
-def _excluded(t: str) -> bool:
-    """:func:`_is_excluded` of the stripped, non-empty ``t``."""
     return (
-        bool(_NOTHING.match(t))
-        or (bool(_COURTESY.search(t)) and not _cue(t))
+        not t
+        or bool(_NOTHING.match(t))
+        or (bool(_COURTESY.search(t)) and not _action_cue(t))
         or bool(_NOTED_ONLY.match(t))
     )
 
 
 def _is_action(sentence: str) -> bool:
-    """``not _is_excluded(sentence) and _action_cue(sentence)``."""
-    s = sentence.strip()
-    return bool(s) and not _excluded(s) and _cue(s)
+    return not _is_excluded(sentence) and _action_cue(sentence)
 
 
 def _action_cue(sentence: str) -> bool:
     """Does this sentence state a request or decision of the meeting (see module doc)?"""
     s = sentence.strip()
-    return _cue(s)
-
-
-def _cue(s: str) -> bool:
-    """:func:`_action_cue` of the stripped ``s``."""
     if _AGENDA.search(s) or _IMPERSONAL.search(s) or _ACTION_LABEL.match(s):
         return True
     # The agent opens the sentence or follows a short lead-in ("In conclusion, the Group …").
@@ -210,7 +200,6 @@ def _similarity(words_a: set[str], clause_words: list[set[str]]) -> float:
 
 
 def action_sections(doc: Document) -> list[Section]:
-    # " ".join(t.split()) = re.sub(r"\s+", " ", t).strip(): same whitespace test
     return [s for s in doc.iter_sections() if _ACTION_SECTION.match(" ".join(s.title.split()))]
 
 
@@ -247,7 +236,7 @@ def extract_actions(doc: Document, *, sentences: Splitter | None = None) -> list
     for section in action_sections(doc):
         for i, p in enumerate(_section_paragraphs(section), start=1):
             in_action_sections.add(id(p))
-            text = " ".join(p.text.split())  # = re.sub(r"\s+", " ", …).strip(): same whitespace test
+            text = " ".join(p.text.split())
             if _is_excluded(text):
                 continue
             listed.append(_action(text, p.number or f"{section.number}.{i}", section, "actions", p))
@@ -258,7 +247,7 @@ def extract_actions(doc: Document, *, sentences: Splitter | None = None) -> list
             if id(p) in in_action_sections:
                 continue
             for sent in split(p.text):  # it collapses whitespace itself
-                if not _is_action(sent):  # = _is_excluded(sent) or not _action_cue(sent)
+                if not _is_action(sent):
                     continue
                 found.append(_action(sent, None, section, "discussion", p))
 

@@ -35,14 +35,16 @@ _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*", re
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class Authorship:
+    """Who a heading says submitted a document, and its title (not the model's ``Source``,
+    which is the file a document was read from)."""
+
     submitters: list[Submitter]
     title: str | None
     kind: str  # "contribution" | "report"
 
 
 def _clean(text: str) -> str:
-    # = re.sub(r"\s+", " ", text).strip(): str.split and re's \s share one whitespace test
     return " ".join(text.split())
 
 
@@ -122,7 +124,7 @@ def _all_countries(text: str) -> list[Submitter] | None:
     return subs if subs and all(s.iso3 for s in subs) else None
 
 
-def _bracketed(text: str) -> Source | None:
+def _bracketed(text: str) -> Authorship | None:
     """The author in brackets beside the title: "(Saudi Arabia) – Public policy aspects of AI"
     (what is left of "CWG-Internet-20/6 (Saudi Arabia) – …") or "Public policy aspects of AI
     (Saudi Arabia)"; "(Contribution by Egypt)" too. Only when the brackets hold nothing but
@@ -135,14 +137,14 @@ def _bracketed(text: str) -> Source | None:
         rest = _clean(m["rest"]).strip(" :-\u2013\u2014")
         subs = _all_countries(inner)
         if subs:
-            return Source(subs, rest or None, "contribution")
+            return Authorship(subs, rest or None, "contribution")
         inner_src = read_source(inner) if not inner.startswith("(") else None
         if inner_src is not None:
-            return Source(inner_src.submitters, rest or inner_src.title, inner_src.kind)
+            return Authorship(inner_src.submitters, rest or inner_src.title, inner_src.kind)
     return None
 
 
-def read_source(text: str) -> Source | None:
+def read_source(text: str) -> Authorship | None:
     """Submitters and title from the text of a heading with its symbol removed; None if no author."""
     text = _clean(text).strip(" :-\u2013\u2014")
     m = _BY_LEAD.match(text)
@@ -152,15 +154,15 @@ def read_source(text: str) -> Source | None:
     if m:
         parts = TITLE_SEPARATOR.split(m["src"], maxsplit=1)
         title = _clean(parts[1]) if len(parts) > 1 and parts[1].strip() else None
-        return Source(parse_submitters(parts[0]), title, "contribution")
+        return Authorship(parse_submitters(parts[0]), title, "contribution")
     m = _REPORT_BEFORE.match(text) or _REPORT_AFTER.match(text)
     if m:
-        return Source([Submitter(name=_display(m["by"]), iso3=None)], text or None, "report")
+        return Authorship([Submitter(name=_display(m["by"]), iso3=None)], text or None, "report")
     lead = _leading_countries(text)
     if lead:
         head, rest = lead
-        return Source(parse_submitters(head), _clean(rest) or None, "contribution")
+        return Authorship(parse_submitters(head), _clean(rest) or None, "contribution")
     return _bracketed(text)
 
 
-__all__ = ["TITLE_SEPARATOR", "Source", "parse_submitters", "read_source"]
+__all__ = ["TITLE_SEPARATOR", "Authorship", "parse_submitters", "read_source"]

@@ -141,7 +141,7 @@ def _clean_question(text: str) -> str:
 
 
 def _clean_title(text: str) -> str:
-    t = " ".join(text.split())  # = re.sub(r"\s+", " ", text).strip() (same whitespace test)
+    t = " ".join(text.split())
     t = re.sub(r"\s*\((?:according to|see|cf\.)[^)]*\)\.?$", "", t, flags=re.IGNORECASE)  # trailing reference
     t = _TITLE_PREFIX.sub("", t)  # "Topic 1: X", "Proposed topic – X"
     return _unquote(t).rstrip(".:;")
