@@ -22,9 +22,11 @@ modes give the same lines on every PDF fixture.
 from __future__ import annotations
 
 import ctypes
+import functools
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +45,42 @@ _MAX_EM_PER_LETTER = 1.2
 
 def _bare(func: object, restype: type | None) -> Callable[..., Any]:
     """The same C function without argtypes: only ints and prebuilt pointers are passed, so
-    ctypes' per-call argument conversion (most of the cost of a call) is skipped."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value)
+    ctypes' per-call argument conversion (most of the cost of a call) is skipped. The GIL is
+    kept through the call (PYFUNCTYPE): these calls are short and pdfium is not thread-safe, so
+    releasing and re-taking it around each of them would only cost time."""
+    return ctypes.PYFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value)
+
+
+@dataclass(frozen=True, slots=True)
+class _TextFunctions:
+    """pdfium's per-character text functions as bare prototypes."""
+
+    raw: Any  # pypdfium2.raw, for the rare calls that go through its own bindings
+    get_text_object: Callable[..., Any]
+    get_loose_box: Callable[..., Any]
+    get_font_size: Callable[..., Any]
+    get_matrix: Callable[..., Any]
+    get_font_info: Callable[..., Any]
+    get_origin: Callable[..., Any]
+    is_generated: Callable[..., Any]
+
+
+@functools.cache
+def _text_functions() -> _TextFunctions:
+    """Built once per process, on the first PDF read (importing pypdfium2 costs start-up time
+    that other formats should not pay)."""
+    import pypdfium2.raw as raw
+
+    return _TextFunctions(
+        raw=raw,
+        get_text_object=_bare(raw.FPDFText_GetTextObject, ctypes.c_size_t),
+        get_loose_box=_bare(raw.FPDFText_GetLooseCharBox, ctypes.c_int),
+        get_font_size=_bare(raw.FPDFText_GetFontSize, ctypes.c_double),
+        get_matrix=_bare(raw.FPDFText_GetMatrix, ctypes.c_int),
+        get_font_info=_bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong),
+        get_origin=_bare(raw.FPDFText_GetCharOrigin, ctypes.c_int),
+        is_generated=_bare(raw.FPDFText_IsGenerated, ctypes.c_int),
+    )
 
 
 def _origin_is_shared(matrix_b: float) -> bool:
@@ -64,19 +100,11 @@ _Style = tuple[float, str, float | None, float]
 
 
 class _TextPageReader:
-    """The C functions and reusable out-parameters for reading one text page after another."""
+    """The C functions and the out-parameters they fill, reused from one text page to the next."""
 
     def __init__(self) -> None:
-        import pypdfium2.raw as raw
-
-        self.raw = raw
-        self.get_text_object = _bare(raw.FPDFText_GetTextObject, ctypes.c_size_t)
-        self.get_loose_box = _bare(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
-        self.get_font_size = _bare(raw.FPDFText_GetFontSize, ctypes.c_double)
-        self.get_matrix = _bare(raw.FPDFText_GetMatrix, ctypes.c_int)
-        self.get_font_info = _bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong)
-        self.get_origin = _bare(raw.FPDFText_GetCharOrigin, ctypes.c_int)
-        self.is_generated = _bare(raw.FPDFText_IsGenerated, ctypes.c_int)
+        self.c = _text_functions()
+        raw = self.c.raw
         self.rect = raw.FS_RECTF()
         self.rect_ref = ctypes.byref(self.rect)
         self.box = memoryview(self.rect).cast("B").cast("f")  # left, top, right, bottom
@@ -94,17 +122,17 @@ class _TextPageReader:
         Nominal size × the text matrix's vertical scale = the size pdfminer reports (PDFs often
         set "Tf 1" and scale with Tm). The baseline is shared only by unrotated objects.
         """
-        size = self.get_font_size(tp, i)
+        size = self.c.get_font_size(tp, i)
         shared = False
-        if self.get_matrix(tp, i, self.matrix_ref):
+        if self.c.get_matrix(tp, i, self.matrix_ref):
             size *= math.hypot(self.matrix.c, self.matrix.d)
             shared = obj != 0 and _origin_is_shared(self.matrix.b)
         self.namebuf.value = b""
-        self.get_font_info(tp, i, self.namebuf, self.namebuf_len, self.flags_ref)
+        self.c.get_font_info(tp, i, self.namebuf, self.namebuf_len, self.flags_ref)
         font = self.namebuf.value.decode("utf-8", "replace")
         base = None
         if shared:
-            self.get_origin(tp, i, self.ox_ref, self.oy_ref)
+            self.c.get_origin(tp, i, self.ox_ref, self.oy_ref)
             base = top - self.oy.value
         return size, font, base, self.box[1]
 
@@ -114,11 +142,11 @@ class _TextPageReader:
         n = textpage.count_chars()
         text = textpage.get_text_range() if n else ""
         if len(text) != n:  # surrogate pairs or a short read: one code point per char
-            text = "".join(chr(self.raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
+            text = "".join(chr(self.c.raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
         if exact:
             return self._exact_chars(tp, text, left, top)
-        get_text_object, get_loose_box, box = self.get_text_object, self.get_loose_box, self.box
-        rect_ref, is_generated = self.rect_ref, self.is_generated
+        get_text_object, get_loose_box, box = self.c.get_text_object, self.c.get_loose_box, self.box
+        rect_ref, is_generated = self.rect_ref, self.c.is_generated
         styles: dict[int, _Style] = {}  # text object → its style
         chars: list[Char] = []
         append = chars.append
@@ -246,7 +274,7 @@ class _TextPageReader:
         for m in _WORD_OR_BREAK.finditer(text):
             i, end = m.span()
             if text[i] in _BREAKS:
-                if text[i] in "\r\n" or (text[i] in _MAYBE_GENERATED and self.is_generated(tp, i)):
+                if text[i] in "\r\n" or (text[i] in _MAYBE_GENERATED and self.c.is_generated(tp, i)):
                     i += 1  # a break pdfium made up, or the space before a word: skipped
                 else:
                     self._chars(tp, text, i, i, left, top, styles, chars)
@@ -268,7 +296,7 @@ class _TextPageReader:
     ) -> None:
         """Characters ``start``..``end`` (a word) one by one, each with its own box and baseline
         (the slow path, and what every word would cost without the shortcut)."""
-        get_text_object, get_loose_box, box = self.get_text_object, self.get_loose_box, self.box
+        get_text_object, get_loose_box, box = self.c.get_text_object, self.c.get_loose_box, self.box
         for i in range(start, end + 1):
             ch = text[i]
             ch = _HYPHEN_MARKERS.get(ch, ch)
@@ -279,7 +307,7 @@ class _TextPageReader:
             if style is None:
                 style = styles[obj] = self._object_style(tp, i, obj, top)
             size, font = style[0], style[1]
-            self.get_origin(tp, i, self.ox_ref, self.oy_ref)
+            self.c.get_origin(tp, i, self.ox_ref, self.oy_ref)
             base = top - self.oy.value
             x0 -= left
             x1 -= left
