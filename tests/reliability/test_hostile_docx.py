@@ -3,6 +3,7 @@ before anything is fetched, expanded or parsed — and the refusal is a clean on
 
 from __future__ import annotations
 
+import io
 import time
 import tracemalloc
 import zipfile
@@ -35,17 +36,17 @@ REFUSED = "DOCX contains a DTD/entity declaration; refused (in word/document.xml
 pytestmark = pytest.mark.usefixtures("cache_mode")
 
 
-def test_python_docx_parser_does_not_resolve_entities() -> None:
-    """The installed python-docx parses every part with resolve_entities=False (checked, not assumed)."""
-    from docx.opc import oxml as opc_oxml
-    from docx.oxml import parser
-
-    for p in (parser.oxml_parser, opc_oxml.oxml_parser):
-        from lxml import etree
-
-        text = b'<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>'
-        root = etree.fromstring(text, p)
-        assert "root:" not in etree.tostring(root).decode()
+def test_xxe_in_any_encoding_the_parser_reads_is_refused(tmp_path: Path) -> None:
+    """However the part spells "<!DOCTYPE" in bytes (UTF-7: "+ADwAIQ-DOCTYPE"), the parsed part
+    has a doctype, and is refused."""
+    utf7 = XXE_DOCUMENT.replace('encoding="UTF-8"', 'encoding="UTF-7"').encode("utf-7")
+    document = utf7.replace(b"<!", b"+ADwAIQ-")  # "<!" written the other way UTF-7 allows
+    assert b"<!DOCTYPE" not in document and b"<!ENTITY" not in document
+    path = tmp_path / "xxe-utf7.docx"
+    path.write_bytes(docx_bytes(document))
+    with pytest.raises(InputError) as info:
+        read(path)
+    assert info.value.reason == REFUSED
 
 
 def test_xxe_docx_is_refused(tmp_path: Path) -> None:
@@ -56,13 +57,39 @@ def test_xxe_docx_is_refused(tmp_path: Path) -> None:
     assert "root:" not in run.stdout + run.stderr
 
 
+def _with_header(header_xml: bytes) -> bytes:
+    """A python-docx document with a running head, whose header part is replaced by ``header_xml``."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("Body")
+    doc.sections[0].header.paragraphs[0].text = "Running head"
+    buf = io.BytesIO()
+    doc.save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            is_header = item.filename.startswith("word/header")
+            dst.writestr(item.filename, header_xml if is_header else data)
+    return out.getvalue()
+
+
 def test_xxe_in_a_header_part_and_in_utf16_is_refused(tmp_path: Path) -> None:
-    header = XXE_DOCUMENT.replace("w:document", "w:hdr").encode("utf-16")
     path = tmp_path / "xxe-header.docx"
-    path.write_bytes(docx_bytes(simple_document("Body"), extra={"word/header9.xml": header}))
+    path.write_bytes(_with_header(XXE_DOCUMENT.replace("w:document", "w:hdr").encode("utf-16")))
     with pytest.raises(InputError) as info:
         read(path)
-    assert info.value.reason == "DOCX contains a DTD/entity declaration; refused (in word/header9.xml)"
+    assert info.value.reason == "DOCX contains a DTD/entity declaration; refused (in word/header1.xml)"
+
+
+def test_a_member_no_relationship_leads_to_is_never_parsed(tmp_path: Path) -> None:
+    """Only the parts the document refers to are expanded and parsed (and so checked): a stray
+    member, even one declaring an entity, is not part of the document."""
+    stray = XXE_DOCUMENT.replace("w:document", "w:hdr").encode("utf-16")
+    path = tmp_path / "stray.docx"
+    path.write_bytes(docx_bytes(simple_document("Body"), extra={"word/header9.xml": stray}))
+    assert [b.text for b in read(path).blocks] == ["Body"]
 
 
 def test_billion_laughs_docx_is_refused_quickly(tmp_path: Path) -> None:
@@ -178,15 +205,16 @@ def test_paragraph_limit(tmp_path: Path) -> None:
     run = cli(["parse", str(path)], env={"CWGTOOL_MAX_PARAGRAPHS": "2000"})
     assert_clean_failure(
         run, path, EXIT_LIMIT,
-        "word/document.xml has 3001 paragraphs, which exceeds the 2000 paragraph limit; "
+        "the number of paragraphs in word/document.xml exceeds the 2000 paragraph limit; "
         "raise it with --max-paragraphs or CWGTOOL_MAX_PARAGRAPHS",
     )
     assert cli(["--max-paragraphs", "5000", "parse", str(path)], env={"CWGTOOL_MAX_PARAGRAPHS": "2000"}).exit_code == 0
 
 
-def test_a_million_empty_paragraphs_are_refused_before_parsing(tmp_path: Path) -> None:
-    """The 6 MB DOCX of 10^6 empty paragraphs took 13-52 s and 0.4-2.8 GB; now the streaming
-    check refuses it at the default limit without building the document."""
+def test_a_million_empty_paragraphs_are_refused_at_the_limit(tmp_path: Path) -> None:
+    """The 6 MB DOCX of 10^6 empty paragraphs took 13-52 s and 0.4-2.8 GB; now the parse stops
+    at the default limit, with a fifth of the part built and no Python object per paragraph
+    kept (test_ceiling.py measures the process's whole peak)."""
     path = tmp_path / "million.docx"
     path.write_bytes(empty_paragraphs_docx(1_000_000))
     tracemalloc.start()
@@ -196,5 +224,5 @@ def test_a_million_empty_paragraphs_are_refused_before_parsing(tmp_path: Path) -
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert info.value.reason.startswith("word/document.xml has 200001 paragraphs, which exceeds the 200000 paragraph limit")
+    assert info.value.reason.startswith("the number of paragraphs in word/document.xml exceeds the 200000 paragraph limit")
     assert peak < 100 * 1024 * 1024

@@ -3,8 +3,8 @@
 The reader walks the WordprocessingML itself rather than relying on python-docx's high-level
 objects, because it needs things python-docx does not expose: body-level content controls,
 tracked changes, field results, merged-cell continuation and Word's automatic numbering (see
-:mod:`cwgtool.readers.docx_numbering`). python-docx is still used to open the package, so
-relationships and part lookup behave as everywhere else.
+:mod:`cwgtool.readers.docx_numbering`). The package itself — the ZIP, the relationships and the
+one checked parse of each XML part — is :mod:`cwgtool.readers.docx_package`.
 
 Decisions a caller can rely on:
 
@@ -24,38 +24,32 @@ Decisions a caller can rely on:
 
 from __future__ import annotations
 
-import io
 import re
-import struct
-import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from cwgtool.blocks import Block, BlockKind, Provenance, ReadResult
 from cwgtool.errors import InputError, short_reason
 from cwgtool.labels import LabelKind, classify_label
-from cwgtool.limits import Limits, human_bytes, limit_error
+from cwgtool.limits import Limits
 from cwgtool.readers.docx_numbering import (
     MC,
     Element,
     Numbering,
     NumberLabel,
     StyleSheet,
-    W,
     map_symbol_char,
     on_off,
     w,
     wval,
 )
-
-LEGACY_DOC = "legacy Word .doc format is not supported; convert it to .docx (e.g. libreoffice --headless --convert-to docx)"
-OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+from cwgtool.readers.docx_package import (
+    LEGACY_DOC as LEGACY_DOC,  # re-exported: readers.detect_format names a .doc with it
+)
+from cwgtool.readers.docx_package import DocxPackage
 
 _RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 _RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -80,39 +74,24 @@ _CONTAINERS = frozenset({w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w(
 def read(path: str | Path, *, display_name: str | None = None, limits: Limits | None = None) -> ReadResult:
     """Read a .docx (also .docm/.dotx: the main part is found through the package relationships).
 
-    Everything is checked before python-docx sees the package: size and compression from the
-    ZIP central directory (a zip bomb is refused before anything is expanded), then every XML
-    part for DTD/entity declarations and nesting depth. Past those checks, any exception from
-    python-docx/lxml or from walking an odd tree is "corrupt DOCX", never a traceback.
+    :class:`~cwgtool.readers.docx_package.DocxPackage` refuses a hostile container before
+    anything is expanded and hands out each XML part parsed once and checked (DTDs, nesting,
+    paragraph count). Past those checks, any exception from walking an odd tree is
+    "corrupt DOCX", never a traceback.
     """
     name = display_name or str(path)
     limits = limits if limits is not None else Limits.from_env()
-    data = _read_bytes(path, name, limits)
-    _check_container(data, name, limits)
-
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.opc.package import OpcPackage
-
+    package = DocxPackage(_read_bytes(path, name, limits), name, limits)
     try:
-        package = OpcPackage.open(io.BytesIO(data))
-        main = package.main_document_part
-        root = _part_element(main)
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError) as exc:
-        raise InputError(name, f"corrupt DOCX ({short_reason(exc)})") from exc
-    except (InputError, MemoryError, RecursionError):
-        raise
-    except Exception as exc:  # noqa: BLE001 - python-docx/lxml/zipfile internals on a damaged package
-        raise InputError(name, f"corrupt DOCX ({short_reason(exc)})") from exc
-    body = root.find(w("body"))
-    if body is None:
-        raise InputError(name, "not a Word document: the main part has no w:body")
-
-    try:
-        styles = StyleSheet(_related_element(main, _RT_STYLES), _style_name_map())
-        numbering = Numbering(_related_element(main, _RT_NUMBERING), styles)
+        root = package.xml(package.main)
+        body = root.find(w("body"))
+        if body is None:
+            raise InputError(name, "not a Word document: the main part has no w:body")
+        styles = StyleSheet(_related_xml(package, _RT_STYLES), _style_name_map())
+        numbering = Numbering(_related_xml(package, _RT_NUMBERING), styles)
         reader = _BodyReader(name, styles, numbering)
         reader.read_container(body)
-        headers_footers = _headers_footers(main, root, styles)
+        headers_footers = _headers_footers(package, root, styles)
     except (InputError, MemoryError):
         raise
     except RecursionError:
@@ -123,10 +102,6 @@ def read(path: str | Path, *, display_name: str | None = None, limits: Limits | 
         blocks=reader.blocks, format="docx", pages=None, headers_footers=headers_footers,
         warnings=reader.warnings,
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Input checks
 
 
 def _read_bytes(path: str | Path, name: str, limits: Limits) -> bytes:
@@ -143,244 +118,9 @@ def _read_bytes(path: str | Path, name: str, limits: Limits) -> bytes:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from exc
 
 
-def _check_container(data: bytes, name: str, limits: Limits) -> None:
-    """Give the user a reason they can act on before python-docx fails with a generic one."""
-    if not data:
-        raise InputError(name, "empty file")
-    if data.startswith(OLE2_SIGNATURE):
-        if _ENCRYPTED_STREAM in data:
-            raise InputError(name, "encrypted (password-protected) DOCX; save it without a password")
-        raise InputError(name, LEGACY_DOC)
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        if data.startswith(b"PK\x03\x04"):  # a ZIP that lost its end (the central directory)
-            raise InputError(name, "not a valid DOCX (truncated or damaged ZIP archive)")
-        raise InputError(name, "not a valid DOCX (not a ZIP archive)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-            _check_sizes(infos, name, limits)
-            for info in infos:
-                _check_xml_part(zf, info, name, limits)
-            names = set(zf.namelist())
-            if "word/document.xml" in names:
-                return
-            main = _main_part_from_rels(zf, names)
-    except zipfile.BadZipFile as exc:
-        raise InputError(name, f"not a valid DOCX (damaged ZIP archive: {exc})") from exc
-    except (InputError, MemoryError):
-        raise
-    except (RuntimeError, NotImplementedError, OSError, EOFError, ValueError, struct.error, zlib.error) as exc:
-        # RuntimeError: an encrypted ZIP member; NotImplementedError: an unknown compression;
-        # ValueError: a local header offset pointing before the file start (found by fuzzing)
-        raise InputError(name, f"not a valid DOCX (damaged ZIP archive: {short_reason(exc)})") from exc
-    if main is None:
-        raise InputError(name, "not a DOCX: the ZIP has no word/document.xml")
-
-
-_RATIO_EXEMPT = 1024 * 1024  # small members may compress absurdly well (runs of spaces) and are harmless
-
-
-def _check_sizes(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
-    """Refuse a zip bomb from the central directory alone, before anything is expanded.
-
-    The declared sizes are trustworthy as upper bounds: :mod:`zipfile` stops decompressing a
-    member at its declared ``file_size`` (and then fails the CRC check), so a member that lies
-    about its size cannot expand beyond what was checked here.
-    """
-    total = sum(i.file_size for i in infos)
-    if 0 < limits.max_unzipped_bytes < total:
-        raise limit_error(name, "max_unzipped_bytes", f"expands to {human_bytes(total)}, which", limits.max_unzipped_bytes)
-    if limits.max_ratio <= 0:
-        return
-    for info in infos:
-        if info.file_size > _RATIO_EXEMPT:
-            ratio = info.file_size / max(info.compress_size, 1)
-            if ratio > limits.max_ratio:
-                raise limit_error(
-                    name, "max_ratio", f"member {info.filename} expands {ratio:.0f}:1, which", limits.max_ratio
-                )
-
-
-# "<!DOCTYPE" / "<!ENTITY" as they appear in the encodings a DOCX part can use.
-_DECLARATIONS = tuple(d.encode(enc) for d in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
-DTD_REFUSED = "DOCX contains a DTD/entity declaration; refused"
-_CHUNK = 1 << 20
-_LIBXML_MAX_DEPTH = 256  # libxml2's own nesting limit without XML_PARSE_HUGE (python-docx never sets it)
-
-
-def _looks_like_xml(head: bytes) -> bool:
-    probe = head[:512].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
-    return probe.startswith(b"<")
-
-
-def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
-    """Refuse DTDs/entities and over-deep nesting in one part, streaming, before any real parse.
-
-    WordprocessingML never needs a DTD, so any declaration is hostile or broken (XXE, billion
-    laughs) and is refused outright rather than trusted to parser settings. Every member that
-    looks like XML is checked, whatever its name, because the package's content types decide
-    what python-docx parses as XML, not the file extension. The depth count uses a
-    non-resolving pull parser; libxml2 itself caps depth at 256 without ``huge_tree``.
-    """
-    if info.is_dir():
-        return
-    with zf.open(info) as fh:
-        chunk = fh.read(_CHUNK)  # ZipExtFile.read(n) stops short only at the end of the member
-    if not _looks_like_xml(chunk):
-        return
-    if len(chunk) < _CHUNK and _check_whole_part(chunk, info, name, limits):
-        return
-    _check_streaming(zf, info, name, limits)
-
-
-_XPATH_DEPTH_MAX = 1024  # deeper limits are left to the streaming check
-
-
-def _check_whole_part(data: bytes, info: zipfile.ZipInfo, name: str, limits: Limits) -> bool:
-    """The same checks on a part already in memory, with the per-element work done in C.
-
-    The streaming check pays a Python step per element (styles.xml alone has thousands), most
-    of the DOCX reading time. Here the same libxml2 feed parser with the same settings builds
-    the tree and one XPath asks whether any element sits deeper than the limit. Returns False,
-    leaving the verdict to the streaming check, whenever this path could differ from it:
-    malformed XML (whose errors and partial depth counts the streaming check reports its own
-    way) and limits too high for the XPath. (A parser *target* would skip building the tree,
-    but libxml2 then counts depth differently, so it cannot stand in for the streaming check.)
-    """
-    from lxml import etree
-
-    if any(d in data for d in _DECLARATIONS):
-        raise InputError(name, f"{DTD_REFUSED} (in {info.filename})")
-    limit = limits.max_xml_depth
-    if limit > _XPATH_DEPTH_MAX:
-        return False
-    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
-    try:
-        parser.feed(data)
-        root = parser.close()
-    except etree.LxmlError:
-        return False
-    if limit > 0 and _deeper_than(limit)(root):
-        raise limit_error(name, "max_xml_depth", f"XML nesting in {info.filename}", limit)
-    if limits.max_paragraphs > 0:
-        _check_paragraphs(int(_paragraph_counter()(root)), info, name, limits)
-    if root.getroottree().docinfo.doctype:
-        raise InputError(name, f"{DTD_REFUSED} (in {info.filename})")
-    return True
-
-
-def _check_paragraphs(count: int, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
-    if 0 < limits.max_paragraphs < count:
-        raise limit_error(name, "max_paragraphs", f"{info.filename} has {count} paragraphs, which", limits.max_paragraphs)
-
-
-_W_P = w("p")
-
-
-@lru_cache(maxsize=1)
-def _paragraph_counter() -> Any:
-    """XPath: how many ``w:p`` the part holds (counted in C, like the depth check)."""
-    from lxml import etree
-
-    return etree.XPath("count(//w:p)", namespaces={"w": W})
-
-
-@lru_cache(maxsize=4)
-def _deeper_than(limit: int) -> Any:
-    """XPath: is there an element at depth ``limit + 1`` (the root element is depth 1)?"""
-    from lxml import etree
-
-    return etree.XPath("boolean(/" + "/".join(["*"] * (limit + 1)) + ")")
-
-
-def _check_streaming(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
-    """The streaming form of :func:`_check_xml_part`, for parts over one chunk or malformed."""
-    from lxml import etree
-
-    with zf.open(info) as fh:
-        chunk = fh.read(_CHUNK)
-        if not _looks_like_xml(chunk):
-            return
-        parser = etree.XMLPullParser(
-            events=("start", "end"), resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
-        )
-        depth = 0
-        paragraphs = 0
-        tail = b""
-        while chunk:
-            window = tail + chunk
-            if any(d in window for d in _DECLARATIONS):
-                raise InputError(name, f"{DTD_REFUSED} (in {info.filename})")
-            tail = window[-32:]
-            try:
-                parser.feed(chunk)
-                for event, el in parser.read_events():
-                    if event == "start":
-                        depth += 1
-                        if 0 < limits.max_xml_depth < depth:
-                            raise limit_error(
-                                name, "max_xml_depth", f"XML nesting in {info.filename}", limits.max_xml_depth
-                            )
-                    else:
-                        depth -= 1
-                        if el.tag == _W_P:
-                            paragraphs += 1
-                            if 0 < limits.max_paragraphs < paragraphs:
-                                _check_paragraphs(paragraphs, info, name, limits)
-                        el.clear()
-                        while el.getprevious() is not None:  # the finished siblings: keep memory flat
-                            del el.getparent()[0]
-            except etree.XMLSyntaxError as exc:
-                if "depth" in str(exc).lower():
-                    if 0 < limits.max_xml_depth <= _LIBXML_MAX_DEPTH:  # libxml2 stopped first
-                        raise limit_error(name, "max_xml_depth", f"XML nesting in {info.filename}", limits.max_xml_depth) from None
-                    raise InputError(
-                        name, f"XML in {info.filename} nests deeper than the XML parser's own 256-level limit"
-                    ) from None
-                return  # malformed part: python-docx reports it if it is ever parsed
-            chunk = fh.read(_CHUNK)
-        try:
-            root = parser.close()
-        except etree.XMLSyntaxError:
-            return
-        if root is not None and root.getroottree().docinfo.doctype:
-            raise InputError(name, f"{DTD_REFUSED} (in {info.filename})")
-
-
-def _main_part_from_rels(zf: zipfile.ZipFile, names: set[str]) -> str | None:
-    """Main part named in ``_rels/.rels`` when a producer did not call it word/document.xml."""
-    if "_rels/.rels" not in names:
-        return None
-    from lxml import etree
-
-    try:
-        safe = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
-        rels = etree.fromstring(zf.read("_rels/.rels"), safe)
-    except etree.XMLSyntaxError:
-        return None
-    for rel in rels:
-        if str(rel.get("Type", "")).endswith("/officeDocument"):
-            target = str(rel.get("Target", "")).lstrip("/")
-            if target in names and target.startswith("word/"):
-                return target
-    return None
-
-
-def _part_element(part: Any) -> Element:
-    """XML root of a part, also for content types python-docx does not map to an XmlPart."""
-    element = getattr(part, "element", None)
-    if element is not None:
-        return element
-    from docx.oxml.parser import parse_xml
-
-    return parse_xml(part.blob)
-
-
-def _related_element(part: Any, reltype: str) -> Element | None:
-    try:
-        return _part_element(part.part_related_by(reltype))
-    except (KeyError, ValueError, SyntaxError):
-        return None
+def _related_xml(package: DocxPackage, reltype: str) -> Element | None:
+    part = package.related(package.main, reltype)
+    return package.xml(part) if part is not None else None
 
 
 def _style_name_map() -> dict[str, str]:
@@ -701,27 +441,20 @@ def _is_merge_continuation(tc: Element) -> bool:
 # Headers and footers
 
 
-def _headers_footers(main: Any, root: Element, styles: StyleSheet) -> list[str]:
+def _headers_footers(package: DocxPackage, root: Element, styles: StyleSheet) -> list[str]:
     """Distinct texts of every header/footer referenced by any section, in order of first use."""
     texts: list[str] = []
-    seen_parts: set[int] = set()
+    seen_parts: set[str] = set()
     sect_prs = list(root.iter(w("sectPr")))
     for sect_pr in sect_prs:
         refs = [r for r in sect_pr if r.tag in (w("headerReference"), w("footerReference"))]
         refs.sort(key=lambda r: (r.tag != w("headerReference"), _REF_ORDER.get(r.get(w("type")) or "", 3)))
         for ref in refs:
-            rid = ref.get(_R_ID)
-            try:
-                part = main.related_parts[rid]
-            except KeyError:
+            part = package.target(package.main, ref.get(_R_ID) or "")
+            if part is None or part in seen_parts:
                 continue
-            if id(part) in seen_parts:
-                continue
-            seen_parts.add(id(part))
-            try:
-                element = _part_element(part)
-            except (ValueError, SyntaxError):
-                continue
+            seen_parts.add(part)
+            element = package.xml(part)
             walker = _TextWalker(page_mark="#")
             for p in element.iter(w("p")):
                 if any(a.tag in _TEXTBOX_HOSTS for a in p.iterancestors()):
