@@ -56,10 +56,11 @@ class Limits:
     max_ratio: int = 100
     """Uncompressed:compressed size of one DOCX member (members under 1 MB are exempt)."""
     max_xml_depth: int = 256
-    """Element nesting depth of any XML part of a DOCX."""
+    """Element nesting depth of any XML part of a DOCX that the reader parses (libxml2 itself
+    stops at 256 levels)."""
     max_paragraphs: int = 200_000
-    """Paragraphs (``w:p``) in any XML part of a DOCX, counted before the document is parsed.
-    A long real record has a few thousand; a million empty ones fit in a 6 MB DOCX and would
+    """Paragraphs (``w:p``) in any XML part of a DOCX, counted while the part is parsed: the
+    parse stops at the limit, before the tree grows further. A long real record has a few thousand; a million empty ones fit in a 6 MB DOCX and would
     cost a minute and gigabytes, each one a Python object through the whole pipeline."""
     timeout: float = 120.0
     """Seconds for one document in batch mode (see :func:`call_with_timeout`)."""
