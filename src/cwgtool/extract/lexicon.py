@@ -136,22 +136,42 @@ class Token(NamedTuple):
     end: int
 
 
-def tokens(text: str, start: int = 0, limit: int = 40) -> list[Token]:
-    """The first ``limit`` words (and clause punctuation) of ``text`` from ``start``."""
-    _entries, lemmas = lexicon()
-    out: list[Token] = []
-    for m in _WORD.finditer(text, start):
-        w = m.group(0).lower()
-        lemma = lemmas.get(w)
-        if lemma is None and w.endswith("s") and w[:-1] in lemmas:
-            lemma = lemmas[w[:-1]]
-        out.append(Token(w, lemma or w, m.start(), m.end()))
-        if len(out) >= limit:
-            break
-    return out
+class Tokens:
+    """The first ``limit`` words (and clause punctuation) of ``text`` from ``start``, each read
+    from the text when a caller first looks at it: :func:`read_head` decides after one to three
+    words of the 24 it may look at, so the rest are never built."""
+
+    __slots__ = ("_matches", "_lemmas", "_read", "_limit")
+
+    def __init__(self, text: str, start: int = 0, limit: int = 40) -> None:
+        self._matches = _WORD.finditer(text, start)
+        self._lemmas = lexicon()[1]
+        self._read: list[Token] = []
+        self._limit = limit
+
+    def get(self, i: int) -> Token | None:
+        """The ``i``-th token, or None past the end of the text or the limit."""
+        read = self._read
+        while len(read) <= i < self._limit:
+            m = next(self._matches, None)
+            if m is None:
+                break
+            w = m.group(0).lower()
+            lemmas = self._lemmas
+            lemma = lemmas.get(w)
+            if lemma is None and w.endswith("s") and w[:-1] in lemmas:
+                lemma = lemmas[w[:-1]]
+            read.append(Token(w, lemma or w, m.start(), m.end()))
+        return read[i] if i < len(read) else None
+
+    def __getitem__(self, i: int) -> Token:
+        tok = self.get(i)
+        if tok is None:
+            raise IndexError(i)
+        return tok
 
 
-def _match(entry: Entry, toks: list[Token], i: int) -> int | None:
+def _match(entry: Entry, toks: Tokens, i: int) -> int | None:
     """Index after ``entry`` matched at ``toks[i]``, or None."""
     j = i
     words = entry.words
@@ -159,26 +179,29 @@ def _match(entry: Entry, toks: list[Token], i: int) -> int | None:
     while k < len(words):
         w = words[k]
         if w == "$":
-            if j < len(toks) and toks[j].lemma not in (".", ";", ",", ":"):
+            tok = toks.get(j)
+            if tok is not None and tok.lemma not in (".", ";", ",", ":"):
                 return None
             k += 1
             continue
         if w == "…":
             nxt = words[k + 1] if k + 1 < len(words) else None
             for gap in range(4):
-                at = j + gap
-                if at >= len(toks) or toks[at].text in _STOP:
+                tok = toks.get(j + gap)
+                if tok is None or tok.text in _STOP:
                     break
-                if isinstance(nxt, frozenset) and toks[at].lemma in nxt:
-                    j = at
+                if isinstance(nxt, frozenset) and tok.lemma in nxt:
+                    j += gap
                     break
             else:
                 return None
-            if j >= len(toks) or not (isinstance(nxt, frozenset) and toks[j].lemma in nxt):
+            tok = toks.get(j)
+            if tok is None or not (isinstance(nxt, frozenset) and tok.lemma in nxt):
                 return None
             k += 1
             continue
-        if j >= len(toks) or toks[j].lemma not in w:
+        tok = toks.get(j)
+        if tok is None or tok.lemma not in w:
             return None
         j += 1
         k += 1
@@ -200,7 +223,7 @@ def _by_first() -> dict[str, tuple[Entry, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def match_at(toks: list[Token], i: int) -> tuple[Entry, int] | None:
+def match_at(toks: Tokens, i: int) -> tuple[Entry, int] | None:
     """The longest lexicon phrase starting at ``toks[i]`` (the first listed on a tie)."""
     best: tuple[Entry, int] | None = None
     for e in _by_first().get(toks[i].lemma, ()):
@@ -234,8 +257,8 @@ _REPORTED = re.compile(
 )
 
 
-def _seq_at(toks: list[Token], i: int, seq: tuple[str, ...]) -> bool:
-    return all(i + k < len(toks) and toks[i + k].text == w for k, w in enumerate(seq))
+def _seq_at(toks: Tokens, i: int, seq: tuple[str, ...]) -> bool:
+    return all((tok := toks.get(i + k)) is not None and tok.text == w for k, w in enumerate(seq))
 
 
 _FLIP = {Stance.SUPPORT: Stance.OPPOSE, Stance.OPPOSE: Stance.SUPPORT}
@@ -245,23 +268,23 @@ def read_head(text: str, start: int) -> Head | None:
     """The reporting verb at ``start`` (just after the actor), read through the lexicon."""
     if m := _REPORTED.match(text, start):
         start = m.end()
-    toks = tokens(text, start, 24)
+    toks = Tokens(text, start, 24)
     i = 0
     negated = False
     modal: str | None = None
     cue_from: int | None = None
     aux_from: int | None = None
-    while i < len(toks) and i < 14:
+    while i < 14 and (tok := toks.get(i)) is not None:
         found = match_at(toks, i)
         if found is not None:
             entry, end = found
             stance = _FLIP.get(entry.stance, entry.stance) if negated else entry.stance
-            begin = toks[i].start if cue_from is None else cue_from
+            begin = tok.start if cue_from is None else cue_from
             return Head(stance, text[begin : toks[end - 1].end], negated, modal, entry.phrase, toks[end - 1].end)
-        w = toks[i].text
+        w = tok.text
         if w.endswith(("n't", "n’t")):  # "didn't", "couldn't"
             negated = True
-            cue_from = (aux_from if aux_from is not None else toks[i].start) if cue_from is None else cue_from
+            cue_from = (aux_from if aux_from is not None else tok.start) if cue_from is None else cue_from
             i += 1
             continue
         if w in _ADVERBS:
@@ -269,7 +292,7 @@ def read_head(text: str, start: int) -> Head | None:
             continue
         if w in _AUX or w in _MODALS or w in _NEGATORS:
             if aux_from is None:
-                aux_from = toks[i].start
+                aux_from = tok.start
             if w in _MODALS or w in _NEGATORS:
                 cue_from = aux_from  # "could not agree", "would support": the cue keeps them
             if w in _MODALS:
@@ -280,7 +303,7 @@ def read_head(text: str, start: int) -> Head | None:
         wrapped = next((s for s in _NEGATIVE_WRAPPERS if _seq_at(toks, i, s)), None)
         if wrapped:
             negated = True
-            cue_from = (aux_from if aux_from is not None else toks[i].start) if cue_from is None else cue_from
+            cue_from = (aux_from if aux_from is not None else tok.start) if cue_from is None else cue_from
             i += len(wrapped)
             continue
         wrapped = next((s for s in _WRAPPERS if _seq_at(toks, i, s)), None)
@@ -304,7 +327,7 @@ def find_phrase(text: str, start: int = 0, skip: frozenset[str] = frozenset()) -
         w = first.group(0).lower()
         if lemmas.get(w, w) not in firsts and lemmas.get(w[:-1]) not in firsts:
             continue
-        toks = tokens(text, first.start(), 12)
+        toks = Tokens(text, first.start(), 12)
         i = 0
         found = match_at(toks, 0)
         if found is None:
@@ -318,4 +341,4 @@ def find_phrase(text: str, start: int = 0, skip: frozenset[str] = frozenset()) -
     return None
 
 
-__all__ = ["DOUBLED", "IRREGULAR", "Entry", "Head", "find_phrase", "inflections", "lexicon", "read_head", "tokens"]
+__all__ = ["DOUBLED", "IRREGULAR", "Entry", "Head", "find_phrase", "inflections", "Tokens", "lexicon", "read_head"]
