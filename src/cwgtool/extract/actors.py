@@ -20,9 +20,7 @@ various, other, a few, all.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
 
 from cwgtool.countries import CountryMention, find_countries
 from cwgtool.model import ActorKind
@@ -147,24 +145,33 @@ _OPTIONAL_THE = re.compile(r"(?i:the\s+)?")
 _THE = re.compile(r"\b[Tt]he\s+")
 
 
-def _mention_at(mentions: list[CountryMention], start: int) -> CountryMention | None:
-    """The mention starting at ``start``: ``mentions`` are in text order, so a binary search
-    (a scan per call made a list of 3,000 countries cubic: minutes)."""
-    i = bisect_left(mentions, start, key=_START)
-    return mentions[i] if i < len(mentions) and mentions[i].start == start else None
+# The Member States named in a text, by where each name starts: what the actor forms look up.
+Mentions = dict[int, CountryMention]
 
 
-_START = attrgetter("start")
+def mentions_in(text: str) -> Mentions:
+    """The Member States named in ``text``, by where each name starts."""
+    return {m.start: m for m in find_countries(text)}
 
 
-def _country_at(text: str, pos: int, mentions: list[CountryMention]) -> CountryMention | None:
+def mentions_within(mentions: Mentions, start: int, end: int) -> Mentions:
+    """Those of ``mentions`` inside ``text[start:end]``, placed as in that piece: a clause's
+    countries from its sentence's, which are found once."""
+    return {
+        m.start - start: CountryMention(m.name, m.iso3, m.start - start, m.end - start)
+        for m in mentions.values()
+        if start <= m.start and m.end <= end
+    }
+
+
+def _country_at(text: str, pos: int, mentions: Mentions) -> CountryMention | None:
     m = _OPTIONAL_THE.match(text, pos)
     at = m.end() if m else pos
     # a name may hold its own article ("The Democratic Republic of the Congo" starts at ``pos``)
-    return _mention_at(mentions, pos) or (_mention_at(mentions, at) if at != pos else None)
+    return mentions.get(pos) or mentions.get(at)
 
 
-def _named_unit(text: str, pos: int, mentions: list[CountryMention]) -> tuple[int, list[str]] | None:
+def _named_unit(text: str, pos: int, mentions: Mentions) -> tuple[int, list[str]] | None:
     """A role + country ("the delegate of Canada") or a bare country at ``pos``: end and ISO3."""
     role = _ROLE.match(text, pos)
     if role:
@@ -174,7 +181,7 @@ def _named_unit(text: str, pos: int, mentions: list[CountryMention]) -> tuple[in
     return (c.end, [c.iso3]) if c else None
 
 
-def actor_at(text: str, pos: int, mentions: list[CountryMention]) -> Actor | None:
+def actor_at(text: str, pos: int, mentions: Mentions) -> Actor | None:
     """The actor noun phrase starting exactly at ``pos`` (before any verb check)."""
     named = _named_unit(text, pos, mentions)
     if named:
@@ -235,7 +242,7 @@ def with_verb(text: str, actor: Actor) -> Actor | None:
 _WORD_START = re.compile(r"\b(?=\w)")
 
 
-def _form_at(text: str, pos: int, lead: int, mentions: list[CountryMention], previous: Actor | None) -> Actor | None:
+def _form_at(text: str, pos: int, lead: int, mentions: Mentions, previous: Actor | None) -> Actor | None:
     """The actor of one of the forms starting at the word at ``pos``, tried in order."""
     if m := _ON_SUGGESTION.match(text, pos):
         unit = actor_at(text, m.end(), mentions)
@@ -271,13 +278,15 @@ def _form_at(text: str, pos: int, lead: int, mentions: list[CountryMention], pre
     return None
 
 
-def find_actor(text: str, previous: Actor | None = None) -> Actor | None:
+def find_actor(text: str, previous: Actor | None = None, mentions: Mentions | None = None) -> Actor | None:
     """The actor of a clause: reading word by word, the first phrase of one of the actor forms
     (see the module docstring), or None.
 
-    ``previous`` resolves "They"/"He" and gives "these Member States" its quantifier.
+    ``previous`` resolves "They"/"He" and gives "these Member States" its quantifier;
+    ``mentions`` are the countries named in ``text`` when the caller has found them.
     """
-    mentions = find_countries(text)
+    if mentions is None:
+        mentions = mentions_in(text)
     lead = lead_in_end(text)
     for w in _WORD_START.finditer(text):
         if (actor := _form_at(text, w.start(), lead, mentions, previous)) is not None:
@@ -304,4 +313,4 @@ def lead_in_end(text: str) -> int:
     return m.end() if m else 0
 
 
-__all__ = ["Actor", "actor_at", "find_actor", "lead_in_end", "with_verb"]
+__all__ = ["Actor", "Mentions", "actor_at", "find_actor", "lead_in_end", "mentions_in", "mentions_within", "with_verb"]

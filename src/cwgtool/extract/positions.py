@@ -43,8 +43,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from cwgtool.countries import find_countries
-from cwgtool.extract.actors import Actor, actor_at, find_actor, with_verb
+from cwgtool.extract.actors import (
+    Actor,
+    Mentions,
+    actor_at,
+    find_actor,
+    mentions_in,
+    mentions_within,
+    with_verb,
+)
 from cwgtool.extract.sentences import Splitter, split_sentences
 from cwgtool.extract.stance import StanceResult, classify, condition
 from cwgtool.model import ActorKind, Document, Paragraph, Position, Provenance, Section, Stance
@@ -107,27 +114,37 @@ _CLAUSE_BREAK = re.compile(
 _ECHO = re.compile(r"(?:so|as)\s+(?:did|does|had|was|were|could|would)\s+(?:also\s+)?")
 
 
-def split_clauses(sentence: str) -> list[str]:
-    """Split where a second actor takes the floor ("…, while some other Member States stated …").
+def split_clauses(sentence: str, mentions: Mentions) -> list[tuple[int, int]]:
+    """Where each clause of ``sentence`` starts and ends (its spaces left out): split where a
+    second actor takes the floor ("…, while some other Member States stated …").
 
     Only breaks followed by an actor and its verb split: "…, whereas the Group's mandate
-    covers …" stays one clause.
+    covers …" stays one clause. ``mentions`` are the countries named in ``sentence``.
     """
-    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
     start = 0
-    mentions = find_countries(sentence)
     for brk in _CLAUSE_BREAK.finditer(sentence):
         b_start, b_end = brk.span()
         echo = _ECHO.match(sentence, b_end)
         unit = actor_at(sentence, echo.end() if echo else b_end, mentions)
         if unit is None or unit.kind is ActorKind.GROUP or not (echo or with_verb(sentence, unit)):
             continue
-        if brk.group("weak") is not None and find_actor(sentence[start:b_start]) is None:
+        if (
+            brk.group("weak") is not None
+            and find_actor(sentence[start:b_start], None, mentions_within(mentions, start, b_start)) is None
+        ):
             continue
-        pieces.append(sentence[start:b_start].strip())
+        spans.append(_stripped(sentence, start, b_start))
         start = b_end
-    pieces.append(sentence[start:].strip())
-    return [p for p in pieces if p]
+    spans.append(_stripped(sentence, start, len(sentence)))
+    return [(a, b) for a, b in spans if a < b]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the spaces at either end of ``text[start:end]``."""
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    return start + lead, start + len(piece.rstrip())
 
 
 @dataclass
@@ -158,18 +175,21 @@ def read_sentence(sentence: str, previous: Actor | None = None) -> list[ClauseRe
     A clause whose actor is skipped (courtesy, presentation) says why in ``skip_reason``.
     """
     out: list[ClauseReading] = []
-    for clause in split_clauses(sentence):
+    mentions = mentions_in(sentence)
+    for start, end in split_clauses(sentence, mentions):
+        clause = sentence[start:end]
+        named = mentions_within(mentions, start, end)
         echo = _ECHO.match(clause) if out else None
-        if echo and (actor := actor_at(clause, echo.end(), find_countries(clause))) is not None:
+        if echo and (actor := actor_at(clause, echo.end(), named)) is not None:
             # "and so did Paraguay": the stance of the clause before, with its cue
             out.append(ClauseReading(clause, actor, None, echo.end(), out[-1].stance))
             continue
-        actor = find_actor(clause, previous)
+        actor = find_actor(clause, previous, named)
         reading = ClauseReading(clause, actor)
         if actor is None:
             must = _MUST_GROUP.search(clause)
             if must:
-                actor = actor_at(clause, must.start(), find_countries(clause))
+                actor = actor_at(clause, must.start(), named)
             if actor is not None:  # "… Some Member States …" always holds a position
                 actor.verb_start = actor.end
                 reading = ClauseReading(clause, actor, None, actor.end, None, StanceResult(Stance.NOTE, "", "default"))
