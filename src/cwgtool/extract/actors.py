@@ -174,6 +174,8 @@ def _country_at(text: str, pos: int, mentions: Mentions) -> CountryMention | Non
 
 def _named_unit(text: str, pos: int, mentions: Mentions) -> tuple[int, list[str]] | None:
     """A role + country ("the delegate of Canada") or a bare country at ``pos``: end and ISO3."""
+    if not mentions:  # no country is named in the text
+        return None
     role = _ROLE.match(text, pos)
     if role:
         c = _country_at(text, role.end(), mentions)
