@@ -498,7 +498,6 @@ def hyphenated_words(pages: Sequence[PageLines]) -> frozenset[str]:
         m.group(0).lower()
         for p in pages
         for ln in p.lines
-        if "-" in ln.text  # the pattern needs one: most lines are skipped without a scan
         for m in _COMPOUND.finditer(ln.text)
     )
 
@@ -513,8 +512,6 @@ def auto_hyphenated(pages: Sequence[PageLines]) -> bool:
     breaks = 0
     for p in pages:
         for a, b in zip(p.lines, p.lines[1:], strict=False):
-            if "-" not in a.text:  # cheap refusal for the usual line
-                continue
             t = a.text.rstrip()
             if len(t) >= 3 and t[-1] == "-" and b.text.lstrip()[:1].islower():
                 fragment = re.split(r"[\s\-–/]", t[:-1])[-1]
@@ -547,8 +544,8 @@ def typical_spacing(pages: Sequence[PageLines]) -> float:
     more paragraph gaps than line steps, which would pull the median up to the gap itself.
     Single spacing (1.2) when no two lines follow each other within three ems.
     """
-    ratios: list[float] = []
-    append = ratios.append
+    steps: list[float] = []
+    append = steps.append
     for p in pages:
         lines = p.lines
         for k in range(1, len(lines)):
@@ -556,10 +553,13 @@ def typical_spacing(pages: Sequence[PageLines]) -> float:
             step = b.baseline - a.baseline
             em = max(a.size, b.size, 1.0)
             if 0 < step <= 3 * em:
-                append(round(step / em, 2))
-    if not ratios:
+                append(step / em)
+    if not steps:
         return SINGLE_SPACING
-    ratios.sort()
+    # In hundredths of an em, so that equal spacings compare equal. A document repeats a few
+    # steps all along: each distinct one is rounded once (rounding to digits is slow).
+    hundredths = {r: round(r, 2) for r in set(steps)}
+    ratios = sorted(hundredths[r] for r in steps)
     quartile = ratios[len(ratios) // 4]
     # In a short document most steps are paragraph gaps; the few wrapped paragraphs still show
     # the line step, smaller and repeated: take it when it is there.
@@ -693,8 +693,9 @@ def layout(pages: Sequence[PageLines], file: str) -> Layout:
     """Turn engine pages into blocks and the list of removed running heads/feet."""
     body, furniture, removed = strip_furniture(pages)
     spacing = typical_spacing(body)
-    hyphenated = hyphenated_words(body)
     dehyphenate = auto_hyphenated(body)
+    # The compounds written with a hyphen only matter where line-end hyphens are undone.
+    hyphenated = hyphenated_words(body) if dehyphenate else frozenset()
     drafts: list[_Draft] = []
     for page in body:
         page_drafts = paragraphs(page, spacing, hyphenated, dehyphenate)
