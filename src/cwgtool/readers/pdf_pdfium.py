@@ -94,6 +94,19 @@ def _origin_is_shared(matrix_b: float) -> bool:
     return matrix_b == 0.0
 
 
+@functools.lru_cache(maxsize=64)
+def _distances(size: float) -> tuple[float, float, float, float, float]:
+    """What a text object's words are measured against, from its font size: half an em, the
+    gap between letters that means letter-spacing, the widest a letter may be, and the layout
+    stage's word and tab gaps (measured in the size rounded to 0.1 pt, as the layout does).
+    Remembered per size: a document has a few sizes and many text objects, and rounding a
+    float to one decimal is slow."""
+    em = size if size > 1.0 else 1.0
+    lay_em = round(size, 1)
+    lay_em = 1.0 if lay_em < 1.0 else lay_em
+    return 0.5 * em, SPACE_GAP * em, _MAX_EM_PER_LETTER * em, SPACE_GAP * lay_em, TAB_GAP * lay_em
+
+
 # A text object's (size, font, baseline shared by its characters or None, top of the loose box
 # of the character it was first read at — the caller has just read that box).
 _Style = tuple[float, str, float | None, float]
@@ -202,11 +215,7 @@ class _TextPageReader:
                     style = styles[obj] = self._object_style(tp, i, obj, top)
                 cur_obj = obj
                 size, font, obj_base, obj_top = style
-                em = size if size > 1.0 else 1.0
-                half_em, letter_gap, max_width = 0.5 * em, SPACE_GAP * em, _MAX_EM_PER_LETTER * em
-                lay_em = round(size, 1)  # the em the layout stage measures gaps in
-                lay_em = 1.0 if lay_em < 1.0 else lay_em
-                space_gap, tab_gap = SPACE_GAP * lay_em, TAB_GAP * lay_em
+                half_em, letter_gap, max_width, space_gap, tab_gap = _distances(size)
                 gapped = spaced.get(obj)
             base = obj_base
             # (each test compares for equality first: within one object the loose tops agree)
