@@ -312,19 +312,8 @@ def _line(
     page: int, width: float, height: float,
 ) -> Line:
     """The Line of a text run: box edges rounded, top and bottom derived from the baseline."""
-    return Line(
-        text=text,
-        x0=round(x0, 2),
-        x1=round(x1, 2),
-        top=round(baseline - 0.8 * size, 2),
-        bottom=round(baseline + 0.2 * size, 2),
-        page=page,
-        page_width=width,
-        page_height=height,
-        size=size,
-        bold=bold,
-        fontname=fontname,
-    )
+    top, bottom = round(baseline - 0.8 * size, 2), round(baseline + 0.2 * size, 2)
+    return Line(text, round(x0, 2), round(x1, 2), top, bottom, page, width, height, size, bold, fontname)
 
 
 def _item_to_line(item: Char, page: int, width: float, height: float) -> Line | None:
