@@ -357,13 +357,6 @@ def output_tree(out_dir: str | os.PathLike[str], paths: Sequence[str], suffix: s
     return OutputTree(out_dir, paths, suffix)
 
 
-def write_bytes(path: str, data: bytes) -> None:
-    """One output file of a batch: atomic, not fsynced (see :mod:`cwgtool.fileio`)."""
-    from cwgtool.fileio import write_bytes_atomic
-
-    write_bytes_atomic(path, data, durable=False)
-
-
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "CwgError",

@@ -171,11 +171,6 @@ def limit_error(name: str, field_name: str, what: str, value: float) -> LimitErr
     )
 
 
-def limit_hint(field_name: str) -> str:
-    var, flag, _unit = _KNOBS[field_name]
-    return f"{flag} or {var}"
-
-
 # -- time limit -----------------------------------------------------------------------------------
 
 

@@ -202,7 +202,3 @@ class CheckContext:
         b = min(len(text), end + width)
         snippet = text[a:b].replace("\t", "\\t").replace("\n", " ")
         return ("…" if a > 0 else "") + snippet + ("…" if b < len(text) else "")
-
-
-def build_context(result: ReadResult, doc: Document, display_name: str, path: str | None = None) -> CheckContext:
-    return CheckContext(display_name=display_name, doc=doc, result=result, path=path)

@@ -28,7 +28,7 @@ from cwgtool.cli import (
     parse_cmd,
     schema_cmd,
 )
-from cwgtool.cli.common import Settings, command, unexpected_error
+from cwgtool.cli.common import EXIT_INTERRUPTED, Settings, command, unexpected_error
 
 HELP = "Turn ITU Council Working Group records and contributions (PDF, DOCX, text) into structured data."
 
@@ -139,6 +139,6 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.stderr.write("cwgtool: interrupted\n")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: nothing escapes as a traceback
         sys.exit(unexpected_error(exc, debug=Settings.debug))

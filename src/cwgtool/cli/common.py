@@ -342,14 +342,3 @@ def emit(text: str, output: str | None, *, durable: bool = True) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-
-
-def emit_bytes(data: bytes, output: str) -> None:
-    """Ready UTF-8 ``data`` to one file of a batch (``parse --output-dir``): atomic, no fsync —
-    see :mod:`cwgtool.fileio` for what that gives up."""
-    if os.linesep != "\n":  # pragma: no cover - Windows: what a text-mode write would give
-        data = data.replace(b"\n", os.linesep.encode())
-    try:
-        api.write_bytes(output, data)
-    except OSError as exc:
-        raise usage_error(f"{output}: cannot write: {exc.strerror or exc}") from None

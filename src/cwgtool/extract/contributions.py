@@ -119,10 +119,6 @@ def contribution_sections(doc: Document) -> list[tuple[Section, ContributionRef]
     return out
 
 
-def extract_contributions(doc: Document) -> list[ContributionRef]:
-    return discussed(doc, contribution_sections(doc))
-
-
 # ---- documents introduced inside paragraphs, and a record's list of the documents it discussed ----
 
 # "The Councillor from Belarus introduced Document C17/98(Rev.1)", "… presented Documents C18/20
@@ -287,4 +283,4 @@ def discussed(doc: Document, pairs: list[tuple[Section, ContributionRef]]) -> li
     return refs
 
 
-__all__ = ["contribution_sections", "discussed", "discussion_child", "extract_contributions", "item_text", "summary_child"]
+__all__ = ["contribution_sections", "discussed", "discussion_child", "item_text", "summary_child"]

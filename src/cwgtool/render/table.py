@@ -12,7 +12,6 @@ and so wraps headers ("contrib/ution") and paths letter by letter.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -147,25 +146,6 @@ def table_columns(rows: Sequence[dict[str, Any]], kind: str, *, wide: bool = Fal
     if "file" not in shown and len({r.get("file") for r in rows}) > 1:
         shown = ["file", *shown]
     return shown
-
-
-def render_table(
-    rows: Sequence[dict[str, Any]],
-    *,
-    width: int,
-    kind: str = "",
-    title: str | None = None,
-    wide: bool = False,
-    fields: Sequence[str] | None = None,
-) -> str:
-    """The table as plain text for a terminal ``width`` cells wide (what :func:`print_table` shows)."""
-    from rich.console import Console
-
-    out = io.StringIO()
-    table, used = _table(rows, table_columns(rows, kind, wide=wide, fields=fields), width, kind=kind, wide=wide, explicit=bool(fields))
-    console = Console(file=out, width=used, color_system=None, force_terminal=False, legacy_windows=False)
-    _print(console, table, title, len(rows))
-    return out.getvalue()
 
 
 def print_table(
