@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 
 # The columns of each kind: ``file``, then the fields of its model class (ContributionRef,
 # Position, Action, Topic) in their order, ``provenance`` spread into page/index/line as the flat
-# formats write it. Written out, not read from the model, because building the model's classes
-# costs more than a whole listing from the cache (tests/unit/test_rows.py checks them against it);
-# they fix the header of an empty result and what ``--fields`` accepts.
+# formats write it. Written out, not read from the model, because a listing from the cache never
+# imports the model: importing it takes ~110 ms, about as long as the whole cached
+# ``cwgtool actions record.pdf`` (~120 ms). tests/unit/test_row_output.py checks them against the
+# model. They fix the header of an empty result and what ``--fields`` accepts.
 COLUMNS: dict[RowKind, tuple[str, ...]] = {
     RowKind.CONTRIBUTIONS: (
         "file", "symbol", "symbol_printed", "revision", "type", "submitters", "title", "section", "summary", "discussion", "page", "index", "line",
