@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from cwgtool.countries import find_countries
-from cwgtool.extract.metadata import iso_date
+from cwgtool.extract.metadata import MONTH, iso_date
 from cwgtool.extract.sentences import Splitter, split_sentences
 from cwgtool.extract.topics import content_words, jaccard
 from cwgtool.model import Action, Document, Paragraph, Section
@@ -77,7 +77,7 @@ _DISCUSSION_AGENT = re.compile(
 _TO_COUNCIL = re.compile(r"\b(?:to|inform|seek)\s+(?:the\s+)?(?:\d{4}\s+session\s+of\s+(?:the\s+)?)?(?P<addr>Council)(?:'s|’s)?\b")
 _DEADLINE = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|deadline(?:\s+\w+){0,3}\s*:?)\s+(?:the\s+)?"
-    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>\d{4})",
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})",
     re.IGNORECASE,
 )
 

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cwgtool.extract.actions import actor_and_addressee, due_date
-from cwgtool.extract.metadata import Metadata, find_dates
+from cwgtool.extract.metadata import LANGUAGE_NAMES, Metadata, find_dates
 from cwgtool.extract.submitters import TITLE_SEPARATOR, read_source
 from cwgtool.extract.topics import is_question, label_of, proposed_topics
 from cwgtool.model import Action, Annex, Document, DocumentKind, Paragraph, Section, Submitter, Topic
@@ -49,7 +49,7 @@ _ACTION_HEADING = re.compile(
     re.IGNORECASE,
 )
 _COVER_FIELD = re.compile(
-    r"^(?:Document\b|Revision\s+\d|Addendum\s+\d|Date\b|Original\s*:|(?:English|French|Spanish|Arabic|Chinese|Russian)\s+only\b|\(?Rev\.)",
+    rf"^(?:Document\b|Revision\s+\d|Addendum\s+\d|Date\b|Original\s*:|(?:{'|'.join(LANGUAGE_NAMES)})\s+only\b|\(?Rev\.)",
     re.IGNORECASE,
 )
 _MEETING_LINE = re.compile(r"\bmeeting\b", re.IGNORECASE)

@@ -14,33 +14,37 @@ from dataclasses import dataclass
 from cwgtool.model import DocumentKind, Meeting, Section
 from cwgtool.symbols import LANGUAGES, find_symbols
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
-        start=1,
-    )
-}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# The month and ordinal names, written once: the patterns below are built from these lists and
+# the values are read from them.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
+MONTH = "(?:" + "|".join(MONTH_NAMES) + ")"
 _ORDINAL_WORDS = {
-    w: i
-    for i, w in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"],
+    word: i
+    for i, word in enumerate(
+        (
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+            "eighteenth", "nineteenth", "twentieth",
+        ),
         start=1,
     )
-}
+}  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
-_ORD = r"(?:(?:twenty|thirty|forty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)|\d{1,2}(?:st|nd|rd|th)"
+_ORD = rf"(?:(?:{'|'.join(_TENS)})[- ])?(?:{'|'.join(_ORDINAL_WORDS)})|\d{{1,2}}(?:st|nd|rd|th)"
 _MEETING = re.compile(rf"\b(?P<ord>{_ORD})\s*meeting\b", re.IGNORECASE)  # "tenthmeeting" too
 _DASH = r"\s*[-\u2010-\u2015]\s*|(?<=\d)\?(?=\d)"  # "18?19": a dash or NBSP lost to "?" in conversion
 # "4-5 February 2019", "30 September - 1 October 2019", "30 September 2015", "4 and 5 February 2019"
 _RANGE = re.compile(
-    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?(?:{_DASH}|\s+(?:and|to)\s+)"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<m2>{_MONTH}),?\s*(?P<y2>\d{{4}})",
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?P<m1>{MONTH}))?(?:\s+(?P<y1>\d{{4}}))?(?:{_DASH}|\s+(?:and|to)\s+)"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<m2>{MONTH}),?\s*(?P<y2>\d{{4}})",
     re.IGNORECASE,
 )
 # "25January 2016": extracted text often loses the space between day and month
-_SINGLE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s?]*(?P<m>{_MONTH}),?[\s?]*(?P<y>\d{{4}})", re.IGNORECASE)
+_SINGLE = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s?]*(?P<m>{MONTH}),?[\s?]*(?P<y>\d{{4}})", re.IGNORECASE)
 # "… Public Policy Issues Geneva, 17-18 March 2010": the word before ", <dates>" is the place
 _PLACE_BEFORE_DATE = re.compile(r"(?P<place>[A-Z][a-zà-ÿ'.-]+)\s*,\s*$")
 _PLACE = re.compile(rf"meeting\s*(?:{_DASH}|,|:)\s*(?P<place>[A-Z][A-Za-z .'()]+?)\s*(?:,|{_DASH}|$)", re.IGNORECASE)
@@ -68,10 +72,12 @@ def _body_from_name(name: str) -> str:
         if pattern.search(name):
             return acronym
     return name
-_DATE_ONLY = re.compile(rf"^\s*(?:\w+day,?\s*)?\d{{1,2}}(?:st|nd|rd|th)?[\s?]*{_MONTH},?[\s?]*\d{{4}}\s*$", re.IGNORECASE)
+_DATE_ONLY = re.compile(rf"^\s*(?:\w+day,?\s*)?\d{{1,2}}(?:st|nd|rd|th)?[\s?]*{MONTH},?[\s?]*\d{{4}}\s*$", re.IGNORECASE)
 _DATE_FIELD = re.compile(r"^Date\s*:?\s*(?P<date>.+)$", re.IGNORECASE)
-_LANGUAGE = re.compile(r"\b(?:Original\s*:\s*(?P<orig>[A-Z][a-z]+)|(?P<only>English|French|Spanish|Arabic|Chinese|Russian)\s+only)\b")
-_LANG_CODES = {"english": "en", "french": "fr", "spanish": "es", "arabic": "ar", "chinese": "zh", "russian": "ru"}
+# The six official languages, by the name a cover writes ("English only", "Original: French").
+LANGUAGE_NAMES = {"English": "en", "French": "fr", "Spanish": "es", "Arabic": "ar", "Chinese": "zh", "Russian": "ru"}
+_LANGUAGE = re.compile(rf"\b(?:Original\s*:\s*(?P<orig>[A-Z][a-z]+)|(?P<only>{'|'.join(LANGUAGE_NAMES)})\s+only)\b")
+_LANG_CODES = {name.lower(): code for name, code in LANGUAGE_NAMES.items()}
 _TITLE = re.compile(
     r"^(?:draft\s+)?(?:final\s+)?(?:summary\s+record|report|outcome|summary|minutes)\b.*\bmeetings?\b|^report by the chair"
     r"|^(?:draft\s+|interim\s+|progress\s+|annual\s+)?report\s+(?:on|of)\s+the\s+(?:outcomes?|activities|work)\b"
@@ -216,12 +222,12 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
             if start:
                 meeting.start_date, meeting.end_date = start, end
             p = _PLACE.search(line[m.start():])
-            if p and not re.match(_MONTH, p["place"]):
+            if p and not re.match(MONTH, p["place"]):
                 meeting.place = p["place"].strip()
             elif start:
                 dates_at = (_RANGE.search(line, m.end()) or _SINGLE.search(line, m.end()))
                 before = _PLACE_BEFORE_DATE.search(line[m.end() : dates_at.start()]) if dates_at else None
-                if before and not re.match(_MONTH, before["place"]):
+                if before and not re.match(MONTH, before["place"]):
                     meeting.place = before["place"]
         if m and meeting.number is not None and m and meeting.body is None:
             b = _BODY_NAME.search(line)
