@@ -63,6 +63,7 @@ _WILL = re.compile(rf"(?:^|,\s*|\bthat\s+)(?P<actor>{_AGENT})\s+(?:will|shall|is
 _DECISION = re.compile(rf"^(?P<actor>{_AGENT})\s+(?:[^.]{{0,80}}?\band\s+)?(?:also\s+)?(?:agreed|decided|approved|adopted|endorsed|resolved)\b", re.IGNORECASE)
 # Minutes style: "The secretariat to circulate the list …" (subject + infinitive, no verb).
 _INFINITIVE = re.compile(rf"^(?P<actor>{_AGENT})\s+(?:also\s+)?to\s+(?!be\s+noted\b)[a-z]", re.IGNORECASE)
+_WHO_FORMS = (_PASSIVE_REQUEST, _WILL, _DECISION, _INFINITIVE)  # the subject forms, in order
 # A label the record puts before an action item: "Action: …", "Action point 2: …", "Decision: …".
 _ACTION_LABEL = re.compile(
     r"^(?:actions?(?:\s+(?:point|item))?|decisions?|follow[- ]up|next\s+steps?)(?:\s+\d+)?\s*[:\u2013\u2014-]\s*(?=\S)",
@@ -97,10 +98,11 @@ def _is_agent(text: str) -> bool:
     return bool(re.fullmatch(_AGENT, text.strip(), re.IGNORECASE)) or bool(find_countries(text))
 
 
-def _who(sentence: str) -> tuple[str | None, str | None]:
+def actor_and_addressee(sentence: str) -> tuple[str | None, str | None]:
     """(actor, addressee) of an action sentence; the grammatical subject is the actor.
 
-    """
+    Public because a contribution document's requests are read the same way
+    (:mod:`cwgtool.extract.contribution_doc`)."""
     addressee: str | None = None
     sentence = _ACTION_LABEL.sub("", sentence)
     m = _ACTIVE_REQUEST.search(sentence)
@@ -136,21 +138,12 @@ def _request_object(sentence: str) -> str | None:
     return None
 
 
-def actor_and_addressee(sentence: str) -> tuple[str | None, str | None]:
-    """Public face of the actor/addressee reading, for the contribution-document extractor."""
-    return _who(sentence)
-
-
 def due_date(sentence: str) -> str | None:
-    return _due(sentence)
-
-
-def _due(sentence: str) -> str | None:
+    """The deadline a sentence sets ("by 30 June 2024"), as an ISO date."""
     m = _DEADLINE.search(sentence)
     return iso_date(m["d"], m["m"], m["y"]) if m else None
 
 
-_WHO_FORMS = (_PASSIVE_REQUEST, _WILL, _DECISION, _INFINITIVE)  # the subject forms, in order
 _LEAD_CLAUSE = re.compile(r"^[^,]{0,80},\s*")
 
 
@@ -212,13 +205,13 @@ def _section_paragraphs(section: Section) -> list[Paragraph]:
 
 def _action(text: str, action_id: str | None, section: Section, source: str, p: Paragraph) -> Action:
     """An action read from ``text``: who acts, for whom, and by when."""
-    actor, addressee = _who(text)
+    actor, addressee = actor_and_addressee(text)
     return Action(
         id=action_id,
         actor=actor,
         addressee=addressee,
         text=text,
-        due=_due(text),
+        due=due_date(text),
         section=section.number,
         source=source,
         provenance=p.provenance,
