@@ -60,12 +60,9 @@ def _strip_symbol(title: str, sym: Symbol) -> str:
     return before or after
 
 
-def _symbol_for(section: Section) -> Symbol | None:
-    """Symbol of the heading; for a bare "Report of the secretariat" heading, the first symbol
-    in its opening text ("The secretariat introduced Document CWG-Internet-16/2 …")."""
-    found = find_symbols(section.title)
-    if found:
-        return found[0]
+def _opening_symbol(section: Section) -> Symbol | None:
+    """For a bare "Report of the secretariat" heading (no symbol in it), the first symbol in its
+    opening text ("The secretariat introduced Document CWG-Internet-16/2 …")."""
     if not _REPORT_TITLE.match(section.title.strip()):
         return None
     opening = [p.text for p in section.paragraphs[:1]] + [c.title for c in section.children[:1]]
@@ -77,10 +74,10 @@ def _symbol_for(section: Section) -> Symbol | None:
 
 
 def contribution_from(section: Section) -> ContributionRef | None:
-    sym = _symbol_for(section)
+    in_title = find_symbols(section.title)
+    sym = in_title[0] if in_title else _opening_symbol(section)
     if sym is None:
         return None
-    in_title = bool(find_symbols(section.title))
     source = read_source(_strip_symbol(section.title, sym) if in_title else section.title)
     if source is None:
         return None
@@ -179,11 +176,9 @@ def _introduced(section: Section | None, p: Paragraph) -> list[ContributionRef]:
     for sentence in _sentences(p.text):
         for sym in find_symbols(sentence):
             before, after = sentence[: sym.start], sentence[sym.end :]
-            by = _INTRODUCED_BY.match(after)
-            if _INTRODUCES.search(before):
-                verb = _INTRODUCES.search(before)
-                actor = before[: verb.start()] if verb else before
-            elif by:
+            if verb := _INTRODUCES.search(before):
+                actor = before[: verb.start()]
+            elif by := _INTRODUCED_BY.match(after):
                 actor = by["by"]
             else:
                 continue
