@@ -42,14 +42,13 @@ from typing import TYPE_CHECKING, Any
 
 from cwgtool.errors import CwgError
 from cwgtool.options import ParseOptions
+from cwgtool.pipeline import STDIN
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from cwgtool.model import Document
     from cwgtool.pipeline import Checked
-
-STDIN = "-"
 
 # Documents a worker may have queued beyond the one it parses: enough that a worker never waits
 # for the parent, small enough that the ordered-output window stays a handful of documents.
@@ -223,6 +222,8 @@ def parse_one(
     checked: Checked | None = None,
 ) -> Outcome:
     """One document through the checks, the cache and the parser; never raises for a bad input.
+    (It is also what a pool worker runs: it prints nothing, and anything unexpected becomes a
+    failed outcome.)
 
     ``checked``: the caller already checked the input and missed the cache (see ``pipeline``).
     ``as_json`` / ``transform``: see :func:`parse_many`.
@@ -238,13 +239,8 @@ def parse_one(
         return _failure(path, exc, options)
 
 
-def _warm_imports() -> None:
-    """With fork, modules imported here are inherited by every worker instead of imported N times."""
-    import cwgtool.pipeline  # noqa: F401
-    import cwgtool.readers.docx  # noqa: F401
-    import cwgtool.readers.pdf  # noqa: F401
-
-
+# What a worker needs to parse, imported once before the workers start (by this process for
+# fork, by the server for forkserver) instead of once in each of them.
 _PRELOAD = ["cwgtool.pipeline", "cwgtool.readers.docx", "cwgtool.readers.pdf"]
 
 
@@ -267,13 +263,15 @@ def _start_pool(workers: int) -> ProcessPoolExecutor:
     (its workers import the parser once, in the server; like every start method but fork, it
     needs a script that calls cwgtool to guard its top level with ``if __name__ == "__main__"``).
     """
+    import importlib
     import multiprocessing
     import threading
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
-        _warm_imports()
+        for module in _PRELOAD:
+            importlib.import_module(module)
         context = multiprocessing.get_context("fork")
     elif "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
@@ -320,11 +318,6 @@ def _serial(paths: Iterable[str], options: ParseOptions, as_json: bool, transfor
         yield parse_one(path, options, as_json=as_json, transform=transform)
 
 
-def _work(path: str, options: ParseOptions, checked: Checked | None, as_json: bool, transform: Callable[[Document], Any] | None) -> Outcome:
-    """Worker entry point: never prints; anything unexpected becomes a failed outcome."""
-    return parse_one(path, options, as_json=as_json, transform=transform, checked=checked)
-
-
 def _pooled(
     paths: Iterator[str], options: ParseOptions, workers: int, as_json: bool, transform: Callable[[Document], Any] | None
 ) -> Iterator[Outcome]:
@@ -354,13 +347,13 @@ def _pooled(
                 if executor is None:
                     executor = _start_pool(workers)
                 try:
-                    future = executor.submit(_work, path, options, checked, as_json, transform)
+                    future = executor.submit(parse_one, path, options, as_json=as_json, transform=transform, checked=checked)
                 except BrokenProcessPool:
                     # a worker died (OOM killer, a signal): the documents it had are reported as
                     # failed by their futures; the rest of the batch gets a fresh pool
                     executor.shutdown(wait=False, cancel_futures=True)
                     executor = _start_pool(workers)
-                    future = executor.submit(_work, path, options, checked, as_json, transform)
+                    future = executor.submit(parse_one, path, options, as_json=as_json, transform=transform, checked=checked)
                 window.append((path, future))
             if not window:
                 return

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from cwgtool.model import Document
     from cwgtool.options import ParseOptions
 
-STDIN = "-"
 T = TypeVar("T")
 
 # Documents ``update`` writes per transaction. A commit has a fixed cost that does not depend on
@@ -190,6 +189,7 @@ def update(
     parsed file. Paths are stored normalised (``./a/../b.pdf`` → ``b.pdf``).
     """
     from cwgtool.fileio import sha256_file
+    from cwgtool.pipeline import STDIN
 
     report = IndexReport()
     known = indexed_documents(conn)
