@@ -216,10 +216,7 @@ def _is_heading_form(item: _Item) -> bool:
 
 
 class _Builder:
-    def __init__(self, *, probe: bool = False) -> None:
-        # A probe only decides which numbers are headings; its sections are thrown away, so they
-        # carry no provenance (one validated model less per heading).
-        self.probe = probe
+    def __init__(self) -> None:
         self.outline = Outline()
         self.stack: list[tuple[tuple[int, ...], Section]] = []  # open numbered sections, outermost first
         self.current: Section | None = None  # where paragraphs go (may be a lettered sub-section)
@@ -281,7 +278,7 @@ class _Builder:
             number=".".join(map(str, num)),
             title=title,
             level=len(num),
-            provenance=None if self.probe else to_provenance(item.block),
+            provenance=to_provenance(item.block),
         )
         (self.stack[-1][1].children if self.stack else self.outline.sections).append(section)
         self.stack.append((num, section))
@@ -455,7 +452,7 @@ def build_outline(blocks: Iterable[Block]) -> Outline:
     # First pass decides which numbered items are headings, so lettered runs can be scoped.
     decisions: list[str] = []  # "heading" | "numpara" | "implied" | "implied-title" | "other"
     implied: dict[int, tuple[int, ...]] = {}  # item index → number of the section it implies
-    probe = _Builder(probe=True)
+    probe = _Builder()
     numpara_depths: set[int] = set()
     last_at_depth: dict[int, str] = {}  # how the last number of each depth was read
     for i, item in enumerate(items):
