@@ -211,22 +211,13 @@ def _align_position_topics(doc: Document) -> None:
     The positions extractor reads the topic from the discussion ("Concerning the topic on
     Adoption and deployment of IPv6"); the topics extractor from the proposal ("The adoption and
     deployment of IPv6"). Matching is by content-word overlap within the same contribution.
-
-    Many positions share one (contribution, topic) pair, all those of one lettered sub-item,
-    and the match depends on nothing else (``doc.topics`` does not change here), so each pair
-    is matched once per call.
     """
     from cwgtool.extract.topics import match_topic
 
-    matched: dict[tuple[str | None, str], str | None] = {}
     for pos in doc.positions:
         if not pos.topic:
             continue
-        key = (pos.contribution, pos.topic)
-        if key not in matched:
-            candidates = [t for t in doc.topics if t.source == pos.contribution] or doc.topics
-            i = match_topic(pos.topic, candidates)
-            matched[key] = candidates[i].title if i is not None else None
-        title = matched[key]
-        if title is not None:
-            pos.topic = title
+        candidates = [t for t in doc.topics if t.source == pos.contribution] or doc.topics
+        i = match_topic(pos.topic, candidates)
+        if i is not None:
+            pos.topic = candidates[i].title
