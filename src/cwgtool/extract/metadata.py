@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cwgtool.model import DocumentKind, Meeting, Section
-from cwgtool.symbols import LANGUAGES, find_symbols
+from cwgtool.symbols import LANGUAGES, Symbol, find_symbols
 
 # The month and ordinal names, written once: the patterns below are built from these lists and
 # the values are read from them.
@@ -72,6 +72,8 @@ def _body_from_name(name: str) -> str:
         if pattern.search(name):
             return acronym
     return name
+
+
 _DATE_ONLY = re.compile(rf"^\s*(?:\w+day,?\s*)?\d{{1,2}}(?:st|nd|rd|th)?[\s?]*{MONTH},?[\s?]*\d{{4}}\s*$", re.IGNORECASE)
 _DATE_FIELD = re.compile(r"^Date\s*:?\s*(?P<date>.+)$", re.IGNORECASE)
 # The six official languages, by the name a cover writes ("English only", "Original: French").
@@ -168,7 +170,7 @@ _DOCUMENT_FIELD = re.compile(r"(?<!\()\bDocument\s*:?\s*$", re.IGNORECASE)
 _ADDENDUM_TO = re.compile(r"^\s*Addendum\s+(?P<n>\d+)\s+to\b", re.IGNORECASE)
 
 
-def _own_symbol(line: str):  # noqa: ANN202 - Symbol | None
+def _own_symbol(line: str) -> Symbol | None:
     for sym in find_symbols(line):
         if len(line.strip()) <= _OWN_SYMBOL_LINE or _DOCUMENT_FIELD.search(line[: sym.start]):
             return sym
@@ -185,39 +187,81 @@ _MEETINGS_OF = re.compile(rf"\b(?P<ord>{_ORD})(?:\s+(?:and|to|-)\s+(?:{_ORD}))?\
 # FEDERATION", "Republic of Kenya"), possibly with a footnote marker.
 _FOOTNOTE = re.compile(r"\s*(?:\[\d{1,2}\]|\(\d{1,2}\)|\*+|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*$")
 
+
 def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: Sequence[Section]) -> Metadata:
     """Read the cover fields from the front-matter texts and the running heads."""
     lines = [t for text in front for t in re.split(r"\n|\s/\s|\t{2,}", text) if t.strip()]
-    cover = "\n".join(lines)
     meeting = Meeting()
-
-    body = _BODY_PAREN.search(cover)
+    body = _BODY_PAREN.search("\n".join(lines))
     if body:
         meeting.body = body["body"] if body["body"].startswith(("CWG", "EG")) else "C" + body["body"]
+    own = _own_symbol_fields(lines, furniture, meeting)
+    _council_meeting(lines, meeting)
+    _meeting_lines(lines, meeting)
+    title, title_at = _title_line(lines)
+    if title is None:
+        title = _title_fallback(lines)
+    source_line, source_at = _source_line(lines)
+    # A record-like title below the source line ("Report on the outcome of the … meeting") is the
+    # contribution's own title: records never carry a source line above their title.
+    source_first = source_at is not None and (title_at is None or source_at < title_at)
+    kind = _kind(title, source_line, sections, source_first=source_first)
+    if kind is DocumentKind.UNKNOWN and _is_consultation(lines, sections):
+        kind = DocumentKind.CONSULTATION
+        if meeting.number is None:  # "The 13th Session of the … (CWG-Internet) decided …"
+            m = next((m for line in lines if (m := _SESSION.search(line))), None)
+            meeting.number = ordinal_value(m["ord"]) if m else None
+    return Metadata(
+        title,
+        own.symbol,
+        _date(lines, meeting),
+        own.language or _language(lines),
+        meeting,
+        kind,
+        source_line,
+        own.printed,
+        own.revision,
+        own.addendum,
+    )
 
-    symbol = language = date = title = source_line = symbol_printed = revision = addendum = None
-    title_at = source_at = None
+
+@dataclass(frozen=True, slots=True)
+class _OwnSymbol:
+    symbol: str | None = None  # canonical, with its addendum and revision: "C17/130(Add.1)(Rev.1)"
+    printed: str | None = None  # as the cover prints it
+    language: str | None = None
+    revision: str | None = None
+    addendum: str | None = None
+
+
+def _own_symbol_fields(lines: Sequence[str], furniture: Sequence[str], meeting: Meeting) -> _OwnSymbol:
+    """The document's own symbol: the first in a cover field or a running head (see
+    :func:`_own_symbol`), else a conference document's bare number. The meeting's body and number
+    are taken from it when the cover has not given them."""
     candidates = [*lines, *furniture]
     for at, candidate in enumerate(candidates):
         sym = _own_symbol(candidate)
         if sym is not None:
             revision = sym.revision or _revision_near(candidates, at)
             addendum = sym.addendum or _addendum_near(candidates, at)
-            symbol = sym.canonical + (f"({addendum})" if addendum else "") + (f"({revision})" if revision else "")
-            symbol_printed = sym.raw
-            language = sym.language
             meeting.body = meeting.body or sym.body
             meeting.number = meeting.number or sym.meeting
-            break
-    if symbol is None:
-        symbol, addendum, revision = _conference_symbol(lines, meeting)
-    _council_meeting(lines, meeting)
+            symbol = sym.canonical + (f"({addendum})" if addendum else "") + (f"({revision})" if revision else "")
+            return _OwnSymbol(symbol, sym.raw, sym.language, revision, addendum)
+    symbol, addendum, revision = _conference_symbol(lines, meeting)
+    return _OwnSymbol(symbol, revision=revision, addendum=addendum)
 
-    for at, line in enumerate(lines):
+
+def _meeting_lines(lines: Sequence[str], meeting: Meeting) -> None:
+    """What the lines that name the meeting ("Tenth meeting – Geneva, 4-5 February 2019") say of
+    it: its number, dates and place, and the group's name, where nothing before gave them."""
+    for line in lines:
         m = _MEETING.search(line)
-        if m and meeting.number is None:
+        if m is None:
+            continue
+        if meeting.number is None:
             meeting.number = ordinal_value(m["ord"])
-        if m and meeting.start_date is None:
+        if meeting.start_date is None:
             start, end = parse_date_range(line[m.end():])
             if start:
                 meeting.start_date, meeting.end_date = start, end
@@ -229,73 +273,72 @@ def extract_metadata(front: Sequence[str], furniture: Sequence[str], sections: S
                 before = _PLACE_BEFORE_DATE.search(line[m.end() : dates_at.start()]) if dates_at else None
                 if before and not re.match(MONTH, before["place"]):
                     meeting.place = before["place"]
-        if m and meeting.number is not None and m and meeting.body is None:
+        if meeting.number is not None and meeting.body is None:
             b = _BODY_NAME.search(line)
             if b:
                 meeting.body = _body_from_name(b["name"].strip())
-        d = _DATE_FIELD.match(line.strip())
-        if d and date is None:
-            found_dates = find_dates(d["date"])
-            date = found_dates[0] if found_dates else None
-        lang = _LANGUAGE.search(line)
-        if lang and language is None:
-            language = _LANG_CODES.get((lang["orig"] or lang["only"]).lower())
-        if title is None and _TITLE.search(line.strip()) and not _MEETING.match(line.strip()):
-            title = re.sub(r"\s+", " ", line).strip()
-            title_at = at
-        elif (
-            title is None
-            and _TITLE_HEAD.match(line.strip())
-            and at + 1 < len(lines)
-            and _TITLE.search(joined := _title_lines_joined(lines, at))
-        ):
-            # "SUMMARY RECORD" / "OF THE EIGHTEENTH MEETING OF …": a title set on two lines
-            title = re.sub(r"\s+", " ", joined).strip()
-            title_at = at
-        if (
-            source_line is None
-            and at < _COVER_LINES
-            and len(line.strip()) <= _SOURCE_MAX_CHARS
-            and (_CONTRIBUTION_SOURCE.search(line.strip()) or _country_source(line))
-        ):
-            source_line = _FOOTNOTE.sub("", line.strip())
-            source_at = at
     if meeting.body is None and meeting.number is not None:
         for line in lines:
             b = _BODY_NAME.search(line)
             if b:
                 meeting.body = _body_from_name(b["name"].strip())
                 break
-    if date is None:
-        # A bare date line in the cover ("20 February 2019"), not the meeting line; a line that
-        # is only a date outranks one that also holds a place or a range of days (the session:
-        # "Geneva, 15-25 May 2017" above the document's own "12 May 2017").
-        short = [line for line in lines if len(line) < 40 and not _MEETING.search(line) and find_dates(line)]
-        only = [line for line in short if _DATE_ONLY.match(line)]
-        plain = [line for line in short if not _RANGE.search(line)]
-        for group in (only, plain, short):
-            if group:
-                date = find_dates(group[0])[0]
-                break
-    if date is None:
-        # A PDF may join a cover cell's lines ("… Geneva, 17 September 2019 Document
-        # CWG-Internet-13/8-E 1 October 2019 English only"): the first date that is not the
-        # meeting's own.
-        meeting_days = {meeting.start_date, meeting.end_date}
-        cover_lines = [line for line in lines if len(line) < 60 or _own_symbol(line) or _LANGUAGE.search(line)]
-        date = next((d for line in cover_lines for d in find_dates(line) if d not in meeting_days), None)
-    if title is None:
-        title = _title_fallback(lines)
-    # A record-like title below the source line ("Report on the outcome of the … meeting") is the
-    # contribution's own title: records never carry a source line above their title.
-    source_first = source_at is not None and (title_at is None or source_at < title_at)
-    kind = _kind(title, source_line, sections, source_first=source_first)
-    if kind is DocumentKind.UNKNOWN and _is_consultation(lines, sections):
-        kind = DocumentKind.CONSULTATION
-        if meeting.number is None:  # "The 13th Session of the … (CWG-Internet) decided …"
-            m = next((m for line in lines if (m := _SESSION.search(line))), None)
-            meeting.number = ordinal_value(m["ord"]) if m else None
-    return Metadata(title, symbol, date, language, meeting, kind, source_line, symbol_printed, revision, addendum)
+
+
+def _language(lines: Sequence[str]) -> str | None:
+    """The language a cover line names ("English only", "Original: French"), for a symbol without one."""
+    for line in lines:
+        lang = _LANGUAGE.search(line)
+        code = _LANG_CODES.get((lang["orig"] or lang["only"]).lower()) if lang else None
+        if code:
+            return code
+    return None
+
+
+def _date(lines: Sequence[str], meeting: Meeting) -> str | None:
+    """The document's own date: a "Date:" field, else a date line of the cover, else the first
+    date of a cover line that is not one of the meeting's days."""
+    for line in lines:
+        d = _DATE_FIELD.match(line.strip())
+        if d and (found := find_dates(d["date"])):
+            return found[0]
+    # A bare date line in the cover ("20 February 2019"), not the meeting line; a line that is
+    # only a date outranks one that also holds a place or a range of days (the session:
+    # "Geneva, 15-25 May 2017" above the document's own "12 May 2017").
+    short = [line for line in lines if len(line) < 40 and not _MEETING.search(line) and find_dates(line)]
+    only = [line for line in short if _DATE_ONLY.match(line)]
+    plain = [line for line in short if not _RANGE.search(line)]
+    for group in (only, plain, short):
+        if group:
+            return find_dates(group[0])[0]
+    # A PDF may join a cover cell's lines ("… Geneva, 17 September 2019 Document
+    # CWG-Internet-13/8-E 1 October 2019 English only"): the first date that is not the
+    # meeting's own.
+    meeting_days = {meeting.start_date, meeting.end_date}
+    cover_lines = [line for line in lines if len(line) < 60 or _own_symbol(line) or _LANGUAGE.search(line)]
+    return next((d for line in cover_lines for d in find_dates(line) if d not in meeting_days), None)
+
+
+def _title_line(lines: Sequence[str]) -> tuple[str | None, int | None]:
+    """The record's title and the index of its line: a line that reads as a record title, or
+    "SUMMARY RECORD" / "OF THE EIGHTEENTH MEETING OF …", a title set on two lines."""
+    for at, line in enumerate(lines):
+        s = line.strip()
+        if _TITLE.search(s) and not _MEETING.match(s):
+            return re.sub(r"\s+", " ", line).strip(), at
+        if _TITLE_HEAD.match(s) and at + 1 < len(lines) and _TITLE.search(joined := _title_lines_joined(lines, at)):
+            return re.sub(r"\s+", " ", joined).strip(), at
+    return None, None
+
+
+def _source_line(lines: Sequence[str]) -> tuple[str | None, int | None]:
+    """The source line ("Contribution by …", "Note by the Secretariat", a country name alone) and
+    its index: a short line near the top of the cover (see ``_COVER_LINES``)."""
+    for at, line in enumerate(lines[:_COVER_LINES]):
+        s = line.strip()
+        if len(s) <= _SOURCE_MAX_CHARS and (_CONTRIBUTION_SOURCE.search(s) or _country_source(line)):
+            return _FOOTNOTE.sub("", s), at
+    return None, None
 
 
 # "Addendum 2 to / Document 35-E" under "Plenipotentiary Conference (PP-22)": conference and
@@ -367,6 +410,7 @@ def _is_consultation(lines: Sequence[str], sections: Sequence[Section]) -> bool:
         return False
     text = " ".join(lines) + " " + " ".join(p.text for s in sections for p in s.paragraphs)
     return text.count("?") >= 2 or bool(re.search(r"\bquestions?\b", text, re.IGNORECASE))
+
 
 def _title_lines_joined(lines: Sequence[str], at: int) -> str:
     """"SUMMARY RECORD" + "OF THE EIGHTEENTH MEETING", or over three lines with "OF THE" alone."""
