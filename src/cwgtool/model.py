@@ -6,6 +6,7 @@ producing a different JSON. Keys are a public contract: later versions add keys,
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -60,6 +61,14 @@ class Section(_Model):
     paragraphs: list[Paragraph] = Field(default_factory=list)
     children: list[Section] = Field(default_factory=list)
     provenance: Provenance | None = None
+
+    def iter_sections(self) -> Iterator[Section]:
+        """This section and every section below it, depth-first: the order they appear in."""
+        stack = [self]
+        while stack:
+            s = stack.pop()
+            yield s
+            stack.extend(reversed(s.children))
 
 
 class Source(_Model):
@@ -196,7 +205,7 @@ class Document(_Model):
             elif isinstance(item, list):
                 stack.extend(v for v in item if isinstance(v, BaseModel | list))
 
-    def iter_sections(self):  # noqa: ANN201 - generator of Section
+    def iter_sections(self) -> Iterator[Section]:
         """Depth-first walk, the order sections appear in the document."""
         stack = list(reversed(self.sections))
         while stack:

@@ -196,13 +196,6 @@ def action_sections(doc: Document) -> list[Section]:
     return [s for s in doc.iter_sections() if _ACTION_SECTION.match(" ".join(s.title.split()))]
 
 
-def _section_paragraphs(section: Section) -> list[Paragraph]:
-    out = list(section.paragraphs)
-    for child in section.children:
-        out.extend(_section_paragraphs(child))
-    return out
-
-
 def _action(text: str, action_id: str | None, section: Section, source: str, p: Paragraph) -> Action:
     """An action read from ``text``: who acts, for whom, and by when."""
     actor, addressee = actor_and_addressee(text)
@@ -227,7 +220,8 @@ def extract_actions(doc: Document, *, sentences: Splitter | None = None) -> list
     listed: list[Action] = []
     in_action_sections: set[int] = set()
     for section in action_sections(doc):
-        for i, p in enumerate(_section_paragraphs(section), start=1):
+        paragraphs = [p for s in section.iter_sections() for p in s.paragraphs]
+        for i, p in enumerate(paragraphs, start=1):
             in_action_sections.add(id(p))
             text = " ".join(p.text.split())
             if _is_excluded(text):

@@ -524,7 +524,7 @@ def extract_topics(
                 if target and sym.canonical != ref.symbol and n < len(target[0]):
                     target[1].setdefault(n, []).extend(_section_texts(discussion))
 
-    inside = {id(s) for section, _ in pairs for s in _walk(section)}
+    inside = {id(s) for section, _ in pairs for s in section.iter_sections()}
     found = [
         _Found(topic, texts.get(i, []), section, i) for section, _, topics, texts in per_contribution for i, topic in enumerate(topics)
     ]
@@ -644,12 +644,6 @@ def _record_references(doc: Document, inside: set[int], found: list[_Found], spl
                 for k in targets:
                     if sent not in found[k].texts:
                         found[k].texts.append(sent)
-
-
-def _walk(section: Section) -> Iterable[Section]:
-    yield section
-    for child in section.children:
-        yield from _walk(child)
 
 
 __all__ = ["content_words", "extract_topics", "is_question", "jaccard", "label_of", "overlap", "proposed_topics"]
