@@ -237,10 +237,11 @@ _MATTER_AS_TOPIC = re.compile(
 
 
 def _announced(
-    paras: Sequence[Paragraph], ref: ContributionRef, split: Splitter = split_sentences
+    paras: Sequence[Paragraph], doc_title: str | None, split: Splitter = split_sentences
 ) -> list[tuple[str, list[str], Paragraph]]:
-    """The first topic named by a proposing sentence (see module doc)."""
-    for title, questions, para, _, _ in _announcements(paras, ref.title, split):
+    """The first topic named by a proposing sentence (see module doc); ``doc_title`` as in
+    :func:`_announcements`."""
+    for title, questions, para, _, _ in _announcements(paras, doc_title, split):
         return [(title, questions, para)]
     return []
 
@@ -354,10 +355,13 @@ def _outcome(texts: Iterable[str], split: Splitter = split_sentences) -> str | N
 
 
 def _section_texts(section: Section) -> list[str]:
-    out = [section.title] if section.number and "." in (section.number or "") and section.title else []
-    out += [p.text for p in section.paragraphs]
-    for child in section.children:
-        out += _section_texts(child)
+    """What a section and the sections below it say: their paragraphs, and the titles of the
+    numbered sub-sections ("4.1 …"), in document order."""
+    out: list[str] = []
+    for s in section.iter_sections():
+        if s.number and "." in s.number and s.title:
+            out.append(s.title)
+        out.extend(p.text for p in s.paragraphs)
     return out
 
 
@@ -445,14 +449,14 @@ def proposed_topics(paras: Sequence[Paragraph], title: str | None = None) -> lis
     Public so a contribution document's body is read with exactly the rules used for a record's
     Summary; ``title`` is the document's title, for "consider the matter as a topic …".
     """
-    return _structural(paras) or _announced(paras, ContributionRef(symbol=None, title=title))
+    return _structural(paras) or _announced(paras, title)
 
 
 def _consultation_topics(doc: Document, split: Splitter) -> list[Topic]:
     """An open-consultation page: the topic the group decided to consult on and its questions,
     proposed by the group itself."""
     paras = [*doc.front_matter, *(p for s in doc.iter_sections() for p in s.paragraphs)]
-    found = _announced(paras, ContributionRef(symbol=None, title=doc.title), split) or _structural(paras)
+    found = _announced(paras, doc.title, split) or _structural(paras)
     by = [Submitter(name=doc.meeting.body)] if doc.meeting.body else []
     return [
         Topic(title=title, label=label_of(title, para), proposed_by=[s.model_copy() for s in by], questions=questions, provenance=para.provenance)
@@ -481,7 +485,7 @@ def extract_topics(
     for section, ref in pairs:
         summary = summary_child(section)
         paras = summary.paragraphs if summary else section.paragraphs
-        found = _structural(paras) or _announced(paras, ref, split)
+        found = _structural(paras) or _announced(paras, ref.title, split)
         topics = [
             Topic(
                 title=title,
