@@ -24,13 +24,13 @@ from collections.abc import Iterable
 
 from cwgtool.vocabulary import TopicStatus
 
-# "Topic A: …", "Proposed topic 2 – …", "THEME B. …": the label is a number, a roman numeral or
-# one capital letter, followed by a separator and the title.
-_LABELLED = re.compile(
-    r"^(?:(?:proposed|suggested|new|candidate)\s+)?(?:topic|theme|subject)\s+"
-    r"(?P<label>\d{1,2}|[IVX]{1,4}|[A-Z])\s*[:.\u2013\u2014-]\s+(?=\S)",
-    re.IGNORECASE,
-)
+# "Topic A: …", "Proposed topic 2 – …", "THEME B. …": the word, a label (a number, a roman
+# numeral or one capital letter), then a separator and the title. The topics extractor strips
+# the same head, label or not, off a title.
+TOPIC_WORD = r"(?:(?:proposed|suggested|new|candidate)\s+)?(?:topic|theme|subject)"
+TOPIC_LABEL = r"\d{1,2}|[IVX]{1,4}|[A-Z]"
+TOPIC_SEPARATOR = r"\s*[:.\u2013\u2014-]\s+(?=\S)"
+_LABELLED = re.compile(rf"^{TOPIC_WORD}\s+(?P<label>{TOPIC_LABEL}){TOPIC_SEPARATOR}", re.IGNORECASE)
 # "Topic B", "topics A and C", "Themes 1, 2 and 4": the word in any case, the labels as written
 # (capital letters only, so "the topic a number of …" names nothing).
 _LABEL = r"(?:\d{1,2}|[A-Z])\b"
@@ -169,4 +169,15 @@ def decide(evidence: Iterable[tuple[str, str]]) -> tuple[TopicStatus | None, str
     return best if best else (None, None)
 
 
-__all__ = ["clauses_about", "decide", "names_topics", "referenced_labels", "referenced_places", "sentence_status", "split_label"]
+__all__ = [
+    "TOPIC_LABEL",
+    "TOPIC_SEPARATOR",
+    "TOPIC_WORD",
+    "clauses_about",
+    "decide",
+    "names_topics",
+    "referenced_labels",
+    "referenced_places",
+    "sentence_status",
+    "split_label",
+]

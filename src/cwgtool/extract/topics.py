@@ -33,6 +33,9 @@ from cwgtool.countries import find_countries
 from cwgtool.extract.contributions import contribution_sections, discussion_child, summary_child
 from cwgtool.extract.sentences import Splitter, split_sentences
 from cwgtool.extract.topic_outcome import (
+    TOPIC_LABEL,
+    TOPIC_SEPARATOR,
+    TOPIC_WORD,
     clauses_about,
     decide,
     names_topics,
@@ -140,17 +143,16 @@ def _clean_question(text: str) -> str:
     return re.sub(r"\s+", " ", _unquote(text))
 
 
+# "Topic 1: X", "Proposed topic – X": a labelled title's head (see topic_outcome), label or not.
+_TITLE_PREFIX = re.compile(rf"^{TOPIC_WORD}(?:\s+(?:{TOPIC_LABEL}))?{TOPIC_SEPARATOR}", re.IGNORECASE)
+
+
 def _clean_title(text: str) -> str:
     t = " ".join(text.split())
     t = re.sub(r"\s*\((?:according to|see|cf\.)[^)]*\)\.?$", "", t, flags=re.IGNORECASE)  # trailing reference
     t = _TITLE_PREFIX.sub("", t)  # "Topic 1: X", "Proposed topic – X"
     return _unquote(t).rstrip(".:;")
 
-
-_TITLE_PREFIX = re.compile(
-    r"^(?:(?:proposed|suggested|new|candidate)\s+)?(?:topic|theme|subject)(?:\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z]))?\s*[:.\u2013\u2014-]\s+(?=\S)",
-    re.IGNORECASE,
-)
 
 
 def label_of(title: str, para: Paragraph) -> str | None:
