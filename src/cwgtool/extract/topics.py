@@ -483,40 +483,61 @@ def extract_topics(
     if doc.kind is DocumentKind.CONSULTATION:
         return _consultation_topics(doc, split)
     pairs = contribution_sections(doc) if sections is None else sections
-    per_contribution: list[tuple[Section, ContributionRef, list[Topic], dict[int, list[str]]]] = []
-    for section, ref in pairs:
-        summary = summary_child(section)
-        paras = summary.paragraphs if summary else section.paragraphs
-        found = _structural(paras) or _announced(paras, ref.title, split)
-        topics = [
-            Topic(
-                title=title,
-                label=label_of(title, para),
-                proposed_by=[s.model_copy() for s in ref.submitters],
-                source=ref.symbol,
-                questions=questions,
-                section=ref.section,
-                provenance=para.provenance,
-            )
-            for title, questions, para in found
-        ]
-        texts: dict[int, list[str]] = {}
-        discussion = discussion_child(section)
-        if discussion is None and summary is None:
-            discussion = section  # a record without Summary/Discussion parts: the section says it all
-        _attach_discussion(topics, discussion, texts, split)
-        revised_title, revised, _ = _revised(discussion)
-        if revised and topics:
-            target = 0 if len(topics) == 1 else match_topic(revised_title or "", topics)
-            if target is not None:
-                topics[target].revised_questions = revised
-                topics[target].revised_title = revised_title
-        per_contribution.append((section, ref, topics, texts))
+    proposals = [(section, ref, *_proposed_in(section, ref, split)) for section, ref in pairs]
+    _add_shared_discussions(proposals)
+    inside = {id(s) for section, _ in pairs for s in section.iter_sections()}
+    found = [_Found(topic, texts.get(i, []), section, i) for section, _, topics, texts in proposals for i, topic in enumerate(topics)]
+    found += _record_topics(doc, inside, split, found)
+    _record_references(doc, inside, found, split)
+    order = {id(s): k for k, s in enumerate(doc.iter_sections())}
+    found.sort(key=lambda f: order.get(id(f.at), 0))  # stable: document order of the sections
+    for f in found:
+        f.topic.status, said = decide(_evidence(f, split))
+        f.topic.outcome = said or _outcome(f.texts, split)
+    return [f.topic for f in found]
 
-    # "Topic 1 of the UK proposal (CWG-Internet-12/6) was … discussed together with the Canadian
-    # proposal": the discussion of one contribution also speaks for another's numbered topic.
-    by_symbol = {ref.symbol: (topics, texts) for _, ref, topics, texts in per_contribution}
-    for section, ref, _, _ in per_contribution:
+
+# A contribution section, its reference, the topics it proposes and, by topic index, the
+# discussion texts that speak of each.
+_Proposal = tuple[Section, ContributionRef, list[Topic], dict[int, list[str]]]
+
+
+def _proposed_in(section: Section, ref: ContributionRef, split: Splitter) -> tuple[list[Topic], dict[int, list[str]]]:
+    """The topics a contribution section proposes (read from its Summary), with their revised
+    questions, and by topic index the texts of its discussion that speak of each."""
+    summary = summary_child(section)
+    paras = summary.paragraphs if summary else section.paragraphs
+    topics = [
+        Topic(
+            title=title,
+            label=label_of(title, para),
+            proposed_by=[s.model_copy() for s in ref.submitters],
+            source=ref.symbol,
+            questions=questions,
+            section=ref.section,
+            provenance=para.provenance,
+        )
+        for title, questions, para in _structural(paras) or _announced(paras, ref.title, split)
+    ]
+    texts: dict[int, list[str]] = {}
+    discussion = discussion_child(section)
+    if discussion is None and summary is None:
+        discussion = section  # a record without Summary/Discussion parts: the section says it all
+    _attach_discussion(topics, discussion, texts, split)
+    revised_title, revised, _ = _revised(discussion)
+    if revised and topics:
+        target = 0 if len(topics) == 1 else match_topic(revised_title or "", topics)
+        if target is not None:
+            topics[target].revised_questions = revised
+            topics[target].revised_title = revised_title
+    return topics, texts
+
+
+def _add_shared_discussions(proposals: Sequence[_Proposal]) -> None:
+    """"Topic 1 of the UK proposal (CWG-Internet-12/6) was … discussed together with the Canadian
+    proposal": the discussion of one contribution also speaks for another's numbered topic."""
+    by_symbol = {ref.symbol: (topics, texts) for _, ref, topics, texts in proposals}
+    for section, ref, _, _ in proposals:
         discussion = discussion_child(section)
         if discussion is None:
             continue
@@ -529,19 +550,6 @@ def extract_topics(
                 n = int(m["n"]) - 1
                 if target and sym.canonical != ref.symbol and n < len(target[0]):
                     target[1].setdefault(n, []).extend(_section_texts(discussion))
-
-    inside = {id(s) for section, _ in pairs for s in section.iter_sections()}
-    found = [
-        _Found(topic, texts.get(i, []), section, i) for section, _, topics, texts in per_contribution for i, topic in enumerate(topics)
-    ]
-    found += _record_topics(doc, inside, split, found)
-    _record_references(doc, inside, found, split)
-    order = {id(s): k for k, s in enumerate(doc.iter_sections())}
-    found.sort(key=lambda f: order.get(id(f.at), 0))  # stable: document order of the sections
-    for f in found:
-        f.topic.status, said = decide(_evidence(f, split))
-        f.topic.outcome = said or _outcome(f.texts, split)
-    return [f.topic for f in found]
 
 
 @dataclass
