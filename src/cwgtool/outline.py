@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from cwgtool.blocks import Block, BlockKind
 from cwgtool.labels import Label, LabelKind, classify_label, clean_text, split_label
@@ -444,31 +445,45 @@ def _heading_like(item: _Item, first_section: bool) -> bool:
     return len(item.text.split()) <= (8 if first_section else 20)
 
 
+# How the first pass reads each item: a section heading, a numbered paragraph, a numbered
+# paragraph whose section number was lost ("implied"), the line that is that lost section's title,
+# or anything else.
+_Role = Literal["heading", "numpara", "implied", "implied-title", "other"]
+
+
 def build_outline(blocks: Iterable[Block]) -> Outline:
     items = _items(blocks)
     _number_styled_headings(items)
     _mark_lists_before_body(items)
-    builder = _Builder()
-    # First pass decides which numbered items are headings, so lettered runs can be scoped.
-    decisions: list[str] = []  # "heading" | "numpara" | "implied" | "implied-title" | "other"
-    implied: dict[int, tuple[int, ...]] = {}  # item index → number of the section it implies
-    probe = _Builder()
+    # The roles are decided first, over the whole document, so that lettered runs can be scoped
+    # by the headings around them.
+    roles, implied = _roles(items)
+    lettered = _lettered_runs(items, [r == "heading" for r in roles], [r == "numpara" for r in roles])
+    return _build(items, roles, implied, lettered)
+
+
+def _roles(items: list[_Item]) -> tuple[list[_Role], dict[int, tuple[int, ...]]]:
+    """The role of each item, and for each implied section the number it implies, by index (the
+    number of a section whose heading was lost, read from "1.1 …" with no section 1)."""
+    roles: list[_Role] = []
+    implied: dict[int, tuple[int, ...]] = {}
+    probe = _Builder()  # a throw-away tree: where the outline is, to judge whether a number fits
     numpara_depths: set[int] = set()
     last_at_depth: dict[int, str] = {}  # how the last number of each depth was read
     for i, item in enumerate(items):
         num = item.number
-        kind = "other"
+        role: _Role = "other"
         if num is not None:
             hinted = item.block.kind is BlockKind.HEADING
             fits = probe.fits_heading(num) and (hinted or not probe.continues_list(num))
             as_paragraph = _reads_as_paragraph(item, numpara_depths, i == len(items) - 1, last_at_depth.get(len(num)) == "numpara")
             if _is_heading_form(item) and fits and not as_paragraph:
-                kind = "heading"
+                role = "heading"
                 probe.open_section(num, item.text, item)
             elif probe.fits_paragraph(num):
-                kind = "numpara"
+                role = "numpara"
             elif len(num) == 1 and fits and probe.numbers_paragraphs() and probe.refused.get(1) is None:
-                kind = "heading"  # documents numbering paragraphs "1", "2"…: a section without a title
+                role = "heading"  # documents numbering paragraphs "1", "2"…: a section without a title
                 probe.open_section(num, "", item)
             elif len(num) == 2 and num[1] <= 2 and probe.fits_heading(num[:1]):
                 # "1.1 …" with no section 1: the heading's number was lost (Word numbering not
@@ -476,37 +491,41 @@ def build_outline(blocks: Iterable[Block]) -> Outline:
                 # before, when it reads as a heading, is that section's title.
                 j = i - 1
                 first = not probe.outline.sections
-                if j >= 0 and decisions[j] == "other" and _heading_like(items[j], first):
-                    decisions[j] = "implied-title"
+                if j >= 0 and roles[j] == "other" and _heading_like(items[j], first):
+                    roles[j] = "implied-title"
                     implied[j] = num[:1]
                     probe.open_section(num[:1], items[j].text, items[j])
                 else:
                     implied[i] = num[:1]
                     probe.open_section(num[:1], "", item)
-                kind = "implied" if i in implied else "numpara"
+                role = "implied" if i in implied else "numpara"
             else:
                 probe.refuse(num)
-            if kind in ("numpara", "implied"):
+            if role in ("numpara", "implied"):
                 numpara_depths.add(len(num))
-            last_at_depth[len(num)] = "numpara" if kind in ("numpara", "implied") else kind
-        decisions.append(kind)
-    lettered = _lettered_runs(items, [d == "heading" for d in decisions], [d == "numpara" for d in decisions])
+            last_at_depth[len(num)] = "numpara" if role in ("numpara", "implied") else role
+        roles.append(role)
+    return roles, implied
 
+
+def _build(items: list[_Item], roles: list[_Role], implied: dict[int, tuple[int, ...]], lettered: set[int]) -> Outline:
+    """The section tree, each item placed by its role."""
+    builder = _Builder()
     for i, item in enumerate(items):
-        kind = decisions[i]
+        role = roles[i]
         num = item.number
-        if kind == "implied-title":
+        if role == "implied-title":
             builder.open_section(implied[i], item.text, item)
-        elif kind == "implied" and num is not None:
+        elif role == "implied" and num is not None:
             builder.open_section(implied[i], "", item)
             builder.add_paragraph(_paragraph(item, item.label.key), owner_number=num[:-1])  # type: ignore[union-attr]
-        elif kind == "heading" and num is not None:
+        elif role == "heading" and num is not None:
             if _is_heading_form(item):
                 builder.open_section(num, item.text, item)
             else:
                 builder.open_section(num, "", item)
                 builder.current.paragraphs.append(_paragraph(item, item.label.key))  # type: ignore[union-attr]
-        elif kind == "numpara" and num is not None:
+        elif role == "numpara" and num is not None:
             builder.add_paragraph(_paragraph(item, item.label.key), owner_number=num[:-1])  # type: ignore[union-attr]
         elif i in lettered and item.label is not None:
             builder.open_lettered(item.label.key.lower(), item.text, item)
