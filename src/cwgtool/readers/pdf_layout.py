@@ -156,14 +156,7 @@ def build_lines(chars: Iterable[Char], page: int, width: float, height: float) -
         # worth) falls exactly at such an edge, the text after it is the next cell too — the
         # long left cell of a cover table ("… Internet-related Public" + "September 2019").
         segments = [part for seg in segments for part in _split_columns(seg, TAB_GAP, column_starts)]
-    lines = []
-    for segment in segments:
-        if len(segment) == 1:
-            line = _item_to_line(segment[0], page, width, height)
-        else:
-            line = _cluster_to_line(segment, page, width, height)
-        if line is not None:
-            lines.append(line)
+    lines = [line for segment in segments if (line := _cluster_to_line(segment, page, width, height)) is not None]
     lines.sort(key=_line_order)
     return lines
 
@@ -223,10 +216,11 @@ def _split_columns(
 
 
 def _cluster_to_line(cluster: list[Char], page: int, width: float, height: float) -> Line | None:
-    """One x-sorted segment → a Line; the per-character loop of the whole PDF reader.
+    """One x-sorted segment → a Line: the text with the spaces its gaps call for, the size and
+    font of most letters (a tie goes to the one seen first), the letters' average baseline.
 
-    Sizes and fonts are tallied per run of equal values rather than per character (insertion
-    order, which breaks ties in the dominant size/font, is the same either way).
+    The loop every item of the PDF reader goes through: letters are counted per run of one size
+    and per run of one font, rather than one dictionary update per item.
     """
     parts: list[str] = []
     append = parts.append
@@ -314,18 +308,6 @@ def _line(
     """The Line of a text run: box edges rounded, top and bottom derived from the baseline."""
     top, bottom = round(baseline - 0.8 * size, 2), round(baseline + 0.2 * size, 2)
     return Line(text, round(x0, 2), round(x1, 2), top, bottom, page, width, height, size, bold, fontname)
-
-
-def _item_to_line(item: Char, page: int, width: float, height: float) -> Line | None:
-    """:func:`_cluster_to_line` for a line of one item, step for step without its loop and
-    tallies (same values, NaN and negative coordinates included)."""
-    text, cx0, cx1, base, raw_size, font = item
-    if not text or text.isspace():
-        return None
-    size = round(raw_size, 1)
-    k = len(text) - text.count(" ")
-    bold = True if font is None else is_bold_font(font)
-    return _line(text, cx0, cx1 if cx1 > 0.0 else 0.0, base * k / k, size, bold, font, page, width, height)
 
 
 # --- running heads and feet -------------------------------------------------------------
