@@ -28,7 +28,7 @@ from cwgtool.errors import InputError
 
 if TYPE_CHECKING:
     from cwgtool.limits import Limits
-    from cwgtool.model import Document, Source
+    from cwgtool.model import Document, Position, Source
     from cwgtool.options import ParseOptions
 
 STDIN = "-"
@@ -211,13 +211,17 @@ def _align_position_topics(doc: Document) -> None:
     The positions extractor reads the topic from the discussion ("Concerning the topic on
     Adoption and deployment of IPv6"); the topics extractor from the proposal ("The adoption and
     deployment of IPv6"). Matching is by content-word overlap within the same contribution.
+    All the positions of one lettered sub-item name the same topic, so they are matched together.
     """
     from cwgtool.extract.topics import match_topic
 
+    same_topic: dict[tuple[str | None, str], list[Position]] = {}
     for pos in doc.positions:
-        if not pos.topic:
-            continue
-        candidates = [t for t in doc.topics if t.source == pos.contribution] or doc.topics
-        i = match_topic(pos.topic, candidates)
+        if pos.topic:
+            same_topic.setdefault((pos.contribution, pos.topic), []).append(pos)
+    for (contribution, topic), positions in same_topic.items():
+        candidates = [t for t in doc.topics if t.source == contribution] or doc.topics
+        i = match_topic(topic, candidates)
         if i is not None:
-            pos.topic = candidates[i].title
+            for pos in positions:
+                pos.topic = candidates[i].title
