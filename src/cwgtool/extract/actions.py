@@ -159,7 +159,7 @@ def _is_excluded(text: str) -> bool:
 
 
 def _is_action(sentence: str) -> bool:
-    return not _is_excluded(sentence) and _action_cue(sentence)
+    return _action_cue(sentence) and not _is_excluded(sentence)
 
 
 def _action_cue(sentence: str) -> bool:
