@@ -155,14 +155,21 @@ def mentions_in(text: str) -> Mentions:
     return {m.start: m for m in find_countries(text)}
 
 
-def mentions_within(mentions: Mentions, start: int, end: int) -> Mentions:
-    """Those of ``mentions`` inside ``text[start:end]``, placed as in that piece: a clause's
-    countries from its sentence's, which are found once."""
-    return {
-        m.start - start: CountryMention(m.name, m.iso3, m.start - start, m.end - start)
-        for m in mentions.values()
-        if start <= m.start and m.end <= end
-    }
+def mentions_by_piece(mentions: Mentions, pieces: list[tuple[int, int]]) -> list[Mentions]:
+    """The names inside each of ``pieces`` (``(start, end)`` of the text, in order), placed as
+    in that piece: the clauses of a sentence get the sentence's countries, handed out in one
+    pass over them."""
+    names = iter(mentions.values())  # in text order
+    name = next(names, None)
+    out: list[Mentions] = []
+    for start, end in pieces:
+        inside: Mentions = {}
+        while name is not None and name.start < end:
+            if name.start >= start and name.end <= end:
+                inside[name.start - start] = CountryMention(name.name, name.iso3, name.start - start, name.end - start)
+            name = next(names, None)
+        out.append(inside)
+    return out
 
 
 def _country_at(text: str, pos: int, mentions: Mentions) -> CountryMention | None:
@@ -316,4 +323,4 @@ def lead_in_end(text: str) -> int:
     return m.end() if m else 0
 
 
-__all__ = ["Actor", "Mentions", "actor_at", "find_actor", "lead_in_end", "mentions_in", "mentions_within", "with_verb"]
+__all__ = ["Actor", "Mentions", "actor_at", "find_actor", "lead_in_end", "mentions_by_piece", "mentions_in", "with_verb"]

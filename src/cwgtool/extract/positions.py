@@ -48,8 +48,8 @@ from cwgtool.extract.actors import (
     Mentions,
     actor_at,
     find_actor,
+    mentions_by_piece,
     mentions_in,
-    mentions_within,
     with_verb,
 )
 from cwgtool.extract.sentences import Splitter, split_sentences
@@ -129,10 +129,7 @@ def split_clauses(sentence: str, mentions: Mentions) -> list[tuple[int, int]]:
         unit = actor_at(sentence, echo.end() if echo else b_end, mentions)
         if unit is None or unit.kind is ActorKind.GROUP or not (echo or with_verb(sentence, unit)):
             continue
-        if (
-            brk.group("weak") is not None
-            and find_actor(sentence[start:b_start], None, mentions_within(mentions, start, b_start)) is None
-        ):
+        if brk.group("weak") is not None and find_actor(sentence[start:b_start]) is None:
             continue
         spans.append(_stripped(sentence, start, b_start))
         start = b_end
@@ -176,9 +173,9 @@ def read_sentence(sentence: str, previous: Actor | None = None) -> list[ClauseRe
     """
     out: list[ClauseReading] = []
     mentions = mentions_in(sentence)
-    for start, end in split_clauses(sentence, mentions):
+    spans = split_clauses(sentence, mentions)
+    for (start, end), named in zip(spans, mentions_by_piece(mentions, spans), strict=True):
         clause = sentence[start:end]
-        named = mentions_within(mentions, start, end)
         echo = _ECHO.match(clause) if out else None
         if echo and (actor := actor_at(clause, echo.end(), named)) is not None:
             # "and so did Paraguay": the stance of the clause before, with its cue
