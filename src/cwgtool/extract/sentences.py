@@ -63,9 +63,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, keeping quoted material and abbreviations intact."""
-    # Runs of whitespace become one space, ends trimmed: what re.sub(r"\s+", " ", text).strip()
-    # gives (str.split and str.strip use the same whitespace test as re's \s), without a regex.
-    text = " ".join(text.split())
+    text = " ".join(text.split())  # runs of whitespace become one space, ends trimmed
     if not text:
         return []
     respect_quotes = _quote_depth_ok(text)
