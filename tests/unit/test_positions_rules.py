@@ -143,6 +143,9 @@ def test_a_named_speaker_after_a_connective_is_that_speaker() -> None:
          [("Uruguay", Stance.SUPPORT), ("Paraguay", Stance.SUPPORT), ("Chile", Stance.OPPOSE)]),
         ("Canada, Brazil and Mexico objected, while Chile supported the topic.",
          [("Canada, Brazil and Mexico", Stance.OPPOSE), ("Chile", Stance.SUPPORT)]),
+        # a clause's countries are found where they are, also at its very end and start
+        ("The proposal was supported by Brazil, while Chile and Peru objected to it",
+         [("Brazil", Stance.SUPPORT), ("Chile and Peru", Stance.OPPOSE)]),
     ],
 )  # fmt: skip
 def test_every_clause_of_a_sentence_is_read(sentence: str, expected: list[tuple[str, Stance]]) -> None:

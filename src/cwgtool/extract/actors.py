@@ -164,8 +164,8 @@ def mentions_by_piece(mentions: Mentions, pieces: list[tuple[int, int]]) -> list
     out: list[Mentions] = []
     for start, end in pieces:
         inside: Mentions = {}
-        while name is not None and name.start < end:
-            if name.start >= start and name.end <= end:
+        while name is not None and name.end <= end:
+            if name.start >= start:
                 inside[name.start - start] = CountryMention(name.name, name.iso3, name.start - start, name.end - start)
             name = next(names, None)
         out.append(inside)
