@@ -152,6 +152,21 @@ def test_every_clause_of_a_sentence_is_read(sentence: str, expected: list[tuple[
     assert [(p.actor, p.stance) for p in positions(sentence)] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        ("  Brazil supported the topic.  ", ["Brazil supported the topic."]),
+        # a fragment left by a bad sentence split, opening with a break: no empty clause
+        ("; Chile supported the topic.", ["Chile supported the topic."]),
+        ("Brazil supported the topic ; Chile opposed it.", ["Brazil supported the topic", "Chile opposed it."]),
+    ],
+)
+def test_clauses_are_read_without_the_spaces_around_them(sentence: str, clauses: list[str]) -> None:
+    readings = read_sentence(sentence)
+    assert [r.clause for r in readings] == clauses
+    assert all(r.actor is not None and r.clause.startswith(r.actor.text) for r in readings)
+
+
 def test_an_echo_with_nothing_before_it_has_no_stance() -> None:
     # a fragment left by a bad sentence split: there is no clause before to take a stance from
     assert [(r.clause, r.stance) for r in read_sentence("as did Peru.")] == [("as did Peru.", None)]

@@ -131,15 +131,14 @@ def split_clauses(sentence: str, mentions: Mentions) -> list[tuple[int, int]]:
             continue
         if brk.group("weak") is not None and find_actor(sentence[start:b_start]) is None:
             continue
-        spans.append(_stripped(sentence, start, b_start))
+        spans.append(_span(sentence[start:b_start], start))
         start = b_end
-    spans.append(_stripped(sentence, start, len(sentence)))
+    spans.append(_span(sentence[start:], start))
     return [(a, b) for a, b in spans if a < b]
 
 
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` without the spaces at either end of ``text[start:end]``."""
-    piece = text[start:end]
+def _span(piece: str, start: int) -> tuple[int, int]:
+    """Where ``piece``, found at ``start``, begins and ends without the spaces around it."""
     lead = len(piece) - len(piece.lstrip())
     return start + lead, start + len(piece.rstrip())
 
