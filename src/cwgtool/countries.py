@@ -103,6 +103,10 @@ class CountryMention:
     start: int
     end: int
 
+    def relative_to(self, start: int) -> CountryMention:
+        """The same mention in the piece of the text that begins at ``start``."""
+        return CountryMention(self.name, self.iso3, self.start - start, self.end - start)
+
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], re.Pattern[str]]:

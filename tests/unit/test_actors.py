@@ -94,6 +94,10 @@ def test_a_lower_case_noun_without_a_quantifier_is_no_speaker() -> None:
         ("However, the Group noted the report.", "the Group", ActorKind.GROUP),
         ("However, others supported the topic.", "others", ActorKind.MEMBER_STATES_GROUP),
         ("However, a suggestion was made to shorten the questions.", "suggestion", ActorKind.UNSPECIFIED),
+        # a name that holds its own article
+        ("The Netherlands supported the topic.", "The Netherlands", ActorKind.MEMBER_STATE),
+        # a role with no Member State after it names no country: the speaker is the body it names
+        ("The representative of the secretariat replied to Brazil.", "the secretariat", ActorKind.SECRETARIAT),
     ],
 )
 def test_the_actor_s_span_is_its_phrase(text: str, phrase: str, kind: ActorKind) -> None:

@@ -166,7 +166,7 @@ def mentions_by_piece(mentions: Mentions, pieces: list[tuple[int, int]]) -> list
         inside: Mentions = {}
         while name is not None and name.end <= end:
             if name.start >= start:
-                inside[name.start - start] = CountryMention(name.name, name.iso3, name.start - start, name.end - start)
+                inside[name.start - start] = name.relative_to(start)
             name = next(names, None)
         out.append(inside)
     return out
