@@ -92,12 +92,13 @@ def enrich(doc: Document, meta: Metadata) -> None:
 
 
 def _squash(text: str) -> str:
+    """Runs of whitespace as one space, ends trimmed."""
     return re.sub(r"\s+", " ", text).strip()
 
 
 def _text(p: Paragraph) -> str:
     """A paragraph as written: the outline splits "30 August 2023" into label "30" and text."""
-    return re.sub(r"\s+", " ", f"{p.label} {p.text}" if p.label else p.text).strip()
+    return _squash(f"{p.label} {p.text}" if p.label else p.text)
 
 
 def _source_index(doc: Document) -> int | None:
@@ -141,12 +142,13 @@ def _continues(front: list[Paragraph], at: int) -> bool:
 
 
 def _title(doc: Document, source_at: int | None) -> str | None:
+    """The title the source line carries after a separator ("Contribution by Brazil – Title"),
+    else the title lines below the source line."""
     if doc.source_line:
         parts = TITLE_SEPARATOR.split(doc.source_line, maxsplit=1)
-        if len(parts) > 1 and parts[1].strip() and read_source(doc.source_line) is not None:
-            inline = read_source(doc.source_line)
-            if inline is not None and inline.title and inline.title != doc.source_line:
-                return inline.title
+        inline = read_source(doc.source_line) if len(parts) > 1 and parts[1].strip() else None
+        if inline is not None and inline.title and inline.title != doc.source_line:
+            return inline.title
     n = _title_lines(doc, source_at)
     if source_at is None or n == 0:
         return None
@@ -195,14 +197,14 @@ def _annex_heading(p: Paragraph) -> bool:
     return p.label is None and p.number is None and len(p.text) < 200 and bool(_ANNEX.match(p.text.strip()))
 
 
-def _flatten(section: Section) -> list[Paragraph]:
+def _as_paragraphs(section: Section) -> list[Paragraph]:
     """A section moved into an annex, as paragraphs: its numbered title, its text, its children."""
     out: list[Paragraph] = []
     if section.title and section.provenance is not None:
         out.append(Paragraph(number=section.number, text=section.title, provenance=section.provenance))
     out.extend(section.paragraphs)
     for child in section.children:
-        out.extend(_flatten(child))
+        out.extend(_as_paragraphs(child))
     return out
 
 
@@ -212,13 +214,13 @@ def _cut_sections(sections: list[Section], path: list[Section]) -> list[Paragrap
     moved: list[Paragraph] = []
     last = path[-1]
     for child in last.children:
-        moved.extend(_flatten(child))
+        moved.extend(_as_paragraphs(child))
     last.children = []
     for depth in range(len(path) - 1, -1, -1):
         siblings = path[depth - 1].children if depth else sections
         at = next(i for i, s in enumerate(siblings) if s is path[depth])
         for later in siblings[at + 1 :]:
-            moved.extend(_flatten(later))
+            moved.extend(_as_paragraphs(later))
         del siblings[at + 1 :]
     return moved
 
@@ -239,7 +241,7 @@ def _split_annexes(doc: Document, body_front: list[Paragraph], *, keep_sections:
             doc.front_matter = [q for q in doc.front_matter if id(q) not in keep]
             if not keep_sections:
                 for s in list(doc.sections):
-                    stream.extend(_flatten(s))
+                    stream.extend(_as_paragraphs(s))
                 doc.sections = []
             break
     if stream is None:
@@ -259,7 +261,7 @@ def _split_annexes(doc: Document, body_front: list[Paragraph], *, keep_sections:
     while i < len(stream):
         p = stream[i]
         if _annex_heading(p) or not annexes:
-            title = re.sub(r"\s+", " ", p.text).strip()
+            title = _squash(p.text)
             m = _ANNEX.match(title)
             nxt = stream[i + 1] if i + 1 < len(stream) else None
             if m and not m["title"] and nxt is not None and _caps_title(nxt):
@@ -362,7 +364,7 @@ def _actions(units: list[_Unit], submitters: list[Submitter]) -> list[Action]:
     while i < len(part):
         unit = part[i]
         p = unit.paragraph
-        text = re.sub(r"\s+", " ", p.text).strip()
+        text = _squash(p.text)
         items: list[_Unit] = []
         if p.label is None and text.endswith(":"):
             j = i + 1
