@@ -13,16 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# What may follow the number of a symbol: an addendum "(Add.1)", the language "-E", a revision
+# "(Rev.1)" or "Rev.1", and the language again after the revision.
+_SUFFIXES = r"""
+        (?:\s?\((?P<add>Add\.?\s?\d+)\))?
+        (?:-(?P<lang>[EFSACR])\b)?
+        (?:\s?(?:\(\s?(?P<rev>Rev\.?\s?\d+)\s?\)|(?P<revb>Rev\.?\s?\d+)))?
+        (?:-(?P<lang2>[EFSACR])\b)?"""
 # Body part: CWG-Internet, WG-Internet (the "C" lost), CWGInternet (hyphen lost), CWG-COP, WG-WSIS…
 _SYMBOL = re.compile(
     # "?" stands for a non-breaking hyphen or space lost in conversion ("CWG?Internet?19/3")
     r"""(?P<body>\bC?WG[-\u2011\u2013 ?]?(?P<name>[A-Z][A-Za-z&]+(?:[-&][A-Za-z]+)?)|\bEG-ITRs|\bC\d{2}|\bPP-\d{2})
         (?P<sep>[-\u2011\u2013 ?\u00a0/]?)\s?
-        (?P<meeting>\d{1,2})\s?/\s?(?P<num>\d{1,3}|DT/\d{1,3})
-        (?:\s?\((?P<add>Add\.?\s?\d+)\))?
-        (?:-(?P<lang>[EFSACR])\b)?
-        (?:\s?(?:\(\s?(?P<rev>Rev\.?\s?\d+)\s?\)|(?P<revb>Rev\.?\s?\d+)))?
-        (?:-(?P<lang2>[EFSACR])\b)?""",
+        (?P<meeting>\d{1,2})\s?/\s?(?P<num>\d{1,3}|DT/\d{1,3})"""
+    + _SUFFIXES,
     re.VERBOSE,
 )
 
@@ -58,12 +62,6 @@ def _addendum(written: str | None) -> str | None:
     return "Add." + re.sub(r"\D", "", written) if written else None
 
 
-def _canonical_body(body: str, name: str | None) -> str:
-    if name:
-        return f"CWG-{name}"
-    return body
-
-
 # Older symbols carry no meeting number: "Document: WG-COP/13", "CWG-WSIS/5-E".
 _SHORT_SYMBOL = re.compile(
     r"\bC?WG-(?P<name>[A-Z][A-Za-z&]+)/(?P<num>\d{1,3})(?![\d/])(?:-(?P<lang>[EFSACR])\b)?"
@@ -90,11 +88,8 @@ def _short_symbols(text: str, taken: list[tuple[int, int]]) -> list[Symbol]:
 _COUNCIL_SYMBOL = re.compile(
     # not inside a capitalised word; glued to a lower-case word or a number is fine, since
     # text that lost its line breaks reads "…introducedC17/98" or "2019C19/111"
-    r"""(?<![A-Z])(?P<body>C\d{2}|PP-\d{2})/(?P<num>(?:D[TL]/)?\d{1,3})(?![\d/])
-        (?:\s?\((?P<add>Add\.?\s?\d+)\))?
-        (?:-(?P<lang>[EFSACR])\b)?
-        (?:\s?(?:\(\s?(?P<rev>Rev\.?\s?\d+)\s?\)|(?P<revb>Rev\.?\s?\d+)))?
-        (?:-(?P<lang2>[EFSACR])\b)?""",
+    r"""(?<![A-Z])(?P<body>C\d{2}|PP-\d{2})/(?P<num>(?:D[TL]/)?\d{1,3})(?![\d/])"""
+    + _SUFFIXES,
     re.VERBOSE,
 )
 # The newer ITU document ids: "S23-RCLINTPOL18-C-0005" = 2023, CWG-Internet (RCLINTPOL) 18th
@@ -136,7 +131,7 @@ def find_symbols(text: str) -> list[Symbol]:
 def _long_symbols(text: str) -> list[Symbol]:
     out: list[Symbol] = []
     for m in _SYMBOL.finditer(text):
-        body = _canonical_body(m.group("body"), m.group("name"))
+        body = f"CWG-{m['name']}" if m["name"] else m["body"]
         meeting = int(m.group("meeting"))
         num = m.group("num")
         rev = _revision(m.group("rev") or m.group("revb"))
