@@ -180,11 +180,28 @@ def _discussion(record: Document, files: list[str], ref: ContributionRef, symbol
 def link(documents: Iterable[Document]) -> LinkReport:
     """Join every contribution discussed in the records to its document (see module doc)."""
     groups = _group(documents)
-    records = [(docs[0], _files(docs)) for (kind, _), docs in groups.items() if kind in RECORD_KINDS]
-    contribution_docs = {key: docs for (kind, key), docs in groups.items() if kind in DOCUMENT_KINDS}
+    links = _document_links(groups)
+    meetings = _add_discussions(groups, links)
+    _list_by_meeting(links, meetings)
+    _add_citations(groups, links)
+    _add_other_documents(groups, meetings)
+    ordered = sorted(links.values(), key=lambda c: (c.meeting or 0, _symbol_sort(c.symbol)))
+    for entry in meetings.values():
+        for field in (entry.discussed, entry.not_discussed, entry.without_document):
+            field.sort(key=_symbol_sort)
+    return LinkReport(meetings=sorted(meetings.values(), key=lambda m: (m.number or 0, m.body or "")), contributions=ordered)
 
+
+_Groups = dict[tuple[DocumentKind, str], list[Document]]
+_Meetings = dict[tuple[str | None, int | None], MeetingLink]
+
+
+def _document_links(groups: _Groups) -> dict[str, ContributionLink]:
+    """A link for each contribution document present, by canonical symbol: no record yet."""
     links: dict[str, ContributionLink] = {}
-    for key, docs in contribution_docs.items():
+    for (kind, key), docs in groups.items():
+        if kind not in DOCUMENT_KINDS:
+            continue
         doc = _representative(docs)
         links[key] = ContributionLink(
             symbol=key,
@@ -200,17 +217,19 @@ def link(documents: Iterable[Document]) -> LinkReport:
             topics=list(doc.topics),
             actions=list(doc.actions),
         )
+    return links
 
-    meetings: dict[tuple[str | None, int | None], MeetingLink] = {}
 
-    def meeting_entry(body: str | None, number: int | None) -> MeetingLink:
-        key = (body, number)
-        if key not in meetings:
-            meetings[key] = MeetingLink(body=body, number=number)
-        return meetings[key]
-
-    for record, files in records:
-        entry = meeting_entry(_body_of(record), _meeting_of(record, record.symbol))
+def _add_discussions(groups: _Groups, links: dict[str, ContributionLink]) -> _Meetings:
+    """What each record says of the contributions it discusses, added to their links (a link
+    without a document is made for a contribution that has none); returns the records' meetings."""
+    meetings: _Meetings = {}
+    for (kind, _), docs in groups.items():
+        if kind not in RECORD_KINDS:
+            continue
+        record, files = docs[0], _files(docs)
+        body, number = _body_of(record), _meeting_of(record, record.symbol)
+        entry = meetings.setdefault((body, number), MeetingLink(body=body, number=number))
         entry.records.append(canonical(record.symbol) or record.source.path)
         for ref in record.contributions:
             symbol = canonical(ref.symbol)
@@ -232,12 +251,15 @@ def link(documents: Iterable[Document]) -> LinkReport:
             elif found.status is LinkStatus.NO_RECORD:
                 found.status = LinkStatus.DISCUSSED
             found.discussions.append(_discussion(record, files, ref, symbol))
+    return meetings
 
-    # A document of a meeting whose record is present but silent about it was never discussed.
+
+def _list_by_meeting(links: dict[str, ContributionLink], meetings: _Meetings) -> None:
+    """Each contribution in its meeting's lists by status. A document of a meeting whose record
+    is present but silent about it was never discussed."""
     for item in links.values():
         if item.status is LinkStatus.NO_RECORD and (item.body, item.meeting) in meetings:
             item.status = LinkStatus.NOT_DISCUSSED
-
     for item in links.values():
         entry = meetings.get((item.body, item.meeting))
         if entry is None:
@@ -249,8 +271,9 @@ def link(documents: Iterable[Document]) -> LinkReport:
         elif item.status is LinkStatus.NOT_DISCUSSED:
             entry.not_discussed.append(item.symbol)
 
-    _add_citations(groups, links)
 
+def _add_other_documents(groups: _Groups, meetings: _Meetings) -> None:
+    """The documents that are neither records nor contributions (agendas…), under their meeting."""
     for (kind, _key), docs in groups.items():
         if kind in RECORD_KINDS or kind in DOCUMENT_KINDS:
             continue
@@ -260,12 +283,6 @@ def link(documents: Iterable[Document]) -> LinkReport:
             entry.other_documents.append(
                 OtherDocument(symbol=canonical(doc.symbol), title=doc.title, kind=str(doc.kind), files=_files(docs))
             )
-
-    ordered = sorted(links.values(), key=lambda c: (c.meeting or 0, _symbol_sort(c.symbol)))
-    for entry in meetings.values():
-        for field in (entry.discussed, entry.not_discussed, entry.without_document):
-            field.sort(key=_symbol_sort)
-    return LinkReport(meetings=sorted(meetings.values(), key=lambda m: (m.number or 0, m.body or "")), contributions=ordered)
 
 
 def _texts(doc: Document) -> Iterable[str]:
@@ -281,7 +298,7 @@ def _texts(doc: Document) -> Iterable[str]:
         yield from (p.text for p in annex.paragraphs)
 
 
-def _add_citations(groups: dict[tuple[DocumentKind, str], list[Document]], links: dict[str, ContributionLink]) -> None:
+def _add_citations(groups: _Groups, links: dict[str, ContributionLink]) -> None:
     """Fill ``cited_by``: each document of the input that cites a linked symbol in its text,
     other than the document itself and the records already listed as discussing it."""
     for (_kind, key), docs in groups.items():
