@@ -128,16 +128,14 @@ def canonical(symbol: str | None) -> str | None:
     return sym.canonical if sym else symbol.strip()
 
 
-def _body_of(doc: Document) -> str | None:
+def meeting_of(doc: Document) -> tuple[str | None, int | None]:
+    """(body, number) of the meeting a document belongs to: the body its symbol names (else its
+    cover's), the number its cover gives (else its symbol's)."""
     sym = parse_symbol(doc.symbol or "")
-    return sym.body if sym else doc.meeting.body
-
-
-def _meeting_of(doc: Document, symbol: str | None) -> int | None:
+    body = sym.body if sym else doc.meeting.body
     if doc.meeting.number is not None:
-        return doc.meeting.number
-    sym = parse_symbol(symbol or "")
-    return sym.meeting if sym else None
+        return body, doc.meeting.number
+    return body, sym.meeting if sym else None
 
 
 def _revision_rank(revision: str | None) -> int:
@@ -167,7 +165,7 @@ def _discussion(record: Document, files: list[str], ref: ContributionRef, symbol
     return Discussion(
         record=canonical(record.symbol) or record.source.path,
         files=files,
-        meeting=_meeting_of(record, record.symbol),
+        meeting=meeting_of(record)[1],
         section=ref.section,
         title=ref.title,
         summary=ref.summary,
@@ -203,10 +201,11 @@ def _document_links(groups: _Groups) -> dict[str, ContributionLink]:
         if kind not in DOCUMENT_KINDS:
             continue
         doc = _representative(docs)
+        body, number = meeting_of(doc)
         links[key] = ContributionLink(
             symbol=key,
-            body=_body_of(doc),
-            meeting=_meeting_of(doc, doc.symbol),
+            body=body,
+            meeting=number,
             status=LinkStatus.NO_RECORD,
             type="report" if doc.submitters and all(s.iso3 is None for s in doc.submitters) else "contribution",
             kind=str(doc.kind),
@@ -228,7 +227,7 @@ def _add_discussions(groups: _Groups, links: dict[str, ContributionLink]) -> _Me
         if kind not in RECORD_KINDS:
             continue
         record, files = docs[0], _files(docs)
-        body, number = _body_of(record), _meeting_of(record, record.symbol)
+        body, number = meeting_of(record)
         entry = meetings.setdefault((body, number), MeetingLink(body=body, number=number))
         entry.records.append(canonical(record.symbol) or record.source.path)
         for ref in record.contributions:
@@ -278,7 +277,7 @@ def _add_other_documents(groups: _Groups, meetings: _Meetings) -> None:
         if kind in RECORD_KINDS or kind in DOCUMENT_KINDS:
             continue
         doc = docs[0]
-        entry = meetings.get((_body_of(doc), _meeting_of(doc, doc.symbol)))
+        entry = meetings.get(meeting_of(doc))
         if entry is not None:
             entry.other_documents.append(
                 OtherDocument(symbol=canonical(doc.symbol), title=doc.title, kind=str(doc.kind), files=_files(docs))
@@ -332,4 +331,5 @@ __all__ = [
     "OtherDocument",
     "canonical",
     "link",
+    "meeting_of",
 ]

@@ -15,7 +15,6 @@ from cwgtool.brief.across import meeting_order, member_history, stance_map
 from cwgtool.brief.meeting import meeting_brief, record_key, slug
 from cwgtool.brief.model import Brief, RecordAction
 from cwgtool.model import Document, DocumentKind
-from cwgtool.symbols import parse_symbol
 
 
 def _records(documents: list[Document]) -> list[tuple[Document, list[str]]]:
@@ -59,22 +58,17 @@ def build_brief(documents: Iterable[Document], *, member: str | None = None, top
     )
 
 
-def _meeting_of(doc: Document) -> tuple[str | None, int | None]:
-    sym = parse_symbol(doc.symbol or "")
-    return (sym.body if sym else doc.meeting.body, doc.meeting.number if doc.meeting.number is not None else (sym.meeting if sym else None))
-
-
 def build_briefs(documents: Iterable[Document], *, member: str | None = None, topic: str | None = None) -> list[tuple[str, Brief]]:
     """One brief per meeting, as (a file name for it, brief): each from its record and the
     contribution documents of the same meeting only, its stance map that meeting's. The name is
     the record symbol made safe for any file system ("cwg-internet-14-8")."""
     docs = list(documents)
-    from cwgtool.link import DOCUMENT_KINDS
+    from cwgtool.link import DOCUMENT_KINDS, meeting_of
 
     contributions = [d for d in docs if d.kind in DOCUMENT_KINDS]
     out = []
     for record, files in _records(docs):
-        same = [d for d in contributions if _meeting_of(d) == _meeting_of(record)]
+        same = [d for d in contributions if meeting_of(d) == meeting_of(record)]
         copies = [d for d in docs if d.kind is DocumentKind.SUMMARY_RECORD and d.source.path in files]
         out.append((slug(record_key(record)), build_brief([*copies, *same], member=member, topic=topic)))
     return out
