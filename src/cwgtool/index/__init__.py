@@ -32,7 +32,6 @@ from cwgtool.index.update import (
     indexed_documents,
     store_document,
     store_many,
-    store_rows,
     update,
 )
 
@@ -59,7 +58,6 @@ __all__ = [
     "search",
     "store_document",
     "store_many",
-    "store_rows",
     "topic_history",
     "topic_rows",
     "update",

@@ -67,16 +67,6 @@ def _transaction(conn: sqlite3.Connection, work: Callable[[], T]) -> T:
     return result
 
 
-def store_rows(conn: sqlite3.Connection, path: str, rows: DocumentRows) -> int:
-    """Replace the document stored at ``path`` with ``rows`` in one transaction; its new id."""
-
-    def work() -> int:
-        _delete(conn, path)
-        return _insert(conn, path, rows)
-
-    return _transaction(conn, work)
-
-
 def store_many(conn: sqlite3.Connection, items: Sequence[tuple[str, DocumentRows]]) -> list[int]:
     """Replace the documents stored at each path with its rows, all in one transaction; their new ids."""
 
@@ -92,7 +82,7 @@ def store_many(conn: sqlite3.Connection, items: Sequence[tuple[str, DocumentRows
 
 def store_document(conn: sqlite3.Connection, doc: Document, *, path: str | None = None) -> int:
     """Replace the document stored at ``path`` (default: its source path) in one transaction."""
-    return store_rows(conn, path or doc.source.path, document_rows(doc))
+    return store_many(conn, [(path or doc.source.path, document_rows(doc))])[0]
 
 
 def delete_document(conn: sqlite3.Connection, path: str) -> bool:
@@ -240,4 +230,4 @@ def _parsed(todo: list[str], options: ParseOptions, jobs: int, on_done: Callable
     return parse_many(todo, options, jobs=jobs, on_done=on_done, transform=document_rows)
 
 
-__all__ = ["GROUP", "IndexReport", "delete_document", "indexed_documents", "store_document", "store_many", "store_rows", "update"]
+__all__ = ["GROUP", "IndexReport", "delete_document", "indexed_documents", "store_document", "store_many", "update"]
