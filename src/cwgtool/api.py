@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from typing import Any
 
-    from cwgtool.batch import Outcome, OutputTree
+    from cwgtool.batch import BatchReport, Outcome, OutputTree
     from cwgtool.blocks import ReadResult
     from cwgtool.brief import Brief
     from cwgtool.cache import CacheInfo
@@ -106,18 +106,28 @@ def paragraphs(doc: Document) -> list[Paragraph]:
 # -- many documents -------------------------------------------------------------------------------
 
 
+def batch_report() -> BatchReport:
+    """An empty :class:`~cwgtool.batch.BatchReport` for :func:`parse_many` to fill (a function, so
+    that ``cwgtool --help`` does not import the batch module)."""
+    from cwgtool.batch import BatchReport
+
+    return BatchReport()
+
+
 def parse_many(
     paths: Sequence[str],
     options: ParseOptions,
     *,
     on_done: Callable[[Outcome], None] | None = None,
     as_json: bool = False,
+    report: BatchReport | None = None,
 ) -> Iterator[Outcome]:
     """Parse ``paths`` (already expanded: see :func:`resolve_inputs`), one outcome per path in
-    input order; a failure is an outcome, never an exception. See :func:`cwgtool.batch.parse_many`."""
+    input order; a failure is an outcome, never an exception. ``report`` counts the outcomes and
+    keeps the failures. See :func:`cwgtool.batch.parse_many`."""
     from cwgtool import batch
 
-    return batch.parse_many(paths, options, jobs=options.effective_jobs(), on_done=on_done, as_json=as_json)
+    return batch.parse_many(paths, options, jobs=options.effective_jobs(), on_done=on_done, as_json=as_json, report=report)
 
 
 def outcome_json(outcome: Outcome) -> bytes:
@@ -366,6 +376,7 @@ __all__ = [
     "briefs",
     "debug_details",
     "archive_rows",
+    "batch_report",
     "build_document",
     "cache_clear",
     "cache_info",

@@ -23,7 +23,6 @@ from cwgtool.cli.common import (
     OUTPUT,
     PASSWORD,
     QUIET,
-    BatchStatus,
     documents,
     emit,
     error,
@@ -34,6 +33,7 @@ from cwgtool.cli.common import (
 from cwgtool.options import BriefFormat, BriefRequest, PdfEngine
 
 if TYPE_CHECKING:
+    from cwgtool.api import BatchReport
     from cwgtool.brief import Brief
 
 
@@ -75,12 +75,13 @@ def brief(
         request = BriefRequest(format=_format(fmt, output), member=member, topic=topic, db=db, paths=tuple(inputs or ()) if db else ())
     except ValueError as exc:
         raise usage_error(str(exc)) from None
-    status = BatchStatus()
+    status = None
     docs = []
     if not db and not inputs:
         raise usage_error("give RECORD files (and the meeting's contribution documents), or --db ARCHIVE")
     if not db:  # with --db, FILE arguments only narrow the archive (request.paths)
         options = parse_options(engine, password, jobs, no_cache)
+        status = api.batch_report()
         docs = [o.document for o in documents(inputs, options, status, quiet) if o.document is not None]
         if status.done == 0:
             finish(status)  # every input failed: the errors are on stderr
@@ -111,7 +112,7 @@ def _render(result: Brief, fmt: BriefFormat) -> str:
     return render_html(result)
 
 
-def _no_record(status: BatchStatus) -> NoReturn:
+def _no_record(status: BatchReport | None) -> NoReturn:
     finish(status)
     error("no summary record among the inputs: a brief is made from records (contribution documents only add what was never discussed)")
     raise typer.Exit(EXIT_USAGE)

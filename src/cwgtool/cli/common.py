@@ -24,7 +24,7 @@ from cwgtool.render.terminal import one_line
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from cwgtool.api import Outcome
+    from cwgtool.api import BatchReport, Outcome
     from cwgtool.limits import Limits
 
 EXIT_OK = 0
@@ -215,20 +215,6 @@ def fields_option(text: str | None, columns: Sequence[str] | None) -> list[str] 
         raise usage_error(str(exc)) from None
 
 
-class BatchStatus:
-    """Collects failures so the command can print a summary and pick the exit code."""
-
-    def __init__(self) -> None:
-        self.failures: list[Outcome] = []
-        self.done = 0
-        self.total = 0
-
-    def exit_code(self) -> int:
-        if not self.failures:
-            return EXIT_OK
-        return max(f.exit_code for f in self.failures)
-
-
 class _Bar:
     """A rich progress bar on stderr, started on the first finished document.
 
@@ -280,13 +266,14 @@ class _Bar:
 def documents(
     inputs: list[str],
     options: ParseOptions,
-    status: BatchStatus,
+    status: BatchReport,
     quiet: bool = False,
     *,
     paths: list[str] | None = None,
     as_json: bool = False,
 ) -> Iterator[Outcome]:
-    """Parse inputs in order; report each failure on stderr as one line and keep going.
+    """Parse inputs in order into ``status`` (:func:`cwgtool.api.batch_report`); report each
+    failure on stderr as one line and keep going.
 
     Progress goes to stderr only for a batch, only on a terminal, never with --quiet.
     ``as_json``: outcomes carry the document's JSON text, maybe no model (see ``api.parse_many``).
@@ -296,18 +283,15 @@ def documents(
     if not paths:
         error("no input documents found")
         raise typer.Exit(EXIT_INPUT)
-    status.total = len(paths)
     bar = _Bar(len(paths)) if len(paths) > 1 and not quiet and sys.stderr.isatty() else None
     try:
         on_done = bar.advance if bar else None
-        for outcome in api.parse_many(paths, options, on_done=on_done, as_json=as_json):
+        for outcome in api.parse_many(paths, options, on_done=on_done, as_json=as_json, report=status):
             if outcome.error is not None:
                 error(f"{outcome.path}: {outcome.error}")
                 if outcome.detail:
                     sys.stderr.write(outcome.detail)
-                status.failures.append(outcome)
                 continue
-            status.done += 1
             if not quiet:
                 for w in outcome.warnings():
                     error(f"warning: {outcome.path}: {w}")
@@ -317,9 +301,12 @@ def documents(
             bar.stop()
 
 
-def finish(status: BatchStatus, *, always: bool = False) -> None:
-    """Summary on stderr for batches with failures (or for every batch with ``always``), then exit."""
-    if (status.failures or always) and (status.done + len(status.failures)) > 1:
+def finish(status: BatchReport | None, *, always: bool = False) -> None:
+    """Summary on stderr for batches with failures (or for every batch with ``always``), then exit.
+    ``None``: nothing was parsed (an answer from ``--db``), nothing to say."""
+    if status is None:
+        return
+    if (status.failures or always) and status.total > 1:
         if status.failures:
             error(f"{status.done} parsed, {len(status.failures)} failed:")
             for f in status.failures:

@@ -23,7 +23,6 @@ from cwgtool.cli.common import (
     QUIET,
     ROW_FORMAT,
     WIDE,
-    BatchStatus,
     Settings,
     documents,
     emit,
@@ -64,7 +63,7 @@ def _run(
 ) -> None:
     """Rows of ``query`` from ``--db`` or from the parsed inputs, rendered."""
     chosen = row_format(fmt, output)
-    status = BatchStatus()
+    status = None
     if db:
         rows = api.archive_rows(db, query, nested=chosen in (RowFormat.JSON, RowFormat.JSONL))
         columns = None
@@ -77,6 +76,7 @@ def _run(
         columns = api.row_columns(query)
         fields = fields_option(fields_text, columns)  # before parsing: a typo costs nothing
         # the documents' JSON form: a cached one is decoded, never rebuilt as the model
+        status = api.batch_report()
         rows = api.select_rows((o.data() for o in documents(inputs, options, status, quiet, as_json=True)), query)
         if status.done == 0:
             finish(status)  # every input failed: nothing to print, the errors are on stderr
@@ -166,12 +166,13 @@ def actions(
 
 def _calendar(inputs: list[str] | None, output: str | None, db: str | None, options: ParseOptions, quiet: bool, all_: bool) -> None:
     """``actions -f ics``: the dated actions of the parsed inputs (or of the archive) as iCalendar."""
-    status = BatchStatus()
+    status = None
     if db:
         data = api.actions_calendar(all_actions=all_, db=db, paths=tuple(inputs or ()))
     elif not inputs:
         raise usage_error("give FILE arguments or --db ARCHIVE")
     else:
+        status = api.batch_report()
         docs = [o.document for o in documents(inputs, options, status, quiet) if o.document is not None]
         if status.done == 0:
             finish(status)

@@ -26,7 +26,6 @@ from cwgtool.cli.common import (
     PASSWORD,
     QUIET,
     WIDE,
-    BatchStatus,
     Settings,
     documents,
     emit,
@@ -111,7 +110,7 @@ def link(
 ) -> None:
     """Join records and contribution documents: what each contribution proposed, the positions
     taken on it, contributions never discussed and discussed contributions with no document."""
-    status = BatchStatus()
+    status = api.batch_report()
     options = parse_options(engine, password, jobs, no_cache)
     docs = [o.document for o in documents(inputs, options, status, quiet) if o.document]
     report: LinkReport = api.link(docs)

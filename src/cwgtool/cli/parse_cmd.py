@@ -17,7 +17,6 @@ from cwgtool.cli.common import (
     OUTPUT,
     PASSWORD,
     QUIET,
-    BatchStatus,
     documents,
     emit,
     error,
@@ -57,7 +56,7 @@ def parse(
     if output and output_dir:
         raise usage_error("--output and --output-dir are mutually exclusive")
     options = parse_options(engine, password, jobs, no_cache)
-    status = BatchStatus()
+    status = api.batch_report()
     # JSON output is the cached bytes themselves: no model import, validation or re-serialisation
     # (--output-dir writes JSON Lines as one indented document per file, the same bytes)
     as_json = fmt is DocFormat.JSON or (fmt is DocFormat.JSONL and bool(output_dir))
