@@ -175,6 +175,7 @@ def check_paths(paths: Sequence[str], request: CheckRequest, options: ParseOptio
     cannot be used; an unreadable input is recorded in the report and the others are checked.
     """
     from cwgtool.check.baseline import filter_new, load_baseline
+    from cwgtool.pipeline import STDIN, STDIN_NAME
 
     known = load_baseline(request.baseline) if request.baseline else None
     report = CheckReport(fail_on=request.fail_on or Severity.WARNING)
@@ -195,7 +196,7 @@ def check_paths(paths: Sequence[str], request: CheckRequest, options: ParseOptio
         except OSError as exc:
             report.input_errors.append((path, str(exc.strerror or exc)))
             continue
-        report.files.append("<stdin>" if path == "-" else path)
+        report.files.append(STDIN_NAME if path == STDIN else path)
         codes.update(r.code for r in selected_rules(config.select, config.ignore))
         if known is not None and request.baseline is not None:
             found = filter_new(found, known, request.baseline)
