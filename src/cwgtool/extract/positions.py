@@ -103,11 +103,13 @@ _FOLLOW_UP = re.compile(
 # ---------------------------------------------------------------------------------------------
 
 # Where a clause may end (the space before a break is left to the piece, which is stripped):
-# strong breaks split whenever an actor and its verb follow; weak ones (a bare comma, "and" or
-# "but" without a comma) only when the clause before them has its own actor too, so that "China
-# and the Russian Federation supported" or "Canada, Brazil and Mexico objected" stay one actor.
+# strong breaks (a comma and a conjunction, a semicolon) split whenever an actor and its verb
+# follow; weak ones (a bare comma, "and" or "but" without a comma) only when the clause before
+# them has its own actor too, so that "China and the Russian Federation supported" or "Canada,
+# Brazil and Mexico objected" stay one actor. The strong alternatives are left ungrouped: the
+# regex engine then skips them at once where the text has no comma or semicolon.
 _CLAUSE_BREAK = re.compile(
-    r"(?P<strong>,\s*(?:while|whereas|though|although|but|and|which|who)\s+|;\s*(?:while|whereas|but|and)?\s*)"
+    r",\s*(?:while|whereas|though|although|but|and|which|who)\s+|;\s*(?:while|whereas|but|and)?\s*"  # strong
     r"|(?P<weak>,\s*|\s+(?:and|but|whereas|while)\s+)"
 )
 # "…, and so did Paraguay", "…, as did Peru": the actor takes the stance of the clause before
