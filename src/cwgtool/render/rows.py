@@ -34,6 +34,10 @@ class RowFormat(StrEnum):
 ActionFormat = StrEnum("ActionFormat", [(f.name, f.value) for f in RowFormat] + [("ICS", "ics")])
 
 
+# The flat columns of a row's provenance, in order.
+PROVENANCE = ("page", "index", "line")
+
+
 def _flat(value: Any) -> str:
     if value is None:
         return ""
@@ -49,13 +53,12 @@ def _flat(value: Any) -> str:
 
 
 def flatten(row: dict[str, Any]) -> dict[str, str]:
+    """``row`` as text columns, ``provenance`` spread into its :data:`PROVENANCE` columns."""
     out: dict[str, str] = {}
     for key, value in row.items():
         if key == "provenance":
             prov = value or {}
-            out["page"] = _flat(prov.get("page"))
-            out["index"] = _flat(prov.get("index"))
-            out["line"] = _flat(prov.get("line"))
+            out.update((k, _flat(prov.get(k))) for k in PROVENANCE)
         else:
             out[key] = _flat(value)
     return out
@@ -71,7 +74,6 @@ def columns_of(rows: Sequence[dict[str, Any]]) -> list[str]:
     return cols
 
 
-PROVENANCE = ("page", "index", "line")
 SUFFIX_FORMATS = {".csv": RowFormat.CSV, ".tsv": RowFormat.TSV, ".tab": RowFormat.TSV, ".json": RowFormat.JSON, ".jsonl": RowFormat.JSONL, ".ndjson": RowFormat.JSONL}
 
 
