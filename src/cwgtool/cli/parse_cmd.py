@@ -81,7 +81,9 @@ def parse(
             # (the same input twice is one input: `- -`, `a.pdf a.pdf`)
             given = {os.path.normpath(i) for i in inputs}
             one_file = len(given) == 1 and (inputs[0] == "-" or os.path.isfile(inputs[0]))
-            text = json_documents([api.outcome_json(o).decode("utf-8") for o in done], single=one_file and len(done) == 1)
+            from cwgtool.render.document import json_texts
+
+            text = json_texts([api.outcome_json(o).decode("utf-8") for o in done], single=one_file and len(done) == 1)
         else:
             from cwgtool.render import document as r
 
@@ -94,19 +96,6 @@ def parse(
                 text = "\n".join(r.render_text(d) for d in docs)
         emit(text, output)
     finish(status)
-
-
-def json_documents(texts: list[str], *, single: bool) -> str:
-    """``render.document.render_json`` for documents already serialised with indent=2.
-
-    Same bytes (tested against it): one document is its text and a newline; a list indents every
-    line by two spaces, which is a plain replace because JSON strings hold no raw newlines.
-    """
-    if single and len(texts) == 1:
-        return texts[0] + "\n"
-    if not texts:
-        return "[]\n"
-    return "[\n" + ",\n".join("  " + t.replace("\n", "\n  ") for t in texts) + "\n]\n"
 
 
 def _render_one(o: Outcome, fmt: DocFormat) -> str:

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from cwgtool.model import Document, Section
 from cwgtool.render.terminal import printable
+
+if TYPE_CHECKING:
+    from cwgtool.model import Document, Section
 
 
 def render_json(docs: Sequence[Document], *, single: bool) -> str:
     """Indented JSON, serialised by pydantic's Rust encoder (the stdlib's indenting encoder is
     pure Python and was most of the time of a cached batch run)."""
-    if single and len(docs) == 1:
-        return docs[0].model_dump_json(indent=2) + "\n"
-    if not docs:
+    return json_texts([d.model_dump_json(indent=2) for d in docs], single=single)
+
+
+def json_texts(texts: Sequence[str], *, single: bool) -> str:
+    """Documents already serialised with indent=2 (``model_dump_json``, or the cache's bytes
+    decoded) as ``cwgtool parse`` prints them: one document alone when ``single``, else a list.
+    This module imports no model, so a cached run prints its JSON without building one."""
+    if single and len(texts) == 1:
+        return texts[0] + "\n"
+    if not texts:
         return "[]\n"
     # JSON strings hold no raw newlines, so indenting every line is a plain replace
-    items = ("  " + d.model_dump_json(indent=2).replace("\n", "\n  ") for d in docs)
-    return "[\n" + ",\n".join(items) + "\n]\n"
+    return "[\n" + ",\n".join("  " + t.replace("\n", "\n  ") for t in texts) + "\n]\n"
 
 
 def render_jsonl(docs: Sequence[Document]) -> str:
