@@ -72,7 +72,8 @@ def to_provenance(block: Block) -> Provenance:
     return Provenance(file=p.file, page=p.page, index=p.index, line=p.line, bbox=p.bbox)
 
 
-def _is_toc_entry(text: str) -> bool:
+def is_toc_entry(text: str) -> bool:
+    """A table-of-contents line ("Opening of the meeting ....... 1"): the checker skips the same lines."""
     return _TOC_ENTRY.search(text) is not None
 
 
@@ -133,12 +134,12 @@ def _items(blocks: Iterable[Block]) -> list[_Item]:
             if label is not None and label.kind is LabelKind.LETTER and label.key.isupper():
                 letter = label.key
         text = clean_text(text)
-        if _TOC_TITLE.match(text) or (label and label.kind is LabelKind.NUMBER and _is_toc_entry(block.text)):
+        if _TOC_TITLE.match(text) or (label and label.kind is LabelKind.NUMBER and is_toc_entry(block.text)):
             continue
         if pending is not None:
             if not text and label is None:
                 continue
-            if label is None and _is_toc_entry(block.text):
+            if label is None and is_toc_entry(block.text):
                 pending = None  # "1." alone, then "Opening of the meeting ....... 1": a contents line
                 continue
             if label is None:

@@ -17,8 +17,8 @@ from cwgtool.blocks import Block, ReadResult
 from cwgtool.check.diagnostic import Location
 from cwgtool.labels import Label, LabelKind, classify_label, split_label
 from cwgtool.model import Document, Paragraph, Section
+from cwgtool.outline import is_toc_entry
 
-_TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*\d{1,3}\s*$")
 _TOC_TITLE = re.compile(r"^\s*(table of )?contents\s*$", re.IGNORECASE)
 
 ProvKey = tuple[int | None, int | None, int | None]
@@ -111,7 +111,7 @@ class CheckContext:
                 in_toc = True
             elif hit is not None:
                 in_toc = False
-            is_toc = in_toc or bool(label and label.kind is LabelKind.NUMBER and _TOC_ENTRY.search(b.text))
+            is_toc = in_toc or bool(label and label.kind is LabelKind.NUMBER and is_toc_entry(b.text))
             out.append(
                 RawBlock(
                     position=i,
