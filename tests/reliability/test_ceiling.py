@@ -97,6 +97,18 @@ def _clauses(count: int) -> bytes:
     return RECORD_TEXT.replace("Some Member States supported the contribution,", sentence + " Some,", 1).encode("utf-8")
 
 
+def _country_clauses(count: int) -> bytes:
+    """One sentence of ``count`` clauses that each name a Member State ("Canada supported …,
+    while Brazil objected …"): handing a sentence's countries to its clauses was once quadratic."""
+    import pycountry
+
+    names = [c.name for c in pycountry.countries if "," not in c.name and "(" not in c.name]
+    verbs = ("supported the proposal", "objected to the proposal", "suggested further study")
+    clauses = [f"{names[k % len(names)]} {verbs[k % len(verbs)]}" for k in range(count)]
+    sentence = ", while ".join(clauses) + "."
+    return RECORD_TEXT.replace("Some Member States supported the contribution,", sentence + " Some,", 1).encode("utf-8")
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -114,6 +126,7 @@ CASES = [
     Case("one-3mb-paragraph.docx", lambda: _one_huge_paragraph_docx(3_000_000), (0,)),
     Case("3000-countries.txt", lambda: _country_list(3000), (0,)),
     Case("2800-clauses.txt", lambda: _clauses(2800), (0,)),  # was 511 MB of JSON and 2.5 GB
+    Case("60000-country-clauses.txt", lambda: _country_clauses(60_000), (0,)),
     Case("10mb-of-newlines.txt", lambda: _newlines(MAX_INPUT), (0, 3)),
     Case("10mb-line.txt", lambda: _one_long_line(MAX_INPUT), (0, 3)),
     Case("record-ten-times.pdf", lambda: _long_pdf(10), (0,)),
