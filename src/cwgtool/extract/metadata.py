@@ -22,17 +22,12 @@ MONTH_NAMES = (
 )  # fmt: skip
 MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
 MONTH = "(?:" + "|".join(MONTH_NAMES) + ")"
-_ORDINAL_WORDS = {
-    word: i
-    for i, word in enumerate(
-        (
-            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-            "eighteenth", "nineteenth", "twentieth",
-        ),
-        start=1,
-    )
-}  # fmt: skip
+ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+_ORDINAL_WORDS = {word: i for i, word in enumerate(ORDINAL_WORDS, start=1)}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _ORD = rf"(?:(?:{'|'.join(_TENS)})[- ])?(?:{'|'.join(_ORDINAL_WORDS)})|\d{{1,2}}(?:st|nd|rd|th)"
 _MEETING = re.compile(rf"\b(?P<ord>{_ORD})\s*meeting\b", re.IGNORECASE)  # "tenthmeeting" too
@@ -515,4 +510,4 @@ def _kind(title: str | None, source_line: str | None, sections: Sequence[Section
     return DocumentKind.UNKNOWN
 
 
-__all__ = ["LANGUAGES", "Metadata", "extract_metadata", "find_dates", "iso_date", "parse_date_range"]
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MONTH", "MONTH_NAMES", "ORDINAL_WORDS", "Metadata", "extract_metadata", "find_dates", "iso_date", "parse_date_range"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cwgtool.extract.metadata import ORDINAL_WORDS
 from cwgtool.vocabulary import TopicStatus
 
 # "Topic A: …", "Proposed topic 2 – …", "THEME B. …": the word, a label (a number, a roman
@@ -35,8 +36,8 @@ _LABELLED = re.compile(rf"^{TOPIC_WORD}\s+(?P<label>{TOPIC_LABEL}){TOPIC_SEPARAT
 # (capital letters only, so "the topic a number of …" names nothing).
 _LABEL = r"(?:\d{1,2}|[A-Z])\b"
 _REFERENCE = re.compile(rf"\b(?i:topics?|themes?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|or|&)\s*{_LABEL})*)")
-# "the first and third topics", "the second topic"
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# "the first and third topics", "the second topic": up to the tenth
+_ORDINALS = ORDINAL_WORDS[:10]
 _ORD = "|".join(_ORDINALS)
 _ORDINAL_REFERENCE = re.compile(rf"\b((?:{_ORD})(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:{_ORD}))*)\s+topics?\b", re.IGNORECASE)
 _CLAUSE = re.compile(
