@@ -215,7 +215,7 @@ def fields_option(text: str | None, columns: Sequence[str] | None) -> list[str] 
         raise usage_error(str(exc)) from None
 
 
-class _Bar:
+class ProgressBar:
     """A rich progress bar on stderr, started on the first finished document.
 
     Starting late matters: the process pool forks its workers at submit time, and forking while
@@ -283,22 +283,34 @@ def documents(
     if not paths:
         error("no input documents found")
         raise typer.Exit(EXIT_INPUT)
-    bar = _Bar(len(paths)) if len(paths) > 1 and not quiet and sys.stderr.isatty() else None
+    bar = ProgressBar(len(paths)) if len(paths) > 1 and not quiet and sys.stderr.isatty() else None
     try:
         on_done = bar.advance if bar else None
         for outcome in api.parse_many(paths, options, on_done=on_done, as_json=as_json, report=status):
-            if outcome.error is not None:
-                error(f"{outcome.path}: {outcome.error}")
-                if outcome.detail:
-                    sys.stderr.write(outcome.detail)
-                continue
-            if not quiet:
-                for w in outcome.warnings():
-                    error(f"warning: {outcome.path}: {w}")
-            yield outcome
+            say_outcome(outcome, quiet)
+            if outcome.error is None:
+                yield outcome
     finally:
         if bar is not None:
             bar.stop()
+
+
+def say_outcome(outcome: Outcome, quiet: bool) -> None:
+    """On stderr: a failed input's one line (and its traceback with --debug), or a parsed
+    document's warnings unless ``quiet``."""
+    if outcome.error is not None:
+        error(f"{outcome.path}: {outcome.error}")
+        if outcome.detail:
+            sys.stderr.write(outcome.detail)
+    elif not quiet:
+        for w in outcome.warnings():
+            error(f"warning: {outcome.path}: {w}")
+
+
+def list_failures(failures: Sequence[Outcome]) -> None:
+    """The failed inputs of a batch, one indented line each, under its summary line."""
+    for f in failures:
+        sys.stderr.write(f"  {one_line(f'{f.path}: {f.error}')}\n")
 
 
 def finish(status: BatchReport | None, *, always: bool = False) -> None:
@@ -309,8 +321,7 @@ def finish(status: BatchReport | None, *, always: bool = False) -> None:
     if (status.failures or always) and status.total > 1:
         if status.failures:
             error(f"{status.done} parsed, {len(status.failures)} failed:")
-            for f in status.failures:
-                sys.stderr.write(f"  {one_line(f'{f.path}: {f.error}')}\n")
+            list_failures(status.failures)
         else:
             error(f"{status.done} parsed, 0 failed")
     code = status.exit_code()

@@ -20,21 +20,22 @@ from cwgtool.cli.common import (
     PASSWORD,
     QUIET,
     WIDE,
+    ProgressBar,
     Settings,
-    _Bar,
     emit,
     error,
     expand_inputs,
     fields_option,
+    list_failures,
     parse_options,
     row_format,
+    say_outcome,
 )
 from cwgtool.options import PdfEngine
 from cwgtool.render.rows import RowFormat
-from cwgtool.render.terminal import one_line
 
 if TYPE_CHECKING:
-    from cwgtool.batch import Outcome
+    from cwgtool.api import Outcome
 
 DB_REQUIRED = typer.Option(..., "--db", metavar="ARCHIVE", help="SQLite archive file (created if missing).")
 
@@ -52,20 +53,14 @@ def index(
     debug: bool = DEBUG,
 ) -> None:
     """Load records into a SQLite archive (incremental: unchanged files are skipped). Schema: docs/database.md."""
-    bars: list[_Bar] = []
+    bars: list[ProgressBar] = []
 
     def on_todo(n: int) -> None:
         if n > 1 and not quiet and sys.stderr.isatty():
-            bars.append(_Bar(n))
+            bars.append(ProgressBar(n))
 
     def on_done(outcome: Outcome) -> None:
-        if outcome.error is not None:
-            error(f"{outcome.path}: {outcome.error}")
-            if outcome.detail:
-                sys.stderr.write(outcome.detail)
-        elif not quiet:
-            for w in outcome.warnings():
-                error(f"warning: {outcome.path}: {w}")
+        say_outcome(outcome, quiet)
         for bar in bars:
             bar.advance(outcome)
 
@@ -81,8 +76,7 @@ def index(
         error(f"{path}: {reason}; skipped")
     if not quiet or report.failures:
         error(f"{db}: {report.indexed} indexed, {report.unchanged} unchanged, {report.pruned} pruned, {len(report.failures)} failed")
-        for f in report.failures:
-            sys.stderr.write(f"  {one_line(f'{f.path}: {f.error}')}\n")
+        list_failures(report.failures)
     code = report.exit_code()
     if code:
         raise typer.Exit(code)
