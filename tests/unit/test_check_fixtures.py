@@ -107,7 +107,7 @@ def test_contributions_are_not_held_to_record_structure() -> None:
 
 def test_docs_rules_md_is_generated_from_the_registry() -> None:
     from cwgtool.check.registry import all_rules
-    from cwgtool.cli.check_cmd import rules_markdown
+    from cwgtool.render.rules import rules_markdown
 
     docs = RECORDS.parents[1] / "docs" / "rules.md"
     assert docs.read_text(encoding="utf-8") == rules_markdown(all_rules()), "regenerate: cwgtool rules --format markdown > docs/rules.md"
