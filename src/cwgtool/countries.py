@@ -109,7 +109,8 @@ class CountryMention:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, str], re.Pattern[str]]:
+def _table() -> dict[str, str]:
+    """Every name a Member State goes by, mapped to its ISO3 code."""
     import pycountry
 
     names: dict[str, str] = {}
@@ -137,19 +138,13 @@ def _table() -> tuple[dict[str, str], re.Pattern[str]]:
     names["Georgia"] = "GEO"  # a Member State name used as such in ITU records
     names["Jordan"] = "JOR"
     names["Chad"] = "TCD"
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:the\s+)?(?P<name>{alternation})(?![\w-])")
-    return names, pattern
+    return names
 
 
 def iso3(name: str) -> str | None:
     """ISO3 code for a Member State name (short, long or everyday form), or None."""
-    names, pattern = _table()
     cleaned = " ".join(name.split()).removeprefix("the ").removeprefix("The ")
-    if cleaned in names:
-        return names[cleaned]
-    m = pattern.fullmatch(cleaned)
-    return names[m["name"]] if m else None
+    return _table().get(cleaned)
 
 
 def trie_source(words: list[str], end: str = "") -> str:
@@ -179,14 +174,13 @@ def trie_source(words: list[str], end: str = "") -> str:
 @lru_cache(maxsize=1)
 def _scanner() -> re.Pattern[str]:
     """Every name (optionally after "the "), not inside a longer word: the names as a trie."""
-    names, _pattern = _table()
-    names_source = trie_source(list(names), r"(?![\w-])")
+    names_source = trie_source(list(_table()), r"(?![\w-])")
     return re.compile(rf"(?<![\w-])(?:the\s+)?(?P<name>{names_source})")
 
 
 def find_countries(text: str) -> list[CountryMention]:
     """Every Member State named in ``text``, in order of appearance."""
-    names, _pattern = _table()
+    names = _table()
     return [
         CountryMention(m["name"], names[m["name"]], m.start("name"), m.end("name"))
         for m in _scanner().finditer(text)
