@@ -44,20 +44,22 @@ _CLAUSE = re.compile(
     r"\s*;\s*|,\s+(?=(?:while|whereas|but|although|though|as|since)\b)|,\s+(?=and\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+)?topics?\b)"
 )
 
+# The status patterns are written in lower case and read a lowered copy of the sentence
+# (sentence_status): the regex engine matches that about twice as fast as a case-insensitive
+# pattern, and a status is a yes or no, so no span has to point back into the sentence.
+
 # Who acts: a part of the membership is a position, not the meeting's outcome.
 _FACTION = re.compile(
     r"\b(?:some|several|one|a\s+few|few|other|others|certain|various|two|three|a\s+number\s+of|a\s+group\s+of)\s+"
     r"(?:other\s+)?(?:member\s+states?|delegations?|delegates?|councillors?|participants?|members?|countries|"
-    r"administrations?|speakers?|representatives?)\b",
-    re.IGNORECASE,
+    r"administrations?|speakers?|representatives?)\b"
 )
 _BODY = r"(?:group|working\s+group|meeting|council|plenary|committee|membership|cwg(?:-[\w&]+)?)"
 _DEFERRED = re.compile(
     r"\b(?:defer(?:red|s)?|postpone[ds]?|carr(?:y|ied)\s+(?:it\s+|them\s+)?(?:over|forward)|revisit(?:ed)?)\b"
     r"|\bcontinue\s+(?:to\s+)?(?:discuss|consider|examine)|\bcontinue\s+(?:the\s+|its\s+)?(?:discussion|consideration)"
     r"|\bfurther\s+(?:discussion|consideration)s?\s+(?:of|on|at)\b"
-    r"|\bkept\s+for\s+(?:the\s+|a\s+)?(?:following|later|future|subsequent)\b",
-    re.IGNORECASE,
+    r"|\bkept\s+for\s+(?:the\s+|a\s+)?(?:following|later|future|subsequent)\b"
 )
 _NOT_AGREED = re.compile(
     r"\bno\s+(?:consensus|agreement)\b|\b(?:lack|absence)\s+of\s+(?:consensus|agreement|support)\b"
@@ -65,16 +67,14 @@ _NOT_AGREED = re.compile(
     r"|\b(?:did|could|would)\s+not\s+(?:be\s+)?(?:agree|reach|accept|approve|select|retain|receive|gain|attract|obtain|find)\b"
     r"|\b(?:was|were)\s+unable\s+to\s+(?:agree|reach|accept)\b"
     r"|\bnot\s+(?:be\s+)?(?:agreed|accepted|approved|selected|retained|supported|pursued)\b"
-    r"|\b(?:was|were)\s+(?:rejected|dropped|withdrawn)\b",
-    re.IGNORECASE,
+    r"|\b(?:was|were)\s+(?:rejected|dropped|withdrawn)\b"
 )
 _AGREED = re.compile(
     rf"\b(?:the\s+)?{_BODY}\s+(?:\w+\s+){{0,3}}?(?:agreed|decided|approved|selected|chose|endorsed|adopted|retained)\b"
     r"|\bit\s+was\s+(?:\w+\s+)?(?:agreed|decided)\b"
     r"|\b(?:was|were)\s+(?:\w+\s+)?(?:agreed|approved|selected|chosen|adopted|endorsed|retained)\b"
     r"|\b(?:consensus|agreement)\s+(?:was|had\s+been)\s+reached\b|\bthere\s+was\s+(?:a\s+)?(?:general\s+)?(?:consensus|agreement)\b"
-    r"|\bwould\s+be\s+(?:the\s+(?:subject|topic|theme)\s+of|proposed\s+for|held\s+on)\b",
-    re.IGNORECASE,
+    r"|\bwould\s+be\s+(?:the\s+(?:subject|topic|theme)\s+of|proposed\s+for|held\s+on)\b"
 )
 _SUPPORTED = re.compile(
     r"\b(?:received|enjoyed|gained|attracted|garnered|found)\s+(?:\w+\s+){0,2}?support\b"
@@ -82,11 +82,10 @@ _SUPPORTED = re.compile(
     r"|\bsupport\s+was\s+(?:\w+\s+)?(?:expressed|given|voiced)\s+for\b"
     r"|\b(?:was|were)\s+(?:generally\s+|widely\s+|broadly\s+|strongly\s+|unanimously\s+)?supported\b"
     r"|\b(?:most|many|numerous|all|the\s+majority\s+of|a\s+majority\s+of)\s+(?:\w+\s+)?"
-    r"(?:member\s+states|delegations|participants|councillors|members|countries)\s+(?:\w+\s+)?supported\b",
-    re.IGNORECASE,
+    r"(?:member\s+states|delegations|participants|councillors|members|countries)\s+(?:\w+\s+)?supported\b"
 )
 # A decision or deferral must be about a topic or a consultation, not another matter.
-_ABOUT = re.compile(r"\b(?:consultations?|topics?|themes?|proposals?|questions?)\b", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:consultations?|topics?|themes?|proposals?|questions?)\b")
 # The order a sentence is read in: "agreed to defer" is deferred, "agreed that there was no
 # consensus" is not agreed, "supported and agreed" is agreed.
 _SENTENCE_ORDER = (
@@ -149,11 +148,12 @@ def clauses_about(sentence: str, labels: set[str], place: int) -> list[str]:
 
 def sentence_status(sentence: str) -> TopicStatus | None:
     """The status a sentence (or clause) states, or None (nothing said, or only a faction spoke)."""
-    if _FACTION.search(sentence):
+    low = sentence.lower()
+    if _FACTION.search(low):
         return None
     for status, pattern in _SENTENCE_ORDER:
-        if pattern.search(sentence):
-            if status in (TopicStatus.AGREED, TopicStatus.DEFERRED) and not (_ABOUT.search(sentence) or names_topics(sentence)):
+        if pattern.search(low):
+            if status in (TopicStatus.AGREED, TopicStatus.DEFERRED) and not (_ABOUT.search(low) or names_topics(sentence)):
                 return None  # "It was agreed that the secretariat will prepare …": another matter
             return status
     return None
