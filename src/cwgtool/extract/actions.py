@@ -70,7 +70,7 @@ _ACTION_LABEL = re.compile(
     re.IGNORECASE,
 )
 _IMPERSONAL = re.compile(r"\bit\s+was\s+(?:so\s+)?(?:agreed|decided|resolved|concluded)\b", re.IGNORECASE)
-_AGENDA = re.compile(r"\b(?:draft\s+)?agenda\b.*\b(?:was|were)\s+(?:adopted|approved)\b", re.IGNORECASE)
+_AGENDA = re.compile(r"\bagenda\b.*\b(?:was|were)\s+(?:adopted|approved)\b", re.IGNORECASE)  # the draft agenda too
 _DISCUSSION_AGENT = re.compile(
     r"^(?:the\s+)?(?:CWG|Group|Working\s+Group|meeting|Council|Chair|Chairman|Chairwoman|Chairperson|secretariat|Secretary-General)\b",
     re.IGNORECASE,
