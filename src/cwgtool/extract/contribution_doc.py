@@ -233,7 +233,14 @@ def _section_paths(sections: list[Section], prefix: list[Section] | None = None)
 
 
 def _split_annexes(doc: Document, body_front: list[Paragraph], *, keep_sections: bool = False) -> list[Annex]:
-    stream: list[Paragraph] | None = None
+    """Move everything from the first annex heading on out of the body, as annexes."""
+    return _annexes(_take_annex_stream(doc, body_front, keep_sections=keep_sections))
+
+
+def _take_annex_stream(doc: Document, body_front: list[Paragraph], *, keep_sections: bool) -> list[Paragraph]:
+    """Cut the paragraphs from the first annex heading to the end out of ``doc`` and return them
+    in document order: from the front matter (with every section after it, unless
+    ``keep_sections``), else from inside the section that holds the heading."""
     for i, p in enumerate(body_front):
         if _annex_heading(p):
             stream = body_front[i:]
@@ -243,19 +250,22 @@ def _split_annexes(doc: Document, body_front: list[Paragraph], *, keep_sections:
                 for s in list(doc.sections):
                     stream.extend(_as_paragraphs(s))
                 doc.sections = []
-            break
-    if stream is None:
-        for path in _section_paths(doc.sections):
-            section = path[-1]
-            at = next((i for i, p in enumerate(section.paragraphs) if _annex_heading(p)), None)
-            if at is None:
-                continue
-            stream = section.paragraphs[at:]
-            section.paragraphs = section.paragraphs[:at]
-            stream.extend(_cut_sections(doc.sections, path))
-            break
-    if not stream:
-        return []
+            return stream
+    for path in _section_paths(doc.sections):
+        section = path[-1]
+        at = next((i for i, p in enumerate(section.paragraphs) if _annex_heading(p)), None)
+        if at is None:
+            continue
+        stream = section.paragraphs[at:]
+        section.paragraphs = section.paragraphs[:at]
+        stream.extend(_cut_sections(doc.sections, path))
+        return stream
+    return []
+
+
+def _annexes(stream: list[Paragraph]) -> list[Annex]:
+    """The annexes of a stream that starts at an annex heading: each heading opens one (with the
+    capitals line after a bare "ANNEX" as its title), the paragraphs after it are its text."""
     annexes: list[Annex] = []
     i = 0
     while i < len(stream):
