@@ -360,13 +360,12 @@ def _conference_symbol(lines: Sequence[str], meeting: Meeting) -> tuple[str | No
 
 def _country_source(line: str) -> bool:
     """A cover line that is nothing but Member State names: the contribution's source."""
-    from cwgtool.extract.submitters import parse_submitters
+    from cwgtool.extract.submitters import only_countries
 
     text = _FOOTNOTE.sub("", line.strip())
     if not text or len(text) > 120 or text.endswith((".", ":")):
         return False
-    subs = parse_submitters(text)
-    return bool(subs) and all(s.iso3 for s in subs)
+    return only_countries(text) is not None
 
 
 def _council_meeting(lines: Sequence[str], meeting: Meeting) -> None:

@@ -102,16 +102,14 @@ def parse_submitters(text: str) -> list[Submitter]:
     return out
 
 
-def _leading_countries(text: str) -> tuple[str, str] | None:
+def _leading_countries(text: str) -> tuple[list[Submitter], str] | None:
     """"Argentina, Brazil and Mexico – Proposed topics" (no "Contribution by"): the source is the
-    run of country names at the very start, if the whole run is countries."""
+    run of country names at the very start, if the whole run is countries; (them, the rest)."""
     parts = TITLE_SEPARATOR.split(text, maxsplit=1)
-    head = parts[0]
-    rest = parts[1] if len(parts) > 1 else ""
-    subs = parse_submitters(head)
-    if subs and all(s.iso3 for s in subs):
-        return head, rest
-    return None
+    subs = only_countries(parts[0])
+    if subs is None:
+        return None
+    return subs, parts[1] if len(parts) > 1 else ""
 
 
 _BRACKET_LEAD = re.compile(r"^\((?P<src>[^()]+)\)\s*(?P<rest>.*)$")
@@ -119,7 +117,8 @@ _BRACKET_TAIL = re.compile(r"^(?P<rest>.*?)\s*\((?P<src>[^()]+)\)\s*[.:]?$")
 _BY_LEAD = re.compile(r"^(?:(?:submitted|presented|proposed|introduced)\s+)?(?:by|from)\s+(?P<src>.+)$", re.IGNORECASE)
 
 
-def _all_countries(text: str) -> list[Submitter] | None:
+def only_countries(text: str) -> list[Submitter] | None:
+    """The Member States an author list names, when it names nothing but Member States."""
     subs = parse_submitters(text)
     return subs if subs and all(s.iso3 for s in subs) else None
 
@@ -135,7 +134,7 @@ def _bracketed(text: str) -> Authorship | None:
             continue
         inner = _clean(m["src"])
         rest = _clean(m["rest"]).strip(" :-\u2013\u2014")
-        subs = _all_countries(inner)
+        subs = only_countries(inner)
         if subs:
             return Authorship(subs, rest or None, "contribution")
         inner_src = read_source(inner) if not inner.startswith("(") else None
@@ -160,9 +159,9 @@ def read_source(text: str) -> Authorship | None:
         return Authorship([Submitter(name=_display(m["by"]), iso3=None)], text or None, "report")
     lead = _leading_countries(text)
     if lead:
-        head, rest = lead
-        return Authorship(parse_submitters(head), _clean(rest) or None, "contribution")
+        subs, rest = lead
+        return Authorship(subs, _clean(rest) or None, "contribution")
     return _bracketed(text)
 
 
-__all__ = ["TITLE_SEPARATOR", "Authorship", "parse_submitters", "read_source"]
+__all__ = ["TITLE_SEPARATOR", "Authorship", "only_countries", "parse_submitters", "read_source"]
