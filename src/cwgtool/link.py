@@ -138,7 +138,9 @@ def meeting_of(doc: Document) -> tuple[str | None, int | None]:
     return body, sym.meeting if sym else None
 
 
-def _revision_rank(revision: str | None) -> int:
+def revision_rank(revision: str | None) -> int:
+    """How late a revision is: "Rev.2" → 2; no revision → 0. The latest speaks for its group
+    (here and in the archive, :mod:`cwgtool.index`)."""
     m = re.search(r"\d+", revision or "")
     return int(m.group()) if m else 0
 
@@ -154,7 +156,7 @@ def _group(documents: Iterable[Document]) -> dict[tuple[DocumentKind, str], list
 
 def _representative(docs: Sequence[Document]) -> Document:
     """The latest revision; among equals the first given (callers pass files in a stable order)."""
-    return max(docs, key=lambda d: _revision_rank(d.revision))
+    return max(docs, key=lambda d: revision_rank(d.revision))
 
 
 def _files(docs: Sequence[Document]) -> list[str]:
@@ -332,4 +334,5 @@ __all__ = [
     "canonical",
     "link",
     "meeting_of",
+    "revision_rank",
 ]

@@ -40,7 +40,6 @@ class DocumentRows:
 
 
 _LEADING_LABEL = re.compile(r"^\s*(?:topic\s*)?(?:\(?[0-9ivxlc]+[.)]|\(?[a-z][.)])\s+", re.IGNORECASE)
-_REVISION_NUMBER = re.compile(r"\d+")
 
 
 def normalise_title(title: str) -> str:
@@ -74,13 +73,14 @@ def record_key(doc: Document) -> str | None:
 
 def document_rows(doc: Document) -> DocumentRows:
     """The rows of ``doc`` (module-level and pure, so a worker process can run it)."""
+    from cwgtool.link import revision_rank
+
     m = doc.meeting
-    rank = _REVISION_NUMBER.search(doc.revision or "")
     rows = DocumentRows(
         sha256=doc.source.sha256,
         document=(
             doc.source.sha256, doc.source.format, doc.source.pages, str(doc.kind), doc.symbol, doc.symbol_printed, doc.revision, doc.addendum,
-            record_key(doc), int(rank.group()) if rank else 0, doc.title, doc.language, doc.date, m.body, m.number,
+            record_key(doc), revision_rank(doc.revision), doc.title, doc.language, doc.date, m.body, m.number,
             m.place, m.start_date, m.end_date, doc.source_line, _json([s.model_dump(mode="json") for s in doc.submitters]),
             _json(doc.headers_footers), _json(doc.warnings),
         ),
