@@ -128,6 +128,11 @@ def canonical(symbol: str | None) -> str | None:
     return sym.canonical if sym else symbol.strip()
 
 
+def document_name(doc: Document) -> str:
+    """How reports name a document: its canonical symbol, else its file."""
+    return canonical(doc.symbol) or doc.source.path
+
+
 def meeting_of(doc: Document) -> tuple[str | None, int | None]:
     """(body, number) of the meeting a document belongs to: the body its symbol names (else its
     cover's), the number its cover gives (else its symbol's)."""
@@ -165,7 +170,7 @@ def _files(docs: Sequence[Document]) -> list[str]:
 
 def _discussion(record: Document, files: list[str], ref: ContributionRef, symbol: str) -> Discussion:
     return Discussion(
-        record=canonical(record.symbol) or record.source.path,
+        record=document_name(record),
         files=files,
         meeting=meeting_of(record)[1],
         section=ref.section,
@@ -231,7 +236,7 @@ def _add_discussions(groups: _Groups, links: dict[str, ContributionLink]) -> _Me
         record, files = docs[0], _files(docs)
         body, number = meeting_of(record)
         entry = meetings.setdefault((body, number), MeetingLink(body=body, number=number))
-        entry.records.append(canonical(record.symbol) or record.source.path)
+        entry.records.append(document_name(record))
         for ref in record.contributions:
             symbol = canonical(ref.symbol)
             if symbol is None:
@@ -304,7 +309,7 @@ def _add_citations(groups: _Groups, links: dict[str, ContributionLink]) -> None:
     other than the document itself and the records already listed as discussing it."""
     for (_kind, key), docs in groups.items():
         doc = docs[0]
-        name = canonical(doc.symbol) or doc.source.path
+        name = document_name(doc)
         cited = {sym.canonical for text in _texts(doc) for sym in find_symbols(text)}
         for symbol in sorted(cited - {key}):
             item = links.get(symbol)
@@ -332,6 +337,7 @@ __all__ = [
     "MeetingLink",
     "OtherDocument",
     "canonical",
+    "document_name",
     "link",
     "meeting_of",
     "revision_rank",

@@ -12,8 +12,9 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from cwgtool.brief.across import meeting_order, member_history, stance_map
-from cwgtool.brief.meeting import meeting_brief, record_key, slug
+from cwgtool.brief.meeting import meeting_brief, slug
 from cwgtool.brief.model import Brief, RecordAction
+from cwgtool.link import document_name
 from cwgtool.model import Document, DocumentKind
 
 
@@ -23,14 +24,14 @@ def _records(documents: list[Document]) -> list[tuple[Document, list[str]]]:
     seen: dict[str, tuple[Document, list[str]]] = {}
     for doc in documents:
         if doc.kind is DocumentKind.SUMMARY_RECORD:
-            seen.setdefault(record_key(doc), (doc, []))[1].append(doc.source.path)
+            seen.setdefault(document_name(doc), (doc, []))[1].append(doc.source.path)
     return sorted(seen.values(), key=lambda pair: meeting_order(pair[0]))
 
 
 def _title(records: list[Document]) -> str:
     if len(records) == 1:
         doc = records[0]
-        return f"Brief: {doc.meeting.body or ''} meeting {doc.meeting.number or ''} ({record_key(doc)})".replace("  ", " ")
+        return f"Brief: {doc.meeting.body or ''} meeting {doc.meeting.number or ''} ({document_name(doc)})".replace("  ", " ")
     return f"Brief: {len(records)} meetings"
 
 
@@ -70,7 +71,7 @@ def build_briefs(documents: Iterable[Document], *, member: str | None = None, to
     for record, files in _records(docs):
         same = [d for d in contributions if meeting_of(d) == meeting_of(record)]
         copies = [d for d in docs if d.kind is DocumentKind.SUMMARY_RECORD and d.source.path in files]
-        out.append((slug(record_key(record)), build_brief([*copies, *same], member=member, topic=topic)))
+        out.append((slug(document_name(record)), build_brief([*copies, *same], member=member, topic=topic)))
     return out
 
 
@@ -102,7 +103,7 @@ def record_actions(documents: Iterable[Document], *, include_discussion: bool = 
     out: list[RecordAction] = []
     seen: set[tuple[str, str]] = set()
     for doc in documents:
-        record = record_key(doc)
+        record = document_name(doc)
         if (str(doc.kind), record) in seen:
             continue
         seen.add((str(doc.kind), record))

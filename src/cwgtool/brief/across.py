@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from cwgtool.brief.meeting import record_key, sentence
+from cwgtool.brief.meeting import sentence
 from cwgtool.brief.model import STANCES, MapCell, MapColumn, MapRow, MemberHistory, Sentence, StanceMap
 from cwgtool.countries import short_name
 from cwgtool.index import normalise_title
+from cwgtool.link import document_name
 from cwgtool.model import ActorKind, Document, Position
 from cwgtool.symbols import parse_symbol
 
@@ -24,7 +25,7 @@ _STATE_KINDS = (ActorKind.MEMBER_STATE, ActorKind.MEMBER_STATES_GROUP)
 
 
 def meeting_order(doc: Document) -> tuple[int, str, str]:
-    return (doc.meeting.number or 0, doc.meeting.start_date or doc.date or "", record_key(doc))
+    return (doc.meeting.number or 0, doc.meeting.start_date or doc.date or "", document_name(doc))
 
 
 def _column_order(column: MapColumn) -> tuple[int, int, str]:

@@ -22,7 +22,7 @@ from cwgtool.brief.model import (
     TopicBrief,
     Undiscussed,
 )
-from cwgtool.link import LinkReport, LinkStatus, canonical
+from cwgtool.link import LinkReport, LinkStatus, document_name
 from cwgtool.model import Action, Document, Position
 
 
@@ -32,17 +32,12 @@ def slug(*parts: object) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
 
 
-def record_key(doc: Document) -> str:
-    """How a record is named in a brief: its canonical symbol, else its file."""
-    return canonical(doc.symbol) or doc.source.path
-
-
 def sentence(pos: Position, doc: Document) -> Sentence:
     prov = pos.provenance
     file = prov.file if prov else doc.source.path
     page = prov.page if prov else None
     return Sentence(
-        record=record_key(doc),
+        record=document_name(doc),
         meeting=doc.meeting.number,
         paragraph=pos.section,
         contribution=pos.contribution,
@@ -90,7 +85,7 @@ def meeting_brief(
 ) -> MeetingBrief:
     """The brief of one record. ``report`` (from :func:`cwgtool.link.link` over the record and
     contribution documents) adds the meeting's contributions that the record never discusses."""
-    key = record_key(record)
+    key = document_name(record)
     anchor = slug("m", key)
     contributions = []
     for ref in record.contributions:
@@ -159,4 +154,4 @@ def _not_discussed(report: LinkReport, record: str) -> list[Undiscussed]:
     ]
 
 
-__all__ = ["decisions", "meeting_brief", "record_key", "sentence", "slug", "stance_bar"]
+__all__ = ["decisions", "meeting_brief", "sentence", "slug", "stance_bar"]
