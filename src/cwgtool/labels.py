@@ -47,9 +47,7 @@ _LETTER = re.compile(r"^(?P<raw>\(?(?P<let>[a-zA-Z])[.)])(?=[\s\u00a0])|^(?P<raw
 _ROMAN = re.compile(r"^(?P<raw>\(?(?P<rom>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}))[.)])(?=[\s\u00a0])", re.IGNORECASE)
 _BULLET = re.compile(r"^(?P<raw>[" + re.escape(BULLETS.replace("o", "")) + r"])(?=[\s\u00a0]|$)|^(?P<raw2>o)(?=[\t\u00a0]| {2,})")
 
-# Blank runs that are not already one plain space: a tab or NBSP with any blanks after it, or
-# a space followed by more blanks.
-_UNEVEN_SPACE = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
+_SPACE_RUN = re.compile("  +")  # two spaces or more
 _DATE_AFTER = re.compile(
     r"\s*(?:st|nd|rd|th)?\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
@@ -110,5 +108,5 @@ def _make(kind: LabelKind, raw: str, key: str, s: str) -> tuple[Label, str]:
 
 def clean_text(text: str) -> str:
     """Collapse runs of whitespace (tabs, NBSP) to one space; keep the words as written."""
-    text = text.replace("\u00ad", "")
-    return _UNEVEN_SPACE.sub(" ", text).strip()
+    text = text.replace("\u00ad", "").replace("\t", " ").replace("\u00a0", " ")
+    return _SPACE_RUN.sub(" ", text).strip()
