@@ -167,23 +167,39 @@ def _mark_lists_before_body(items: list[_Item]) -> None:
     """Top-level numbers that list the document's subjects before its body are list items.
 
     Council summary records open with a table "Subjects discussed / Documents" numbered 1, 2, 3…
-    and then number their body 1, 2, 3… again with paragraphs 1.1, 1.2. A run of top-level
-    numbers without any paragraph number, followed by a restart at 1 whose section has numbered
-    paragraphs, is that list; so is a run right after a "Subjects discussed" line. Left in place,
-    the list would become the outline and the body's real sections would be refused."""
+    and then number their body 1, 2, 3… again with paragraphs 1.1, 1.2. Left in place, the list
+    would become the outline and the body's real sections would be refused. Numbered questions
+    ("1. How will new technologies …?") are a list too."""
     tops = [i for i, it in enumerate(items) if it.number is not None and len(it.number) == 1]
+    listed = _restarted_list(items, tops) | _list_after_title(items) | _numbered_questions(items, tops)
+    for i in listed:
+        it = items[i]
+        label = it.label
+        assert label is not None
+        items[i] = _Item(Label(LabelKind.ITEM, label.raw, label.key), it.text, it.block)
+
+
+def _restarted_list(items: list[_Item], tops: list[int]) -> set[int]:
+    """A run of top-level numbers without any paragraph number, followed by a restart at 1 whose
+    section has numbered paragraphs: the subjects table before the body."""
     ones = [i for i in tops if items[i].number == (1,)]
+    if len(ones) < 2:
+        return set()
+    first, second = ones[0], ones[1]
+    between = [i for i in range(first, second) if items[i].number is not None]
+    after = [it for it in items[second:] if it.number is not None]
+    if (
+        len(between) >= 2
+        and all(len(items[i].number or ()) == 1 for i in between)
+        and any(len(it.number or ()) >= 2 for it in after)
+    ):
+        return set(between)
+    return set()
+
+
+def _list_after_title(items: list[_Item]) -> set[int]:
+    """The run 1, 2, 3… right after a line that titles a list ("Subjects discussed")."""
     listed: set[int] = set()
-    if len(ones) >= 2:
-        first, second = ones[0], ones[1]
-        between = [i for i in range(first, second) if items[i].number is not None]
-        after = [it for it in items[second:] if it.number is not None]
-        if (
-            len(between) >= 2
-            and all(len(items[i].number or ()) == 1 for i in between)
-            and any(len(it.number or ()) >= 2 for it in after)
-        ):
-            listed.update(between)
     for i, it in enumerate(items):
         if it.label is None and _LIST_TITLE.match(it.text) and len(it.text) < 60:
             expect = 1
@@ -193,17 +209,13 @@ def _mark_lists_before_body(items: list[_Item]) -> None:
                     listed.add(j)
                     expect += 1
                 j += 1
-    # "1. How will new technologies …?" "2. What are …?": numbered questions are a list
+    return listed
+
+
+def _numbered_questions(items: list[_Item], tops: list[int]) -> set[int]:
+    """Top-level numbered questions with another within three items: "1. How …?" "2. What …?"."""
     questions = [i for i in tops if items[i].text.rstrip().endswith("?")]
-    for i in questions:
-        neighbours = [j for j in questions if j != i and abs(j - i) <= 3]
-        if neighbours:
-            listed.add(i)
-    for i in listed:
-        it = items[i]
-        label = it.label
-        assert label is not None
-        items[i] = _Item(Label(LabelKind.ITEM, label.raw, label.key), it.text, it.block)
+    return {i for i in questions if any(j != i and abs(j - i) <= 3 for j in questions)}
 
 
 def _is_heading_form(item: _Item) -> bool:
