@@ -249,7 +249,7 @@ def with_verb(text: str, actor: Actor) -> Actor | None:
     return replace(actor, members=list(dict.fromkeys(members)), verb_start=end)
 
 
-_WORD_START = re.compile(r"\b(?=\w)")
+_WORD = re.compile(r"\w+")
 
 
 def _form_at(text: str, pos: int, lead: int, mentions: Mentions, previous: Actor | None) -> Actor | None:
@@ -298,7 +298,7 @@ def find_actor(text: str, previous: Actor | None = None, mentions: Mentions | No
     if mentions is None:
         mentions = mentions_in(text)
     lead = lead_in_end(text)
-    for w in _WORD_START.finditer(text):
+    for w in _WORD.finditer(text):
         if (actor := _form_at(text, w.start(), lead, mentions, previous)) is not None:
             return _these_those(actor, previous)
     return None
