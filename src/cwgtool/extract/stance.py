@@ -215,7 +215,7 @@ def classify(text: str, verb_start: int | None = None) -> StanceResult | None:
 
 
 _CONDITION = re.compile(
-    r"(?:,\s*)?\b(?:(?:on|upon) (?:the )?condition that|provided that|providing that|subject to|as long as|so long as|only if|if|unless"
+    r"\b(?:(?:on|upon) (?:the )?condition that|provided that|providing that|subject to|as long as|so long as|only if|if|unless"
     r"|with the (?:exception|proviso|understanding) (?:of|that)|except for|except that"
     r"|but (?:\w+ly\s+)?(?:requested|asked|called|wondered|noted|stressed|expressed|sought|questioned|regretted|cautioned|urged|hoped|insisted|felt|said|stated|added)"
     r"|,\s*(?:although|though|while|whilst) (?:it|they|he|she|this|the \w+) (?:\w+ly\s+)?(?:requested|asked|wondered|noted|regretted|expressed|questioned|felt|was|were|had|would|could))\b",
