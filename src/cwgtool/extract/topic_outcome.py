@@ -39,7 +39,9 @@ _REFERENCE = re.compile(rf"\b(?i:topics?|themes?)\s+(?P<labels>{_LABEL}(?:\s*(?:
 # "the first and third topics", "the second topic": up to the tenth
 _ORDINALS = ORDINAL_WORDS[:10]
 _ORD = "|".join(_ORDINALS)
-_ORDINAL_REFERENCE = re.compile(rf"\b((?:{_ORD})(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:{_ORD}))*)\s+topics?\b", re.IGNORECASE)
+# (written in lower case: referenced_places reads the sentence lowered)
+_ORDINAL_REFERENCE = re.compile(rf"\b((?:{_ORD})(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:{_ORD}))*)\s+topics?\b")
+_ORDINAL = re.compile(_ORD)
 _CLAUSE = re.compile(
     r"\s*;\s*|,\s+(?=(?:while|whereas|but|although|though|as|since)\b)|,\s+(?=and\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+)?topics?\b)"
 )
@@ -120,9 +122,9 @@ def referenced_labels(sentence: str) -> list[str]:
 def referenced_places(sentence: str) -> list[int]:
     """The places (0-based) of the topics a sentence names by ordinal: "the first and third topics" → 0, 2."""
     return [
-        _ORDINALS.index(word.lower())
-        for m in _ORDINAL_REFERENCE.finditer(sentence)
-        for word in re.findall(_ORD, m.group(1), re.IGNORECASE)
+        _ORDINALS.index(word)
+        for m in _ORDINAL_REFERENCE.finditer(sentence.lower())
+        for word in _ORDINAL.findall(m.group(1))
     ]
 
 
