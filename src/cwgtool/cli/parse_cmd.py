@@ -28,7 +28,7 @@ from cwgtool.cli.common import (
 from cwgtool.options import DocFormat, PdfEngine
 
 if TYPE_CHECKING:
-    from cwgtool.api import Outcome
+    from cwgtool.api import Document
 
 _SUFFIX = {DocFormat.JSON: ".json", DocFormat.JSONL: ".json", DocFormat.MD: ".md", DocFormat.TEXT: ".txt"}
 
@@ -64,7 +64,7 @@ def parse(
         paths = expand_inputs(inputs)
         tree = api.output_tree(output_dir, paths, _SUFFIX[fmt])
         for o in documents(inputs, options, status, quiet, paths=paths, as_json=as_json):
-            data = api.outcome_json(o) + b"\n" if as_json else _render_one(o, fmt).encode("utf-8")
+            data = api.outcome_json(o) + b"\n" if as_json else _as_text([api.outcome_document(o)], fmt).encode("utf-8")
             failed = tree.write(o.path, data)
             if failed is not None:  # reported like an input that failed; the batch goes on
                 error(f"{failed.path}: {failed.error}")
@@ -84,25 +84,20 @@ def parse(
             from cwgtool.render.document import json_texts
 
             text = json_texts([api.outcome_json(o).decode("utf-8") for o in done], single=one_file and len(done) == 1)
-        else:
-            from cwgtool.render import document as r
+        elif fmt is DocFormat.JSONL:
+            from cwgtool.render.document import render_jsonl
 
-            docs = [api.outcome_document(o) for o in done]
-            if fmt is DocFormat.JSONL:
-                text = r.render_jsonl(docs)
-            elif fmt is DocFormat.MD:
-                text = "\n".join(r.render_markdown(d) for d in docs)
-            else:
-                text = "\n".join(r.render_text(d) for d in docs)
+            text = render_jsonl([api.outcome_document(o) for o in done])
+        else:
+            text = _as_text([api.outcome_document(o) for o in done], fmt)
         emit(text, output)
     finish(status)
 
 
-def _render_one(o: Outcome, fmt: DocFormat) -> str:
-    from cwgtool.render import document as r
+def _as_text(docs: list[Document], fmt: DocFormat) -> str:
+    """Documents as Markdown (``-f md``) or plain text, one after the other."""
+    from cwgtool.render.document import render_markdown, render_text
 
-    if fmt is DocFormat.MD:
-        return r.render_markdown(api.outcome_document(o))
-    if fmt is DocFormat.TEXT:
-        return r.render_text(api.outcome_document(o))
-    return r.render_json([api.outcome_document(o)], single=True)
+    render = render_markdown if fmt is DocFormat.MD else render_text
+    return "\n".join(render(d) for d in docs)
+
