@@ -48,9 +48,14 @@ _ROMAN = re.compile(r"^(?P<raw>\(?(?P<rom>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}))[.)])
 _BULLET = re.compile(r"^(?P<raw>[" + re.escape(BULLETS.replace("o", "")) + r"])(?=[\s\u00a0]|$)|^(?P<raw2>o)(?=[\t\u00a0]| {2,})")
 
 _SPACE_RUN = re.compile("  +")  # two spaces or more
-_DATE_AFTER = re.compile(
-    r"\s*(?:st|nd|rd|th)?\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
+# The month names, written once for every module that reads dates: here they tell "30 August
+# 2023" (a date) from section 30; the readers and the metadata read dates with them.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTH = "(?:" + "|".join(MONTH_NAMES) + ")"
+_DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s*{MONTH}\b")
 
 
 def normalise_number(raw: str) -> str:

@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 
 from cwgtool.countries import find_countries
-from cwgtool.extract.metadata import MONTH, iso_date
+from cwgtool.extract.metadata import iso_date
 from cwgtool.extract.sentences import Splitter, split_sentences
 from cwgtool.extract.topics import content_words, jaccard
+from cwgtool.labels import MONTH
 from cwgtool.model import Action, Document, Paragraph, Section
 
 RELATED_THRESHOLD = 0.45

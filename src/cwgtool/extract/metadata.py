@@ -11,17 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cwgtool.labels import MONTH, MONTH_NAMES
 from cwgtool.model import DocumentKind, Meeting, Section
 from cwgtool.symbols import LANGUAGES, Symbol, find_symbols
 
-# The month and ordinal names, written once: the patterns below are built from these lists and
-# the values are read from them.
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+# The ordinal names, written once (the month names are labels.MONTH_NAMES): the patterns below
+# are built from these lists and the values are read from them.
 MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
-MONTH = "(?:" + "|".join(MONTH_NAMES) + ")"
 ORDINAL_WORDS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -509,4 +505,4 @@ def _kind(title: str | None, source_line: str | None, sections: Sequence[Section
     return DocumentKind.UNKNOWN
 
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "MONTH", "MONTH_NAMES", "ORDINAL_WORDS", "Metadata", "extract_metadata", "find_dates", "iso_date", "parse_date_range"]
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "ORDINAL_WORDS", "Metadata", "extract_metadata", "find_dates", "iso_date", "parse_date_range"]

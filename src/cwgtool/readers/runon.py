@@ -23,6 +23,8 @@ from __future__ import annotations
 import functools
 import re
 
+from cwgtool.labels import MONTH
+
 # A run-on line: this long, in a text whose lines are on average this long.
 RUNON_MIN_CHARS = 300
 RUNON_MEAN_CHARS = 150
@@ -35,14 +37,11 @@ _CANDIDATE = re.compile(
     r"(?=(?P<num>\d{1,2}(?:\.\s?\d{1,2}){0,2})(?P<dot>\.?)(?P<space> ?(?:/ )?)[A-Z\u00c0-\u00de“\"])"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_DATE_AFTER = re.compile(
-    r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
+_DATE_AFTER = re.compile(rf"\s*{MONTH}\b")
 _FIELD_AFTER = re.compile(r"(?:Date\s*:|Document\b|Original\s*:|English\s+only|Revision\s+\d|Addendum\s+\d)")
 # A heading glued to the paragraph after it: "Adoption of the agendaFollowing the contribution …".
 _HEADING_GLUE = re.compile(r"(?<=[a-z)\d])(?=[A-Z][a-z])")
 _HEADING_MAX = 120
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Where a cover field begins inside a glued cover ("…2019Document C19/111-E11 June 2019Original:
 # English…"). Each alternative is a lookahead: the cut is made before the field.
 _COVER_FIELD = (
@@ -54,7 +53,7 @@ _COVER_FIELD = (
 _COVER_CUT = re.compile(
     rf"(?<=\S)(?={_COVER_FIELD})"
     rf"|(?<=\d{{4}})(?=[A-Z][a-z]|[A-Z]{{2}})"  # "2019Geneva", "2020PL 1.5"
-    rf"|(?<=-[EFSACR])(?=\d{{1,2}}\s*{_MONTH})"  # "C19/111-E11 June 2019"
+    rf"|(?<=-[EFSACR])(?=\d{{1,2}}\s*{MONTH})"  # "C19/111-E11 June 2019"
     r"|(?<=[a-z]{2})(?=[A-Z]{2,})"  # "…Child Online ProtectionOUTCOME OF THE …", "the worldCWG-Internet"
     r"|(?<=[a-z]{2})(?=[A-Z][a-z])"  # "Topic of DiscussionThe 24th Session …"
     r"|(?<=[a-z)\].])(?=[IVX]{1,4}\.?\s[A-Z][a-z])"  # "… ConferenceI Introduction", "….II Proposal"
@@ -69,7 +68,7 @@ _COVER_CUT = re.compile(
 # each field after a space, a date after a symbol's language suffix, a place after a year.
 _SPACED_COVER_CUT = re.compile(
     rf"(?<=\S\s)(?={_COVER_FIELD})"
-    rf"|(?<=-[EFSACR]\s)(?=\d{{1,2}}\s*{_MONTH})"
+    rf"|(?<=-[EFSACR]\s)(?=\d{{1,2}}\s*{MONTH})"
     r"|(?<=(?:19|20)\d\d\s)(?=[A-Z][a-z]+,)"
     r"|(?<=[a-z)\]]\s)(?=[A-Z]{2,}\s[A-Z]{2,})"  # "…(WG-COP) SUMMARY OF THE 13th MEETING"
     r"|(?<=only\s)(?=\S)|(?<=\S\s)(?=\d{1,2}(?:st|nd|rd|th)\s+meeting)"  # "English only 13th meeting – Geneva"
