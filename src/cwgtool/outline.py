@@ -23,7 +23,10 @@ from cwgtool.symbols import find_symbols
 
 MAX_GAP = 3  # a section number may skip at most this many siblings and still count
 _SENTENCE_END = re.compile(r"[.;!?][\"'”’)]*\s*$")
-_TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*\d{1,3}\s*$")
+# A contents line ends in its page number after dot leaders ("...", three dots or more), an
+# ellipsis run ("……") or a tab. Each alternative starts with its character, so the regex engine
+# skips ahead to those characters instead of trying every position.
+_TOC_ENTRY = re.compile(r"(?:\.\.\.+|……+|\t)\s*\d{1,3}\s*$")
 # A numbered line ending in ":" that opens with a subject and verb leads a list, it is not a
 # heading: "4.2 The Group considered the topics one by one:".
 _LEADS_LIST = re.compile(
