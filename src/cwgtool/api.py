@@ -273,11 +273,21 @@ def write_baseline(path: str, report: CheckReport) -> int:
     return save(path, report.diagnostics)
 
 
-def rules() -> list[Rule]:
-    """Every rule of the checker, by code."""
+def rules(prefix: str = "") -> list[Rule]:
+    """The checker's rules whose code starts with ``prefix`` (any case), by code; all of them
+    without one."""
     from cwgtool.check.registry import all_rules
 
-    return all_rules()
+    wanted = prefix.strip().upper()
+    return [r for r in all_rules() if r.code.startswith(wanted)]
+
+
+def rule(code_or_name: str) -> Rule | None:
+    """The checker's rule with this code ("NUM001") or name ("numbering-gap"), in any case."""
+    from cwgtool.check.registry import all_rules
+
+    wanted = code_or_name.strip()
+    return next((r for r in all_rules() if r.code == wanted.upper() or r.name == wanted.lower()), None)
 
 
 # -- other commands --------------------------------------------------------------------------------

@@ -114,16 +114,12 @@ def rules(
     ),
 ) -> None:
     """List the checker's rules, or print one rule's documentation."""
-    found = api.rules()
-    if code:
-        wanted = code.strip()
-        exact = [r for r in found if r.code == wanted.upper() or r.name == wanted.lower()]
-        if exact:
-            sys.stdout.write(rule_doc(exact[0]))
-            return
-        found = [r for r in found if r.code.startswith(wanted.upper())]
-        if not found:
-            raise usage_error(f"unknown rule {code!r} (see `cwgtool rules`)")
+    if code and (one := api.rule(code)) is not None:
+        sys.stdout.write(rule_doc(one))
+        return
+    found = api.rules(code or "")
+    if not found:
+        raise usage_error(f"unknown rule {code!r} (see `cwgtool rules`)")
     chosen = fmt or (RulesFormat.TABLE if stdout_is_terminal() else RulesFormat.TSV)
     if chosen is RulesFormat.TABLE:
         print_rules_table(found)
