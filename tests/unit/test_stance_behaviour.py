@@ -215,3 +215,7 @@ def test_a_condition_is_read_after_the_cue_and_trimmed() -> None:
     ]
     # a qualifier inside the actor's relative clause, before the verb, is not the stance's condition
     assert _conditions("Kenya, which had asked if the questions were final, supported the topic.") == [None]
+    # a concession after a comma: the condition starts at its word, without the comma
+    assert _conditions("Kenya supported the topic, although it wondered whether the questions were final.") == [
+        "although it wondered whether the questions were final"
+    ]
