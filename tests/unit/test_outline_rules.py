@@ -665,6 +665,15 @@ def test_a_lost_heading_title_is_at_most_two_hundred_characters(length: int, is_
     assert find(d.sections, "2").title == (title if is_title else "")
 
 
+@pytest.mark.parametrize(("line", "title"), [("- Introduction", "Introduction"), ("▪ Introduction", ""), ("a) Introduction", "")])
+def test_a_lost_heading_number_may_have_become_a_dash_not_another_label(line: str, title: str) -> None:
+    """Word numbering lost in copying often comes back as a dash ("- Introduction" before "1.1"):
+    that line names the section. Another bullet or a list letter is a list item, not its title."""
+    d = doc(f"{line}\n1.1\tThe Group discussed the proposals.\n1.2\tThe Chair noted the progress.\n2\tClosing\n")
+    assert numbers(d.sections)[:2] == ["1", "2"]
+    assert find(d.sections, "1").title == title
+
+
 def test_a_long_last_numbered_line_without_a_stop_is_a_paragraph_cut_short() -> None:
     d = doc(
         "1\tIntroduction\nThe meeting opened.\n"
