@@ -592,6 +592,14 @@ def test_a_capital_i_after_h_stays_a_letter() -> None:
     assert [p.label for p in d.sections[0].paragraphs][-2:] == ["H.", "I."]
 
 
+def test_a_capital_i_after_h_stays_a_letter_when_the_label_is_in_the_text() -> None:
+    """The same run as a PDF gives it, the labels typed in the text and no section yet: "I." still
+    follows "H." as a letter and does not open section 1."""
+    o = blocks(("The Group agreed on the following points:", {}), *((f"{c}. Point {c}", {}) for c in "ABCDEFGHI"))
+    assert o.sections == []
+    assert [p.label for p in o.front_matter][-2:] == ["H.", "I."]
+
+
 def test_a_lower_case_roman_label_stays_a_list_item() -> None:
     d = doc("1\tIntroduction\nThe Group noted:\nii) the cost of access\niii) the role of regulators\n")
     assert numbers(d.sections) == ["1"]
