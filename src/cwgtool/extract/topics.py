@@ -202,19 +202,23 @@ _ADDRESS = re.compile(
     r"(?:address|be\s+(?:on|devoted\s+to)|focus\s+on|cover|consider)\s+(?P<t>[^.;:]+?)(?=,\s*with\s+the\s+following\b|[.;:]|$)",
     re.IGNORECASE,
 )
+# The proposing verb, and a title read from running text: up to ", with the following …",
+# ", and"/", which" or the end of the clause.
+_PROPOSE = r"(?:propos\w*|suggest\w*|recommend\w*)"
+_TITLE_TO_CLAUSE_END = r"(?P<t>[^.;:]+?)(?=,\s*with\s+the\s+following\b|,\s*(?:and|which)\b|[.;:]|$)"
 # "proposed that the Group hold an open consultation on data governance, with the following …"
 # "proposed that the Group hold an open consultation on X", "which proposes an open consultation on X"
 _CONSULTATION_ON = re.compile(
-    r"\b(?:propos\w*|suggest\w*|recommend\w*)\b(?:.*?\b(?:hold|organi[sz]e|convene|have|launch))?\s+(?:an?\s+|the\s+next\s+)?"
+    rf"\b{_PROPOSE}\b(?:.*?\b(?:hold|organi[sz]e|convene|have|launch))?\s+(?:an?\s+|the\s+next\s+)?"
     r"(?:online\s+|physical\s+)?open\s+consultations?\s+(?:on|about|regarding|concerning)\s+"
-    r"(?:the\s+(?:topic|theme|subject)\s+(?:of\s+)?)?(?P<t>[^.;:]+?)(?=,\s*with\s+the\s+following\b|,\s*(?:and|which)\b|[.;:]|$)",
+    rf"(?:the\s+(?:topic|theme|subject)\s+(?:of\s+)?)?{_TITLE_TO_CLAUSE_END}",
     re.IGNORECASE,
 )
 # "proposed that the theme of the next open consultation be X, with the following questions"
 _THEME_BE = re.compile(
-    r"\b(?:propos\w*|suggest\w*|recommend\w*)\b.*?\b(?:topic|theme|subject)\s+(?:of|for)\s+(?:the|a|its|their)\s+"
+    rf"\b{_PROPOSE}\b.*?\b(?:topic|theme|subject)\s+(?:of|for)\s+(?:the|a|its|their)\s+"
     r"(?:next|future|forthcoming)\s+(?:online\s+|physical\s+)?(?:open\s+)?consultations?\s+(?:should\s+|would\s+|could\s+)?be\s+"
-    r"(?P<t>[^.;:]+?)(?=,\s*with\s+the\s+following\b|,\s*(?:and|which)\b|[.;:]|$)",
+    + _TITLE_TO_CLAUSE_END,
     re.IGNORECASE,
 )
 # The title after the colon of "proposes the following topic for the next open consultation: X."
@@ -225,9 +229,9 @@ _INLINE_LABEL = re.compile(r"(?:^|\s)(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:[ivx]{1
 # Unquoted titles named by the proposing verb: "put forward X as the topic for the next open
 # consultation", "proposed that X be the theme of the next consultation".
 _NAMED_AS_TOPIC = re.compile(
-    r"\b(?:put\s+forward|propos\w*|suggest\w*|recommend\w*)\s+(?!that\b)(?P<t>[^.;:]{3,200}?)\s+as\s+(?:a|the)\s+"
+    rf"\b(?:put\s+forward|{_PROPOSE})\s+(?!that\b)(?P<t>[^.;:]{{3,200}}?)\s+as\s+(?:a|the)\s+"
     r"(?:new\s+|possible\s+)?(?:topic|theme|subject)\s+(?:for|of)\s+(?:the|a|its|their)\s+(?:next|future|forthcoming)\b"
-    r"|\b(?:propos\w*|suggest\w*|recommend\w*)\s+that\s+(?P<u>[^.;:]{3,200}?)\s+(?:be|become|should\s+be)\s+(?:the|a)\s+"
+    rf"|\b{_PROPOSE}\s+that\s+(?P<u>[^.;:]{{3,200}}?)\s+(?:be|become|should\s+be)\s+(?:the|a)\s+"
     r"(?:topic|theme|subject)\s+(?:of|for)\s+(?:the|a|its|their)\s+(?:next|future|forthcoming)\b",
     re.IGNORECASE,
 )
