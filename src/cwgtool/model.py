@@ -207,11 +207,8 @@ class Document(_Model):
 
     def iter_sections(self) -> Iterator[Section]:
         """Depth-first walk, the order sections appear in the document."""
-        stack = list(reversed(self.sections))
-        while stack:
-            s = stack.pop()
-            yield s
-            stack.extend(reversed(s.children))
+        for section in self.sections:
+            yield from section.iter_sections()
 
 
 def json_schema() -> dict:
